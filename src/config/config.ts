@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { StartupError } from '../shared/errors.ts';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL');
+
+/** Empty strings count as unset, so `DATABASE_URL= npm start` means "embedded". */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const envSchema = z.object({
+  DATABASE_URL: optional(postgresUrl),
+  DATABASE_READ_URL: optional(postgresUrl),
+  DATA_DIR: optional(z.string()).transform((v) => path.resolve(v ?? './data')),
+  PORT: optional(z.coerce.number().int().min(0).max(65535)).transform((v) => v ?? 3000),
+  HOST: optional(z.string()).transform((v) => v ?? '0.0.0.0'),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS)).transform((v) => v ?? 'info'),
+  DB_POOL_SIZE: optional(z.coerce.number().int().min(1).max(200)).transform((v) => v ?? 10),
+});
+
+export type Config = z.output<typeof envSchema>;
+
+/**
+ * Parses the environment once. Every bad variable is named in one error, so an
+ * operator fixes them all in one go rather than one restart at a time.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  throw new StartupError(`Invalid configuration:\n${lines.join('\n')}`);
+}

@@ -1,0 +1,119 @@
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config/config.ts';
+import { StartupError } from '../shared/errors.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+import type { DB } from './schema.ts';
+
+export type Backend = 'postgres' | 'pglite';
+
+export interface Database {
+  /** Primary: every write and every read that must see its own writes. */
+  db: Kysely<DB>;
+  /** Searches go here; the primary unless DATABASE_READ_URL names a replica. */
+  readDb: Kysely<DB>;
+  backend: Backend;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  readUrl?: string | undefined;
+  dataDir: string;
+  poolSize?: number;
+  /** Tests use an in-memory PGlite with no data directory (and no lock). */
+  inMemory?: boolean;
+}
+
+export function optionsFromConfig(config: Config): OpenOptions {
+  return {
+    databaseUrl: config.DATABASE_URL,
+    readUrl: config.DATABASE_READ_URL,
+    dataDir: config.DATA_DIR,
+    poolSize: config.DB_POOL_SIZE,
+  };
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  const database = options.databaseUrl ? openPostgres(options) : await openPglite(options);
+  try {
+    await assertUtf8(database.db);
+    if (database.readDb !== database.db) await assertUtf8(database.readDb);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  return database;
+}
+
+export function postgresKysely(url: string, poolSize = 10): Kysely<DB> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client's error (server restart) must not crash the process; the pool
+  // drops that client and the next query gets a fresh one.
+  pool.on('error', () => undefined);
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}
+
+function openPostgres(options: OpenOptions): Database {
+  const db = postgresKysely(options.databaseUrl!, options.poolSize);
+  const readDb = options.readUrl ? postgresKysely(options.readUrl, options.poolSize) : db;
+  return {
+    db,
+    readDb,
+    backend: 'postgres',
+    async close() {
+      if (readDb !== db) await readDb.destroy();
+      await db.destroy();
+    },
+  };
+}
+
+async function openPglite(options: OpenOptions): Promise<Database> {
+  // Loaded lazily: a PostgreSQL deployment never pays for the WASM build.
+  const [{ PGlite }, { PGliteDialect }, { pg_trgm }, { unaccent }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('kysely-pglite-dialect'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/contrib/unaccent'),
+  ]);
+  const lock = options.inMemory ? undefined : lockDataDir(options.dataDir);
+  try {
+    const pglite = await PGlite.create({
+      ...(options.inMemory ? {} : { dataDir: options.dataDir }),
+      extensions: { pg_trgm, unaccent },
+    });
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+    return {
+      db,
+      readDb: db,
+      backend: 'pglite',
+      async close() {
+        await db.destroy();
+        if (!pglite.closed) await pglite.close();
+        lock?.release();
+      },
+    };
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+}
+
+/**
+ * pg_trgm on a SQL_ASCII or LATIN1 database silently finds nothing for Cyrillic
+ * and Chinese text, so such a database is refused at start rather than served.
+ */
+async function assertUtf8(db: Kysely<DB>): Promise<void> {
+  const { rows } = await sql<{ encoding: string }>`SELECT current_setting('server_encoding') AS encoding`.execute(db);
+  checkEncoding(rows[0]?.encoding ?? 'unknown');
+}
+
+export function checkEncoding(encoding: string): void {
+  if (encoding.toUpperCase() !== 'UTF8') {
+    throw new StartupError(
+      `The database encoding is ${encoding}, but namebridge needs UTF8: Cyrillic and Chinese ` +
+        `search would silently return nothing. Create the database with ENCODING 'UTF8' ` +
+        `(e.g. CREATE DATABASE namebridge ENCODING 'UTF8' TEMPLATE template0).`,
+    );
+  }
+}

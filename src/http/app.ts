@@ -1,0 +1,36 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { healthRouter } from '../health/health.routes.ts';
+import { recordsRouter } from '../records/records.routes.ts';
+import type { AppContext } from './context.ts';
+import { errorHandler, notFoundHandler } from './error-handler.ts';
+
+export const JSON_BODY_LIMIT = '100kb';
+
+/** Builds the app without listening, so tests drive it in process. */
+export function createApp(ctx: AppContext): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(helmet());
+  app.use(
+    pinoHttp({
+      logger: ctx.logger,
+      // Method, path and status are what an operator needs; headers would carry cookies.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    }),
+  );
+  app.use(express.json({ limit: JSON_BODY_LIMIT }));
+
+  app.use(healthRouter(ctx));
+  app.use(recordsRouter(ctx));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,68 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB, NewRecordRow, RecordRow, RecordUpdate } from '../db/schema.ts';
+
+/** Only this file (and the other *.repository.ts files) touches Kysely for records. */
+
+export async function findRecordById(db: Kysely<DB>, id: number): Promise<RecordRow | undefined> {
+  return db.selectFrom('records').selectAll().where('id', '=', String(id) as never).executeTakeFirst();
+}
+
+/** Keyset pagination on the primary key: stable under concurrent inserts, O(limit). */
+export async function listRecords(db: Kysely<DB>, afterId: number, limit: number): Promise<RecordRow[]> {
+  return db
+    .selectFrom('records')
+    .selectAll()
+    .where('id', '>', String(afterId) as never)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+export async function countRecords(db: Kysely<DB>): Promise<number> {
+  const row = await db.selectFrom('records').select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function countRecordsBySource(db: Kysely<DB>): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('records')
+    .select(['source', sql<string>`count(*)`.as('n')])
+    .groupBy('source')
+    .orderBy('source')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.source, Number(r.n)]));
+}
+
+export async function insertRecordRow(trx: Transaction<DB>, row: NewRecordRow): Promise<RecordRow> {
+  return trx.insertInto('records').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateRecordRow(trx: Transaction<DB>, id: number, changes: RecordUpdate): Promise<RecordRow> {
+  return trx
+    .updateTable('records')
+    .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', String(id) as never)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export interface NewEvent {
+  recordId: number | string;
+  kind: string;
+  actor: string;
+  reason?: string | null;
+  data?: Record<string, unknown>;
+}
+
+export async function appendRecordEvent(trx: Transaction<DB>, event: NewEvent): Promise<void> {
+  await trx
+    .insertInto('record_events')
+    .values({
+      record_id: String(event.recordId),
+      kind: event.kind,
+      actor: event.actor,
+      reason: event.reason ?? null,
+      data: JSON.stringify(event.data ?? {}),
+    })
+    .execute();
+}

@@ -1,0 +1,38 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { AppContext } from '../http/context.ts';
+import { decodeCursor, encodeCursor, limitParam, parseId } from '../http/params.ts';
+import { parseOrThrow } from '../http/validate.ts';
+import { BadRequestError, NotFoundError } from '../shared/errors.ts';
+import { toRecordDto } from './record.dto.ts';
+import { findRecordById, listRecords } from './records.repository.ts';
+
+const listQuery = z.object({ limit: limitParam(50, 500), cursor: z.string().optional() }).strict();
+
+export function recordsRouter(ctx: AppContext): Router {
+  const router = Router();
+
+  router.get('/api/records', async (req, res) => {
+    const query = parseOrThrow(listQuery, req.query, 'query');
+    const after = decodeCursor(query.cursor);
+    const afterId = after === undefined ? 0 : Number(after);
+    if (!Number.isSafeInteger(afterId) || afterId < 0) throw new BadRequestError('cursor is not a cursor this server issued');
+    // One extra row tells whether there is a next page without a count query.
+    const rows = await listRecords(ctx.database.readDb, afterId, query.limit + 1);
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    res.json({
+      records: page.map(toRecordDto),
+      nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null,
+    });
+  });
+
+  router.get('/api/records/:id', async (req, res) => {
+    const id = parseId(req.params.id, 'record id');
+    const row = await findRecordById(ctx.database.db, id);
+    if (!row) throw new NotFoundError(`No record with id ${id}`);
+    res.json({ record: toRecordDto(row) });
+  });
+
+  return router;
+}

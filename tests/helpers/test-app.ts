@@ -1,0 +1,47 @@
+import type { Express } from 'express';
+import { loadConfig } from '../../src/config/config.ts';
+import type { Database } from '../../src/db/database.ts';
+import { createApp } from '../../src/http/app.ts';
+import type { AppContext } from '../../src/http/context.ts';
+import { createRecord, type RecordInput } from '../../src/records/records.service.ts';
+import { createLogger } from '../../src/shared/logger.ts';
+import { createTestDatabase } from './test-database.ts';
+
+export interface TestApp {
+  app: Express;
+  ctx: AppContext;
+  database: Database;
+  close(): Promise<void>;
+}
+
+/** The real app on this file's own database, with a silent logger. */
+export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const ctx: AppContext = { config: loadConfig(env), database, logger: createLogger('silent') };
+  return { app: createApp(ctx), ctx, database, close: () => database.close() };
+}
+
+let counter = 0;
+
+/** Inserts records through the records service, as every real write does. */
+export async function seedRecords(database: Database, inputs: Array<Partial<RecordInput> & { fullName: string; birthYear?: number; birthplace?: string }>) {
+  return database.db.transaction().execute(async (trx) => {
+    const rows = [];
+    for (const input of inputs) {
+      const { fullName, birthYear, birthplace, ...rest } = input;
+      rows.push(
+        await createRecord(
+          trx,
+          {
+            source: rest.source ?? 'test',
+            externalId: rest.externalId ?? `t-${++counter}`,
+            fields: { fullName, birthYear: birthYear ?? null, birthplace: birthplace ?? null, ...(rest.fields ?? {}) },
+            extra: rest.extra ?? {},
+          },
+          'test',
+        ),
+      );
+    }
+    return rows;
+  });
+}

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { dropDatabase, withDatabase } from './global-setup.ts';
+
+/**
+ * A database of this test file's own: a copy of the migrated template on
+ * PostgreSQL, or a fresh in-memory PGlite. close() drops what it created.
+ */
+export async function createTestDatabase(): Promise<Database> {
+  const testDb = inject('testDb');
+  if (testDb.backend === 'pglite') {
+    const database = await openDatabase({ dataDir: '', inMemory: true });
+    await migrateToLatest(database.db);
+    return database;
+  }
+  const name = `nb_t_${randomBytes(6).toString('hex')}`;
+  await createFromTemplate(testDb.adminUrl, name, testDb.template);
+  const database = await openDatabase({ databaseUrl: withDatabase(testDb.adminUrl, name), dataDir: '', poolSize: 5 });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await dropDatabase(testDb.adminUrl, name);
+    },
+  };
+}
+
+export function testBackend(): 'postgres' | 'pglite' {
+  return inject('testDb').backend;
+}
+
+/** PostgreSQL refuses a template copy while another copy starts; retry briefly. */
+async function createFromTemplate(adminUrl: string, name: string, template: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+      return;
+    } catch (err) {
+      if (attempt >= 20 || !/being accessed by other users/.test(String(err))) throw err;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    } finally {
+      await admin.end();
+    }
+  }
+}

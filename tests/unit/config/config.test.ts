@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config/config.ts';
+import { StartupError } from '../../../src/shared/errors.ts';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database in ./data on port 3000', () => {
+    const config = loadConfig({});
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.DATA_DIR).toBe(path.resolve('./data'));
+    expect(config.PORT).toBe(3000);
+    expect(config.LOG_LEVEL).toBe('info');
+  });
+
+  it('treats an empty DATABASE_URL as unset (embedded)', () => {
+    expect(loadConfig({ DATABASE_URL: '  ' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it('accepts a PostgreSQL URL and a port', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/nb', PORT: '8080', HOST: '127.0.0.1' });
+    expect(config).toMatchObject({ DATABASE_URL: 'postgres://u@db:5432/nb', PORT: 8080, HOST: '127.0.0.1' });
+  });
+
+  it('names every bad variable in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://x', PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_READ_URL: 'nope' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(StartupError);
+    const message = (error as Error).message;
+    for (const name of ['DATABASE_URL', 'PORT', 'LOG_LEVEL', 'DATABASE_READ_URL']) expect(message).toContain(name);
+  });
+
+  it('rejects a port out of range', () => {
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+  });
+});
