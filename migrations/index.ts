@@ -1,5 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_records.ts';
+import * as m0002 from './0002_search.ts';
+import * as m0004 from './0004_accounts_corrections.ts';
 
 /**
  * Every migration, in order, listed by hand: explicit, so no file-system scan
@@ -8,4 +10,6 @@ import * as m0001 from './0001_records.ts';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_records': m0001,
+  '0002_search': m0002,
+  '0004_accounts_corrections': m0004,
 };

@@ -21,6 +21,12 @@ const envSchema = z.object({
   HOST: optional(z.string()).transform((v) => v ?? '0.0.0.0'),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS)).transform((v) => v ?? 'info'),
   DB_POOL_SIZE: optional(z.coerce.number().int().min(1).max(200)).transform((v) => v ?? 10),
+  // Per client address: public correction submissions and login attempts.
+  CORRECTION_RATE_LIMIT: optional(z.coerce.number().int().min(1).max(100_000)).transform((v) => v ?? 10),
+  CORRECTION_RATE_WINDOW_MINUTES: optional(z.coerce.number().int().min(1).max(1440)).transform((v) => v ?? 10),
+  LOGIN_RATE_LIMIT: optional(z.coerce.number().int().min(1).max(100_000)).transform((v) => v ?? 10),
+  LOGIN_RATE_WINDOW_MINUTES: optional(z.coerce.number().int().min(1).max(1440)).transform((v) => v ?? 15),
+  SESSION_TTL_HOURS: optional(z.coerce.number().int().min(1).max(24 * 30)).transform((v) => v ?? 12),
 });
 
 export type Config = z.output<typeof envSchema>;

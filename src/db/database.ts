@@ -12,6 +12,14 @@ export interface Database {
   db: Kysely<DB>;
   /** Searches go here; the primary unless DATABASE_READ_URL names a replica. */
   readDb: Kysely<DB>;
+  /**
+   * Search probes go here: on PostgreSQL a pool of its own (on the replica when
+   * there is one) whose sessions carry SEARCH_SESSION_SETTINGS, so a search
+   * needs no transaction or SET round trips; on PGlite the one connection, and
+   * the settings are applied per transaction (searchDbTuned false).
+   */
+  searchDb: Kysely<DB>;
+  searchDbTuned: boolean;
   backend: Backend;
   close(): Promise<void>;
 }
@@ -46,8 +54,20 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return database;
 }
 
-export function postgresKysely(url: string, poolSize = 10): Kysely<DB> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+/**
+ * Session settings of the search pool. Search is index probes by design
+ * (src/search/candidates.repository.ts explains the planner's view), and `%`
+ * takes its pg_trgm threshold from the session.
+ */
+export const SEARCH_SESSION_SETTINGS = { enable_seqscan: 'off', 'pg_trgm.similarity_threshold': '0.35' } as const;
+
+const asOptions = (settings: Record<string, string>) =>
+  Object.entries(settings)
+    .map(([k, v]) => `-c ${k}=${v}`)
+    .join(' ');
+
+export function postgresKysely(url: string, poolSize = 10, settings?: Record<string, string>): Kysely<DB> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, ...(settings ? { options: asOptions(settings) } : {}) });
   // An idle client's error (server restart) must not crash the process; the pool
   // drops that client and the next query gets a fresh one.
   pool.on('error', () => undefined);
@@ -57,11 +77,15 @@ export function postgresKysely(url: string, poolSize = 10): Kysely<DB> {
 function openPostgres(options: OpenOptions): Database {
   const db = postgresKysely(options.databaseUrl!, options.poolSize);
   const readDb = options.readUrl ? postgresKysely(options.readUrl, options.poolSize) : db;
+  const searchDb = postgresKysely(options.readUrl ?? options.databaseUrl!, options.poolSize, SEARCH_SESSION_SETTINGS);
   return {
     db,
     readDb,
+    searchDb,
+    searchDbTuned: true,
     backend: 'postgres',
     async close() {
+      await searchDb.destroy();
       if (readDb !== db) await readDb.destroy();
       await db.destroy();
     },
@@ -86,6 +110,8 @@ async function openPglite(options: OpenOptions): Promise<Database> {
     return {
       db,
       readDb: db,
+      searchDb: db,
+      searchDbTuned: false,
       backend: 'pglite',
       async close() {
         await db.destroy();

@@ -38,6 +38,8 @@ export interface RecordsTable {
   biography: string | null;
   extra: JSONColumnType<Record<string, unknown>, string | undefined, string>;
   content_hash: string | null;
+  name_latin: ColumnType<string, string | undefined, string>;
+  birthplace_places: ColumnType<string[], string[] | undefined, string[]>;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
@@ -53,9 +55,115 @@ export interface RecordEventsTable {
   created_at: Timestamp;
 }
 
+export interface AttestedNamesTable {
+  id: GeneratedAlways<string>;
+  record_id: ColumnType<string, string | number, never>;
+  hanzi: string | null;
+  pinyin: string;
+  evidence: string;
+  correction_id: ColumnType<string | null, string | number | null | undefined, never>;
+  approved_by: string;
+  approved_at: Timestamp;
+}
+
+export interface RecordReadingsTable {
+  record_id: ColumnType<string, string | number, never>;
+  rank: number;
+  origin: 'decoded' | 'attested';
+  key: string;
+  phonetic: string;
+  surname_key: string;
+  surname_phonetic: string;
+  phonetic_pairs: ColumnType<string[], string[] | undefined, string[]>;
+  cost: number;
+}
+
+export interface UsersTable {
+  id: GeneratedAlways<string>;
+  email: string;
+  display_name: string | null;
+  password_hash: string;
+  role: 'archivist' | 'admin';
+  created_at: Timestamp;
+  disabled_at: Timestamp | null;
+}
+
+export interface ApiTokensTable {
+  id: GeneratedAlways<string>;
+  user_id: ColumnType<string, string | number, never>;
+  prefix: string;
+  token_hash: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: ColumnType<string, string | number, never>;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface CorrectionsTable {
+  id: GeneratedAlways<string>;
+  record_id: ColumnType<string, string | number, never>;
+  kind: 'chinese-name' | 'field';
+  hanzi: string | null;
+  pinyin: string | null;
+  field: string | null;
+  value: string | null;
+  evidence: string;
+  submitter_name: string | null;
+  submitter_email: string | null;
+  client_hash: string | null;
+  status: Generated<'pending' | 'approved' | 'rejected'>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_reason: string | null;
+  created_at: Timestamp;
+}
+
+export interface ImportJobsTable {
+  id: GeneratedAlways<string>;
+  source: string | null;
+  file_name: string;
+  actor: string;
+  status: ColumnType<'queued' | 'running' | 'succeeded' | 'failed', 'queued' | 'running' | 'succeeded' | 'failed' | undefined>;
+  dry_run: Generated<boolean>;
+  strict: Generated<boolean>;
+  rows_read: Generated<number>;
+  inserted: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  invalid: Generated<number>;
+  duplicates: Generated<number>;
+  bytes_total: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  bytes_read: ColumnType<string, number | string | undefined, number | string>;
+  warnings: JSONColumnType<string[], string | undefined, string>;
+  errors: JSONColumnType<Array<{ line: number; column: string | null; message: string }>, string | undefined, string>;
+  errors_total: Generated<number>;
+  duplicate_sample: JSONColumnType<unknown[], string | undefined, string>;
+  file_error: string | null;
+  exit_code: number | null;
+  pid: number | null;
+  host: string | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  heartbeat_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
 export interface DB {
   records: RecordsTable;
   record_events: RecordEventsTable;
+  attested_names: AttestedNamesTable;
+  record_readings: RecordReadingsTable;
+  import_jobs: ImportJobsTable;
+  users: UsersTable;
+  api_tokens: ApiTokensTable;
+  sessions: SessionsTable;
+  corrections: CorrectionsTable;
 }
 
 export type RecordRow = Selectable<RecordsTable>;

@@ -3,6 +3,10 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { healthRouter } from '../health/health.routes.ts';
 import { recordsRouter } from '../records/records.routes.ts';
+import { searchRouter } from '../search/search.routes.ts';
+import { sessionRouter } from '../auth/session.routes.ts';
+import { usersRouter } from '../auth/users.routes.ts';
+import { correctionsRouter } from '../corrections/corrections.routes.ts';
 import type { AppContext } from './context.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
 
@@ -29,6 +33,10 @@ export function createApp(ctx: AppContext): Express {
 
   app.use(healthRouter(ctx));
   app.use(recordsRouter(ctx));
+  app.use(searchRouter(ctx));
+  app.use(sessionRouter(ctx));
+  app.use(usersRouter(ctx));
+  app.use(correctionsRouter(ctx));
 
   app.use(notFoundHandler);
   app.use(errorHandler);

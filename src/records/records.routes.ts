@@ -4,6 +4,7 @@ import type { AppContext } from '../http/context.ts';
 import { decodeCursor, encodeCursor, limitParam, parseId } from '../http/params.ts';
 import { parseOrThrow } from '../http/validate.ts';
 import { BadRequestError, NotFoundError } from '../shared/errors.ts';
+import { listAttestedNames } from '../corrections/history.service.ts';
 import { toRecordDto } from './record.dto.ts';
 import { findRecordById, listRecords } from './records.repository.ts';
 
@@ -31,7 +32,7 @@ export function recordsRouter(ctx: AppContext): Router {
     const id = parseId(req.params.id, 'record id');
     const row = await findRecordById(ctx.database.db, id);
     if (!row) throw new NotFoundError(`No record with id ${id}`);
-    res.json({ record: toRecordDto(row) });
+    res.json({ record: { ...toRecordDto(row), attestedNames: await listAttestedNames(ctx.database.db, id) } });
   });
 
   return router;

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DB, NewRecordRow, RecordRow, RecordUpdate } from '../db/schema.ts';
 import { normalisePartialDate } from './partial-date.ts';
 import { FIELD_BY_NAME, RECORD_FIELDS, normColumn, type RecordFieldName } from './record.fields.ts';
+import { refreshRecordSearch } from '../search/readings.repository.ts';
 import { appendRecordEvent, insertRecordRow, updateRecordRow } from './records.repository.ts';
 
 export type RecordFieldValues = Partial<Record<RecordFieldName, string | number | null>>;
@@ -14,9 +15,9 @@ export interface RecordInput {
 }
 
 /**
- * Every write of a record goes through here, inside the caller's transaction,
- * so the row, its history event and (once search stores them) its readings are
- * committed together or not at all.
+ * Every single-record write goes through here, inside the caller's transaction,
+ * so the row, its history event and its search readings are committed together
+ * or not at all. (The bulk importer does the same set-wise.)
  */
 export async function createRecord(trx: Transaction<DB>, input: RecordInput, actor: string): Promise<RecordRow> {
   const row: NewRecordRow = {
@@ -28,6 +29,7 @@ export async function createRecord(trx: Transaction<DB>, input: RecordInput, act
   };
   const inserted = await insertRecordRow(trx, row);
   await appendRecordEvent(trx, { recordId: inserted.id, kind: 'record.inserted', actor });
+  await refreshRecordSearch(trx, [inserted.id]);
   return inserted;
 }
 
@@ -52,6 +54,7 @@ export async function updateRecordFields(
   if (Object.keys(next).length === 0) return current;
   const updated = await updateRecordRow(trx, Number(current.id), changes);
   await appendRecordEvent(trx, { recordId: current.id, kind, actor, reason, data: { old, new: next } });
+  if ('full_name' in next || 'birthplace' in next) await refreshRecordSearch(trx, [current.id]);
   return updated;
 }
 

@@ -1,4 +1,5 @@
 import type { Express } from 'express';
+import { createApiToken, createUser } from '../../src/auth/accounts.service.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import type { Database } from '../../src/db/database.ts';
 import { createApp } from '../../src/http/app.ts';
@@ -45,3 +46,23 @@ export async function seedRecords(database: Database, inputs: Array<Partial<Reco
     return rows;
   });
 }
+
+let userCounter = 0;
+
+/**
+ * An account with an API token, created through the accounts service (as the
+ * CLI does). Use `authHeader(user)` as the Authorization header value.
+ */
+export async function seedUser(
+  database: Database,
+  options: { role?: 'archivist' | 'admin'; email?: string; password?: string; displayName?: string } = {},
+): Promise<{ id: number; email: string; password: string; role: 'archivist' | 'admin'; token: string }> {
+  const role = options.role ?? 'archivist';
+  const email = options.email ?? `${role}-${++userCounter}-${process.pid}@example.org`;
+  const password = options.password ?? 'a long test password';
+  const { id } = await createUser(database.db, { email, password, role, displayName: options.displayName ?? null });
+  const token = await createApiToken(database.db, email);
+  return { id, email, password, role, token };
+}
+
+export const authHeader = (user: { token: string }) => `Bearer ${user.token}`;

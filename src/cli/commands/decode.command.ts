@@ -1,0 +1,71 @@
+/**
+ * `decode [--json] [TEXT...]`: decode names given as arguments, or one name per line
+ * from stdin. With --json, one JSON object per input line, in input order; without,
+ * a readable table. Pure apart from the streams it is given.
+ */
+import { createInterface } from 'node:readline';
+import { decode, type DecodeResult } from '../../transliteration/index.ts';
+
+function toJson(result: DecodeResult): string {
+  return JSON.stringify({
+    input: result.input,
+    script: result.script,
+    readings: result.readings.map((r) => ({
+      pinyin: r.pinyin,
+      cost: r.cost,
+      surname: r.surname,
+      given: r.given,
+      ...(r.hanzi !== undefined ? { hanzi: r.hanzi } : {}),
+      syllables: r.syllables.map((s) => ({ text: s.text, pinyin: s.pinyin, palladius: s.palladius, wadeGiles: s.wadeGiles, rule: s.rule, cost: s.cost })),
+    })),
+    russianParts: result.russianParts,
+  });
+}
+
+function pad(s: string, width: number): string {
+  return s.length >= width ? s : s + ' '.repeat(width - s.length);
+}
+
+function toTable(result: DecodeResult): string {
+  const lines = [`${result.input}  (${result.script})${result.russianParts.length ? `  russian: ${result.russianParts.join(' ')}` : ''}`];
+  if (result.readings.length === 0) lines.push('  (no reading)');
+  result.readings.forEach((r, i) => {
+    const name = r.surname.length ? `${r.surname.join('')} ${r.given.join('')}`.trim() : r.pinyin;
+    lines.push(`  ${pad(String(i + 1), 2)} ${pad(r.pinyin, 24)} ${pad(r.cost.toFixed(2), 5)} ${name}`);
+    for (const s of r.syllables) {
+      lines.push(`       ${pad(s.text, 8)} ${pad(s.pinyin, 7)} ${pad(s.palladius, 7)} ${pad(s.wadeGiles, 9)} ${s.rule}${s.cost ? ` (+${s.cost})` : ''}`);
+    }
+  });
+  return lines.join('\n') + '\n';
+}
+
+function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.write(text)) resolve();
+    else stream.once('drain', () => resolve());
+  });
+}
+
+export async function decodeCommand(args: string[], io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream }): Promise<number> {
+  const json = args.includes('--json');
+  const texts = args.filter((a) => a !== '--json');
+  const format = json ? (r: DecodeResult) => toJson(r) + '\n' : toTable;
+  if (texts.length > 0) {
+    for (const t of texts) await write(io.stdout, format(decode(t)));
+    return 0;
+  }
+  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    const text = line.replace(/\r$/, '');
+    if (!json && text.trim() === '') continue;
+    await write(io.stdout, format(decode(text)));
+  }
+  return 0;
+}
+
+/** Ready to register in commands/index.ts as `decode`. */
+export const decodeCliCommand = {
+  needsDatabase: false as const,
+  summary: 'decode [--json] [TEXT...]   decode names (args, or one per line on stdin) to ranked pinyin readings',
+  run: (args: string[], io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream }) => decodeCommand(args, io),
+};

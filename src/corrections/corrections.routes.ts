@@ -1,0 +1,71 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { currentUser, requireRole } from '../auth/auth.middleware.ts';
+import { rateLimiter } from '../auth/rate-limit.ts';
+import type { AppContext } from '../http/context.ts';
+import { limitParam, parseId } from '../http/params.ts';
+import { parseOrThrow } from '../http/validate.ts';
+import { decideCorrection, getCorrection, listCorrections, submitCorrection } from './corrections.service.ts';
+import { getRecordHistory } from './history.service.ts';
+
+const listQuery = z
+  .object({
+    status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
+    cursor: z.string().optional(),
+    limit: limitParam(50, 200),
+  })
+  .strict();
+const historyQuery = z.object({ cursor: z.string().optional(), limit: limitParam(200, 500) }).strict();
+const approveBody = z.object({ reason: z.string().max(2000).optional(), _csrf: z.string().optional() }).strict();
+const rejectBody = z.object({ reason: z.string({ error: 'is required to reject' }).max(2000), _csrf: z.string().optional() }).strict();
+
+/**
+ * Public: submit a correction, read a record's history. Archivists (and
+ * admins): the moderation queue and decisions. A private contact appears only
+ * in the archivist responses.
+ */
+export function correctionsRouter(ctx: AppContext): Router {
+  const router = Router();
+  const archivist = requireRole(ctx, 'archivist');
+  const submissionLimit = rateLimiter('correction submissions', {
+    limit: ctx.config.CORRECTION_RATE_LIMIT,
+    windowMs: ctx.config.CORRECTION_RATE_WINDOW_MINUTES * 60_000,
+  });
+
+  router.post('/api/records/:id/corrections', submissionLimit, async (req, res) => {
+    const recordId = parseId(req.params.id, 'record id');
+    const created = await submitCorrection(ctx.database.db, recordId, req.body ?? {}, req.ip ?? null);
+    res.status(201).json(created);
+  });
+
+  router.get('/api/records/:id/history', async (req, res) => {
+    const recordId = parseId(req.params.id, 'record id');
+    const query = parseOrThrow(historyQuery, req.query, 'query');
+    res.json(await getRecordHistory(ctx.database.db, recordId, query));
+  });
+
+  router.get('/api/corrections', archivist, async (req, res) => {
+    const query = parseOrThrow(listQuery, req.query, 'query');
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(await listCorrections(ctx.database.db, query));
+  });
+
+  router.get('/api/corrections/:id', archivist, async (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ correction: await getCorrection(ctx.database.db, parseId(req.params.id, 'correction id')) });
+  });
+
+  router.post('/api/corrections/:id/approve', archivist, async (req, res) => {
+    const id = parseId(req.params.id, 'correction id');
+    const body = parseOrThrow(approveBody, req.body ?? {}, 'body');
+    res.json({ correction: await decideCorrection(ctx.database.db, id, 'approve', currentUser(res), body.reason) });
+  });
+
+  router.post('/api/corrections/:id/reject', archivist, async (req, res) => {
+    const id = parseId(req.params.id, 'correction id');
+    const body = parseOrThrow(rejectBody, req.body ?? {}, 'body');
+    res.json({ correction: await decideCorrection(ctx.database.db, id, 'reject', currentUser(res), body.reason) });
+  });
+
+  return router;
+}

@@ -1,0 +1,51 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { searchFieldsFor, type SearchFields } from './search-fields.ts';
+
+/**
+ * Re-derives the search columns and readings of the given records from what
+ * they record and their attested names, inside the caller's transaction.
+ * Called by every write path: record insert/update, approved corrections.
+ */
+export async function refreshRecordSearch(trx: Transaction<DB>, recordIds: Array<number | string>): Promise<void> {
+  if (recordIds.length === 0) return;
+  const ids = recordIds.map(String);
+  const records = await trx.selectFrom('records').select(['id', 'full_name', 'birthplace']).where('id', 'in', ids as never).execute();
+  const attested = await trx
+    .selectFrom('attested_names')
+    .select(['record_id', 'pinyin'])
+    .where('record_id', 'in', ids as never)
+    .orderBy('id')
+    .execute();
+  for (const record of records) {
+    const names = attested.filter((a) => String(a.record_id) === String(record.id));
+    await storeSearchFields(trx, record.id, searchFieldsFor(record.full_name, record.birthplace, names));
+  }
+}
+
+export async function storeSearchFields(trx: Transaction<DB>, recordId: number | string, fields: SearchFields): Promise<void> {
+  const id = String(recordId);
+  await trx
+    .updateTable('records')
+    .set({ name_latin: fields.nameLatin, birthplace_places: fields.birthplacePlaces })
+    .where('id', '=', id as never)
+    .execute();
+  await trx.deleteFrom('record_readings').where('record_id', '=', id).execute();
+  if (fields.readings.length === 0) return;
+  await trx
+    .insertInto('record_readings')
+    .values(
+      fields.readings.map((r) => ({
+        record_id: id,
+        rank: r.rank,
+        origin: r.origin,
+        key: r.key,
+        phonetic: r.phonetic,
+        surname_key: r.surnameKey,
+        surname_phonetic: r.surnamePhonetic,
+        phonetic_pairs: r.phoneticPairs,
+        cost: r.cost,
+      })),
+    )
+    .execute();
+}

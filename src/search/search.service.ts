@@ -1,0 +1,196 @@
+import { decodeCursor, encodeCursor } from '../http/params.ts';
+import { BadRequestError } from '../shared/errors.ts';
+import { decode, indexKeys, type DecodeResult } from '../transliteration/index.ts';
+import { findCandidates, type NameProbe, type SearchDb, type ReadingCandidate, type ReadingProbe, type SearchFilters } from './candidates.repository.ts';
+import { resolvePlace } from './gazetteer/gazetteer.ts';
+import { nationalityForms } from './nationality.ts';
+import {
+  MISSING_YEAR_FACTOR, bestReading, explain, queryReadings, strength, type MatchExplanation, type QueryReading, type ScoreCache, type ScoredReading,
+} from './ranking.ts';
+import { latinSkeleton, phoneticPairs } from './search-fields.ts';
+import type { SearchParams } from './search.params.ts';
+import { loadResultRecords, type SearchRecord } from './search-records.repository.ts';
+
+export interface SearchResult {
+  record: SearchRecord;
+  score: number;
+  strength: 'strong' | 'possible' | 'weak';
+  match: MatchExplanation;
+}
+
+export interface SearchResponse {
+  query: {
+    q: string;
+    script: DecodeResult['script'];
+    readings: Array<{ pinyin: string; cost: number; surname: string[]; given: string[] }>;
+    russianParts: string[];
+    birthplace: { id: string; name: string } | null;
+  };
+  results: SearchResult[];
+  nextCursor: string | null;
+  warnings: string[];
+}
+
+const QUERY_READINGS = 6;
+/** A plain-name (trigram) match counts like a decoded reading at most. */
+const NAME_WEIGHT = 0.95;
+const MIN_SCORE = 0.3;
+/** A reading this good explains a match syllable by syllable even if the plain-name score is higher. */
+const EXPLAINABLE = 0.6;
+
+export async function searchRecords(database: SearchDb, params: SearchParams): Promise<SearchResponse> {
+  const decoded = decode(params.q, { maxReadings: QUERY_READINGS });
+  const queries = queryReadings(decoded.readings);
+  const warnings: string[] = [];
+  const { filters, birthplace } = resolveFilters(params, warnings);
+  const candidates = await findCandidates(database, probeFor(queries), nameProbeFor(params.q, decoded), filters);
+
+  const ranked = rank(queries, candidates, filters);
+  const page = paginate(ranked, params.cursor, params.limit);
+  const records = await loadResultRecords(database.searchDb, page.items.map((r) => r.recordId));
+  const results = page.items.flatMap((item): SearchResult[] => {
+    const record = records.get(item.recordId);
+    if (!record) return []; // deleted between the two queries
+    return [{ record, score: item.score, strength: strength(item.score), match: explainItem(item, record.fullName) }];
+  });
+  return {
+    query: {
+      q: params.q,
+      script: decoded.script,
+      readings: decoded.readings.map((r) => ({ pinyin: r.pinyin, cost: r.cost, surname: r.surname, given: r.given })),
+      russianParts: decoded.russianParts,
+      birthplace,
+    },
+    results,
+    nextCursor: page.next,
+    warnings,
+  };
+}
+
+interface RankedItem {
+  recordId: string;
+  score: number;
+  /** The reading that gave the score; undefined when the plain-name match did. */
+  best: ScoredReading | undefined;
+}
+
+function rank(queries: QueryReading[], candidates: Awaited<ReturnType<typeof findCandidates>>, filters: SearchFilters) {
+  type Entry = { readings: ReadingCandidate[]; nameSim: number; birthYear: number | null };
+  const byRecord = new Map<string, Entry>();
+  const entry = (id: string, birthYear: number | null) => {
+    let e = byRecord.get(id);
+    if (!e) byRecord.set(id, (e = { readings: [], nameSim: 0, birthYear }));
+    return e;
+  };
+  for (const c of candidates.readings) {
+    const e = entry(c.record_id, c.birth_year);
+    if (!e.readings.some((r) => r.key === c.key && r.origin === c.origin)) e.readings.push(c);
+  }
+  for (const n of candidates.names) {
+    const e = entry(n.record_id, n.birth_year);
+    e.nameSim = Math.max(e.nameSim, n.sim);
+  }
+
+  const yearFiltered = filters.birthYearFrom !== undefined || filters.birthYearTo !== undefined;
+  const items: RankedItem[] = [];
+  const cache: ScoreCache = new Map();
+  for (const [recordId, e] of byRecord) {
+    const best = bestReading(queries, e.readings, cache);
+    const nameScore = e.nameSim * NAME_WEIGHT;
+    const raw = Math.max(best?.score ?? 0, nameScore);
+    const score = yearFiltered && e.birthYear === null ? raw * MISSING_YEAR_FACTOR : raw;
+    if (score < MIN_SCORE) continue;
+    // The syllable explanation is the more useful one whenever a reading matched at all well.
+    items.push({ recordId, score: round4(score), best: best && best.score >= EXPLAINABLE ? best : undefined });
+  }
+  // Deterministic: score, then id.
+  return items.sort((a, b) => b.score - a.score || Number(a.recordId) - Number(b.recordId));
+}
+
+function explainItem(item: RankedItem, fullName: string): MatchExplanation {
+  if (item.best) return explain(item.best, fullName);
+  return { reading: fullName, origin: 'name', syllables: [] };
+}
+
+/** Keyset over (score, id): a page starts after the last (score, id) of the previous one. */
+function paginate(items: RankedItem[], cursor: string | undefined, limit: number) {
+  let start = 0;
+  const after = decodeCursor(cursor);
+  if (after !== undefined) {
+    const [score, id] = parseCursor(after);
+    start = items.findIndex((i) => i.score < score || (i.score === score && Number(i.recordId) > id));
+    if (start < 0) start = items.length;
+  }
+  const slice = items.slice(start, start + limit);
+  const last = slice.at(-1);
+  const next = start + limit < items.length && last ? encodeCursor(`${last.score}:${last.recordId}`) : null;
+  return { items: slice, next };
+}
+
+function parseCursor(value: string): [number, number] {
+  const m = /^(\d(?:\.\d+)?):(\d{1,15})$/.exec(value);
+  if (!m) throw new BadRequestError('cursor is not a cursor this server issued');
+  return [Number(m[1]), Number(m[2])];
+}
+
+/** Index keys to probe: each reading in the order given, and with the surname moved (given name first). */
+export function probeFor(queries: QueryReading[]): ReadingProbe {
+  const keys = new Set<string>();
+  const phonetics = new Set<string>();
+  for (const q of queries) {
+    for (const order of orders(q.syllables)) {
+      const k = indexKeys(order);
+      keys.add(k.exact);
+      phonetics.add(k.phonetic);
+    }
+  }
+  const top = queries[0];
+  const single = top && top.syllables.length === 1;
+  return {
+    keys: [...keys],
+    phonetics: [...phonetics],
+    pairs: [...new Set(queries.slice(0, 2).flatMap((q) => (q.syllables.length >= 2 ? phoneticPairs(indexKeys(q.syllables).phonetic) : [])))],
+    surnamePhonetic: single ? indexKeys(top.syllables).surnamePhonetic : undefined,
+  };
+}
+
+/** Plain-name (trigram) lookup: always for names that are not Chinese, otherwise as a fallback. */
+function nameProbeFor(q: string, decoded: DecodeResult): NameProbe | undefined {
+  if (decoded.script !== 'cyrillic' && decoded.script !== 'latin') return undefined;
+  const latin = latinSkeleton(q);
+  if (latin.length < 3) return undefined;
+  const notChinese = decoded.russianParts.length > 0 || decoded.readings.length === 0;
+  return { latin, when: notChinese ? 'always' : 'if-few' };
+}
+
+function orders(syllables: string[]): string[][] {
+  if (syllables.length < 2) return [syllables];
+  const lastFirst = [syllables.at(-1)!, ...syllables.slice(0, -1)];
+  const firstLast = [...syllables.slice(1), syllables[0]!];
+  return [syllables, lastFirst, firstLast];
+}
+
+function resolveFilters(params: SearchParams, warnings: string[]) {
+  const filters: SearchFilters = {};
+  if (params.birthYear !== undefined) {
+    filters.birthYearFrom = params.birthYear;
+    filters.birthYearTo = params.birthYear;
+  } else {
+    filters.birthYearFrom = params.birthYearFrom;
+    filters.birthYearTo = params.birthYearTo;
+  }
+  let birthplace: SearchResponse['query']['birthplace'] = null;
+  if (params.birthplace) {
+    const match = resolvePlace(params.birthplace)[0];
+    if (match) {
+      filters.places = [match.place.id];
+      birthplace = { id: match.place.id, name: match.matchedName };
+    } else {
+      warnings.push(`birthplace "${params.birthplace}" is not a place we know; results are not filtered by it`);
+    }
+  }
+  if (params.nationality) filters.nationalities = nationalityForms(params.nationality);
+  return { filters, birthplace };
+}
+
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;

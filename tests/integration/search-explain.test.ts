@@ -1,0 +1,96 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { explainCandidates } from '../../src/search/candidates.repository.ts';
+import { queryReadings } from '../../src/search/ranking.ts';
+import { latinSkeleton, searchFieldsFor } from '../../src/search/search-fields.ts';
+import { distractorNames, russianNames } from '../../eval/distractors.ts';
+import { probeFor } from '../../src/search/search.service.ts';
+import { decode } from '../../src/transliteration/index.ts';
+import { createTestDatabase } from '../helpers/test-database.ts';
+
+const N = 100_000;
+const CHINESE = 30_000;
+
+let database: Database;
+
+/**
+ * 100,000 records shaped like a Memorial database with many Chinese victims:
+ * 30% Chinese-style record names («Лю-Шу-Фа», the eval's deterministic
+ * distractors), 70% Russian names, each with the search fields the real write
+ * path derives (searchFieldsFor), then ANALYZE, so the planner sees realistic
+ * statistics.
+ */
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const names = [...distractorNames(CHINESE, 11, new Set()), ...russianNames(N - CHINESE, 12, new Set())];
+  const BATCH = 2_000;
+  for (let start = 0; start < N; start += BATCH) {
+    const slice = names.slice(start, start + BATCH);
+    const fields = slice.map((name) => searchFieldsFor(name, start % 7 === 0 ? 'Китай, провинции Шаньдун' : null));
+    const inserted = await database.db
+      .insertInto('records')
+      .values(
+        slice.map((name, j) => ({
+          source: 'explain',
+          external_id: `x-${start + j}`,
+          full_name: name,
+          birth_year: 1870 + ((start + j) % 80),
+          name_latin: fields[j]!.nameLatin,
+          birthplace_places: fields[j]!.birthplacePlaces,
+        })),
+      )
+      .returning(['id'])
+      .execute();
+    const readings = inserted.flatMap((r, j) =>
+      fields[j]!.readings.map((k) => ({
+        record_id: r.id,
+        rank: k.rank,
+        origin: k.origin,
+        key: k.key,
+        phonetic: k.phonetic,
+        surname_key: k.surnameKey,
+        surname_phonetic: k.surnamePhonetic,
+        phonetic_pairs: k.phoneticPairs,
+        cost: k.cost,
+      })),
+    );
+    for (let i = 0; i < readings.length; i += 1_000) {
+      await database.db.insertInto('record_readings').values(readings.slice(i, i + 1_000)).execute();
+    }
+  }
+  // As autovacuum would after a bulk load: statistics, and GIN pending lists merged.
+  await sql`VACUUM ANALYZE`.execute(database.db);
+}, 600_000);
+afterAll(() => database.close());
+
+async function plansFor(q: string, filters = {}) {
+  const decoded = decode(q, { maxReadings: 6 });
+  const probe = probeFor(queryReadings(decoded.readings));
+  const latin = decoded.script === 'han' ? undefined : latinSkeleton(q);
+  return explainCandidates(database, probe, latin, filters);
+}
+
+describe(`candidate lookup at ${N.toLocaleString('en')} records`, () => {
+  it.each(['王希祥', 'Wang Xixiang', 'Wang Hsi-hsiang', 'Ван-Си-Сян', '王', 'Wang', 'Kuzmin Ivan', 'Кузьмин Иван'])(
+    '%s uses indexes only (no sequential scan)',
+    async (q) => {
+      const plans = await plansFor(q);
+      expect(plans.length).toBeGreaterThan(0);
+      for (const plan of plans) {
+        expect(plan).not.toMatch(/Seq Scan/);
+        expect(plan).toMatch(/Index|Bitmap/);
+      }
+    },
+  );
+
+  it('stays index-backed under filters', async () => {
+    const plans = await plansFor('Wang Xixiang', { birthYearFrom: 1880, birthYearTo: 1900, places: ['shandong'] });
+    for (const plan of plans) expect(plan).not.toMatch(/Seq Scan/);
+  });
+
+  it('the data really is that large', async () => {
+    const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM records`.execute(database.db);
+    expect(Number(rows[0]!.n)).toBe(N);
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { decode, toPalladius, toWadeGiles } from '../../../src/transliteration/index.ts';
+import { decodeLatinChannel } from '../../../src/transliteration/latin.decoder.ts';
+import { readGolden } from './helpers.ts';
+
+describe('golden: palladius.tsv', () => {
+  const rows = readGolden('palladius.tsv');
+  it('covers every inventory syllable in both directions', () => {
+    expect(rows.filter((r) => r.direction === 'pinyin->palladius').length).toBe(rows.length / 2);
+  });
+  it.each(rows.filter((r) => r.direction === 'pinyin->palladius'))('$input → $expected', ({ input, expected }) => {
+    expect(toPalladius([input], 'joined').toLowerCase()).toBe(expected);
+  });
+  it.each(rows.filter((r) => r.direction === 'palladius->pinyin'))('$input → $expected', ({ input, expected }) => {
+    expect(decode(input).readings[0]?.pinyin).toBe(expected);
+    expect(decode(input).readings[0]?.cost).toBe(0);
+  });
+});
+
+describe('golden: wade-giles.tsv', () => {
+  const rows = readGolden('wade-giles.tsv');
+  it.each(rows.filter((r) => r.direction === 'pinyin->wade-giles'))('$input → $expected', ({ input, expected }) => {
+    expect(toWadeGiles([input]).toLowerCase()).toBe(expected);
+  });
+  // Through the Wade–Giles channel alone: "chang" is also pinyin, and decode() as a
+  // whole rightly puts the pinyin reading first (tested in properties.test.ts).
+  it.each(rows.filter((r) => r.direction === 'wade-giles->pinyin'))('$input → $expected', ({ input, expected }) => {
+    expect(decodeLatinChannel(input, 'wade-giles')[0]?.pinyin).toBe(expected);
+  });
+});
