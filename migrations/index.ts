@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_records.ts';
 import * as m0002 from './0002_search.ts';
+import * as m0003 from './0003_imports.ts';
 import * as m0004 from './0004_accounts_corrections.ts';
 
 /**
@@ -11,5 +12,6 @@ import * as m0004 from './0004_accounts_corrections.ts';
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_records': m0001,
   '0002_search': m0002,
+  '0003_imports': m0003,
   '0004_accounts_corrections': m0004,
 };

@@ -7,6 +7,9 @@ import { searchRouter } from '../search/search.routes.ts';
 import { sessionRouter } from '../auth/session.routes.ts';
 import { usersRouter } from '../auth/users.routes.ts';
 import { correctionsRouter } from '../corrections/corrections.routes.ts';
+import { importsRouter } from '../imports/imports.routes.ts';
+import { htmlErrorPages } from '../web/web.errors.ts';
+import { webRouter } from '../web/web.router.ts';
 import type { AppContext } from './context.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
 
@@ -17,7 +20,15 @@ export function createApp(ctx: AppContext): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(helmet());
+  // Same-origin scripts and styles only (the web pages have no inline script or style).
+  // Over plain http (a local or offline install) neither HSTS nor upgrade-insecure-requests:
+  // they would send the browser to an https that is not there.
+  const csp = (secure: boolean) => ({
+    directives: { scriptSrc: ["'self'"], styleSrc: ["'self'"], upgradeInsecureRequests: secure ? [] : null },
+  });
+  const overHttps = helmet({ contentSecurityPolicy: csp(true) });
+  const overHttp = helmet({ contentSecurityPolicy: csp(false), strictTransportSecurity: false });
+  app.use((req, res, next) => (req.secure ? overHttps : overHttp)(req, res, next));
   app.use(
     pinoHttp({
       logger: ctx.logger,
@@ -37,8 +48,11 @@ export function createApp(ctx: AppContext): Express {
   app.use(sessionRouter(ctx));
   app.use(usersRouter(ctx));
   app.use(correctionsRouter(ctx));
+  app.use(importsRouter(ctx));
+  app.use(webRouter(ctx));
 
   app.use(notFoundHandler);
+  app.use(htmlErrorPages);
   app.use(errorHandler);
   return app;
 }

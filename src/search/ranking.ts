@@ -1,4 +1,5 @@
-import { decode, similarity, similarityScore, toWadeGiles, type Reading } from '../transliteration/index.ts';
+import { similarity, similarityScore, toWadeGiles, type Reading } from '../transliteration/index.ts';
+import { decodeRecordName } from './decode-cache.ts';
 
 /**
  * Pure ranking and explanation: given the query's readings and a candidate
@@ -121,7 +122,7 @@ export function explain(best: ScoredReading, recordFullName: string): MatchExpla
 }
 
 function recordSyllableTexts(fullName: string, key: string): Array<{ text: string | null; rule: string; cost: number }> {
-  const readings = decode(fullName, { maxReadings: 8 }).readings;
+  const readings = decodeRecordName(fullName).readings;
   const same = readings.find((r) => r.pinyin === key);
   if (same) return same.syllables.map((s) => ({ text: s.text, rule: s.rule, cost: s.cost }));
   // An attested name need not be among the decoded readings: no record text per syllable then.

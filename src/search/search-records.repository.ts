@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { decode, toWadeGiles } from '../transliteration/index.ts';
+import { toWadeGiles } from '../transliteration/index.ts';
+import { decodeRecordName } from './decode-cache.ts';
 import { COMMON_SURNAMES } from '../transliteration/tables/common-surnames.data.ts';
 
 /** What a search result shows of a record: enough to recognise a person, with readings to judge. */
@@ -52,7 +53,7 @@ export async function loadResultRecords(db: Kysely<DB>, ids: string[]): Promise<
       origin: 'attested' as const,
       ...(a.hanzi ? { hanzi: a.hanzi } : {}),
     }));
-    const decoded = decode(row.full_name, { maxReadings: SHOWN_READINGS }).readings;
+    const decoded = decodeRecordName(row.full_name).readings.slice(0, SHOWN_READINGS);
     for (const r of decoded) {
       readings.push({ pinyin: r.pinyin, wadeGiles: toWadeGiles(r.pinyin.split(' ')), origin: 'decoded' });
     }

@@ -16,16 +16,24 @@ export async function createTestDatabase(): Promise<Database> {
     await migrateToLatest(database.db);
     return database;
   }
-  const name = `nb_t_${randomBytes(6).toString('hex')}`;
-  await createFromTemplate(testDb.adminUrl, name, testDb.template);
-  const database = await openDatabase({ databaseUrl: withDatabase(testDb.adminUrl, name), dataDir: '', poolSize: 5 });
+  const { url, drop } = await createPostgresCopy();
+  const database = await openDatabase({ databaseUrl: url, dataDir: '', poolSize: 5 });
   return {
     ...database,
     async close() {
       await database.close();
-      await dropDatabase(testDb.adminUrl, name);
+      await drop();
     },
   };
+}
+
+/** A migrated PostgreSQL database of the caller's own (PostgreSQL backends only), by URL. */
+export async function createPostgresCopy(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const testDb = inject('testDb');
+  if (testDb.backend !== 'postgres') throw new Error('createPostgresCopy needs a PostgreSQL test backend');
+  const name = `nb_t_${randomBytes(6).toString('hex')}`;
+  await createFromTemplate(testDb.adminUrl, name, testDb.template);
+  return { url: withDatabase(testDb.adminUrl, name), drop: () => dropDatabase(testDb.adminUrl, name) };
 }
 
 export function testBackend(): 'postgres' | 'pglite' {

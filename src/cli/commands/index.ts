@@ -1,5 +1,6 @@
 import type { CliCommand } from '../cli-io.ts';
 import { decodeCliCommand } from './decode.command.ts';
+import { importCommand } from './import.command.ts';
 import { migrateCommand } from './migrate.command.ts';
 import { searchCommand } from './search.command.ts';
 import { statsCommand } from './stats.command.ts';
@@ -11,6 +12,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   migrate: migrateCommand,
   decode: decodeCliCommand,
   stats: statsCommand,
+  import: importCommand,
   search: searchCommand,
   user: userCommand,
   token: tokenCommand,

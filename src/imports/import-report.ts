@@ -1,0 +1,91 @@
+import type { RowError } from './import.errors.ts';
+import type { DuplicatePair } from './import.writer.ts';
+import type { JobProgress } from './import-jobs.repository.ts';
+
+/** Row errors kept in the report and the job; errorsTotal counts them all. */
+export const MAX_STORED_ERRORS = 1_000;
+export const MAX_DUPLICATE_SAMPLE = 20;
+
+/** The running tally of one import. Pure. */
+export class ImportTally {
+  rowsRead = 0;
+  inserted = 0;
+  updated = 0;
+  unchanged = 0;
+  invalid = 0;
+  duplicates = 0;
+  bytesRead = 0;
+  warnings: string[] = [];
+  errors: RowError[] = [];
+  errorsTotal = 0;
+  duplicateSample: DuplicatePair[] = [];
+
+  constructor(readonly bytesTotal: number | null) {}
+
+  addErrors(errors: readonly RowError[]): void {
+    for (const e of errors) {
+      this.errorsTotal++;
+      if (this.errors.length < MAX_STORED_ERRORS) this.errors.push(e);
+    }
+  }
+
+  addDuplicates(pairs: readonly DuplicatePair[]): void {
+    this.duplicates += pairs.length;
+    for (const p of pairs) if (this.duplicateSample.length < MAX_DUPLICATE_SAMPLE) this.duplicateSample.push(p);
+  }
+
+  /** Counts of a pass that only validated (strict mode's first pass) are not kept. */
+  resetForSecondPass(): void {
+    this.rowsRead = 0;
+    this.bytesRead = 0;
+    this.warnings = [];
+  }
+
+  progress(): JobProgress {
+    return {
+      rowsRead: this.rowsRead,
+      inserted: this.inserted,
+      updated: this.updated,
+      unchanged: this.unchanged,
+      invalid: this.invalid,
+      duplicates: this.duplicates,
+      bytesRead: this.bytesRead,
+      bytesTotal: this.bytesTotal,
+      warnings: this.warnings,
+      errors: this.errors,
+      errorsTotal: this.errorsTotal,
+      duplicateSample: this.duplicateSample,
+    };
+  }
+}
+
+/** The `--json` summary line: exactly these keys. */
+export interface ImportSummary {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  invalid: number;
+  duplicates: number;
+  warnings: string[];
+  errors: RowError[];
+  errorsTotal: number;
+}
+
+export function summaryOf(report: { inserted: number; updated: number; unchanged: number; invalid: number; duplicates: number; warnings: string[]; errors: RowError[]; errorsTotal: number }): ImportSummary {
+  return {
+    inserted: report.inserted,
+    updated: report.updated,
+    unchanged: report.unchanged,
+    invalid: report.invalid,
+    duplicates: report.duplicates,
+    warnings: report.warnings,
+    errors: report.errors,
+    errorsTotal: report.errorsTotal,
+  };
+}
+
+/** The error report as CSV (line, column, message), RFC 4180 quoting. */
+export function errorsToCsv(errors: readonly RowError[]): string {
+  const q = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return ['line,column,message', ...errors.map((e) => [String(e.line), q(e.column ?? ''), q(e.message)].join(','))].join('\r\n') + '\r\n';
+}

@@ -1,0 +1,271 @@
+import os from 'node:os';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { DB } from '../db/schema.ts';
+import { toColumns } from '../records/records.service.ts';
+import type { Logger } from '../shared/logger.ts';
+import { mapColumns, type ColumnMapping } from './column-map.ts';
+import type { ImportTarget } from './column-map.data.ts';
+import { openCsv } from './csv-reader.ts';
+import { ImportFileError, type RowError } from './import.errors.ts';
+import { failJobs, finishJob, insertJob, listUnfinishedJobs, markJobRunning, saveJobProgress } from './import-jobs.repository.ts';
+import { IdSet } from './id-set.ts';
+import { ImportTally, summaryOf, type ImportSummary } from './import-report.ts';
+import { SearchFieldsCache } from './import.search-fields.ts';
+import { createSearchFieldsComputer } from './search-fields.pool.ts';
+import { openImportStore, type ImportStore } from './import.store.ts';
+import { STAGING_DDL, writeBatch, type PreparedRow } from './import.writer.ts';
+import { contentHash, derivedExternalId } from './row-identity.ts';
+import { DEFAULT_VALIDATION, validateRow, type ValidationOptions } from './row-validation.ts';
+import type { TextEncoding } from './text-encoding.ts';
+
+/** One import service, two doors (CLI and HTTP). */
+export interface ImportOptions {
+  /** Opens the file from its start; called twice with --strict (validate, then write). */
+  open: () => AsyncIterable<Buffer | string>;
+  fileName: string;
+  actor: string;
+  source?: string | undefined;
+  dryRun?: boolean;
+  strict?: boolean;
+  encoding?: TextEncoding | undefined;
+  map?: ReadonlyMap<string, ImportTarget | 'extra'>;
+  validation?: ValidationOptions;
+  batchSize?: number;
+  bytesTotal?: number | null;
+  /** A job created earlier (POST /api/imports); otherwise one is created. */
+  jobId?: number;
+  /** PostgreSQL URL for the COPY path; without it rows are staged with INSERT. */
+  connectionString?: string | undefined;
+  onProgress?: (tally: ImportTally) => void;
+  /** Worker threads decoding readings ahead of the writes (default 1; 0 = in-thread). */
+  workers?: number;
+  /** Concurrent batch writers on the COPY path (default 2; each its own connection and transaction). */
+  writers?: number;
+  /** Milliseconds per write step, summed (the benchmark prints them). */
+  timings?: Record<string, number>;
+  /** Test hook: runs after each committed batch (throwing simulates a crash). */
+  afterBatch?: (batch: number) => void | Promise<void>;
+}
+
+export interface ImportReport extends ImportSummary {
+  jobId: number;
+  status: 'succeeded' | 'failed';
+  exitCode: 0 | 1 | 2;
+  fileError: { reason: string; message: string } | null;
+  rowsRead: number;
+  duplicateSample: unknown[];
+}
+
+export const DEFAULT_BATCH_SIZE = 5_000;
+const ACTIVE_JOBS = new Set<number>();
+const HOST = os.hostname();
+
+export async function runImport(database: Database, options: ImportOptions, logger?: Logger): Promise<ImportReport> {
+  const db = database.db;
+  await reapStaleJobs(db, logger);
+  const jobId = options.jobId ?? (await createImportJob(db, options));
+  ACTIVE_JOBS.add(jobId);
+  const tally = new ImportTally(options.bytesTotal ?? null);
+  const stores: ImportStore[] = [];
+  try {
+    await markJobRunning(db, jobId, { pid: process.pid, host: HOST });
+    if (options.strict && !options.dryRun) {
+      await scan(options, tally, [], jobId);
+      if (tally.invalid > 0) {
+        tally.warnings.push('--strict: some rows are invalid, so nothing was written');
+        return await finish(db, jobId, tally, 'failed', 1, null);
+      }
+      tally.resetForSecondPass();
+    }
+    stores.push(await openImportStore(database, STAGING_DDL, options.connectionString));
+    // Two COPY connections let PostgreSQL write one batch while it stages the next.
+    const writers = stores[0]!.kind === 'copy' ? Math.max(1, options.writers ?? 2) : 1;
+    while (stores.length < writers) stores.push(await openImportStore(database, STAGING_DDL, options.connectionString));
+    await scan(options, tally, stores, jobId, db);
+    return await finish(db, jobId, tally, 'succeeded', tally.invalid > 0 ? 1 : 0, null);
+  } catch (err) {
+    if (err instanceof ImportFileError) {
+      tally.addErrors([{ line: err.reason === 'no_name_column' || err.reason === 'header_only' ? 1 : 0, column: null, message: err.message }]);
+      return await finish(db, jobId, tally, 'failed', 2, { reason: err.reason, message: err.message });
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    await finishJob(db, jobId, { status: 'failed', exitCode: 2, fileError: `the import stopped: ${message}`, progress: tally.progress() }).catch(() => undefined);
+    throw err;
+  } finally {
+    ACTIVE_JOBS.delete(jobId);
+    await Promise.all(stores.map((s) => s.close()));
+  }
+}
+
+/** Creates a queued job owned by this process (so no sweep takes it for abandoned while it waits). */
+export async function createImportJob(
+  db: Kysely<DB>,
+  options: Pick<ImportOptions, 'source' | 'fileName' | 'actor' | 'dryRun' | 'strict' | 'bytesTotal'>,
+): Promise<number> {
+  const id = await insertJob(db, {
+    source: options.source ?? null,
+    fileName: options.fileName,
+    actor: options.actor,
+    dryRun: !!options.dryRun,
+    strict: !!options.strict,
+    bytesTotal: options.bytesTotal ?? null,
+    pid: process.pid,
+    host: HOST,
+  });
+  ACTIVE_JOBS.add(id);
+  return id;
+}
+
+async function finish(
+  db: Kysely<DB>,
+  jobId: number,
+  tally: ImportTally,
+  status: 'succeeded' | 'failed',
+  exitCode: 0 | 1 | 2,
+  fileError: ImportReport['fileError'],
+): Promise<ImportReport> {
+  await finishJob(db, jobId, { status, exitCode, fileError: fileError?.message ?? null, progress: tally.progress() });
+  return { ...summaryOf(tally), jobId, status, exitCode, fileError, rowsRead: tally.rowsRead, duplicateSample: tally.duplicateSample };
+}
+
+/**
+ * One streaming pass over the file. Without a store it only validates
+ * (--strict's first pass). With one, full batches are written while the next
+ * is parsed: at most two batches are in memory.
+ */
+async function scan(options: ImportOptions, tally: ImportTally, stores: ImportStore[], jobId: number, db?: Kysely<DB>): Promise<void> {
+  const store = stores.length > 0;
+  const reader = await openCsv(options.open(), { encoding: options.encoding });
+  const mapping: ColumnMapping = mapColumns(reader.headers, { overrides: options.map, sourceGiven: options.source !== undefined });
+  tally.warnings.push(...mapping.warnings);
+  if (reader.encoding.encoding === 'cp1251') {
+    tally.warnings.push(reader.encoding.detected ? 'the file is not UTF-8: it was read as Windows-1251 (cp1251)' : 'the file was read as Windows-1251 (cp1251), as asked');
+  }
+  const idColumn = mapping.byTarget.externalId === undefined ? null : mapping.columns[mapping.byTarget.externalId]!.header;
+  const validation = options.validation ?? DEFAULT_VALIDATION;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const search = new SearchFieldsCache();
+  const computer = createSearchFieldsComputer(store ? (options.workers ?? 1) : 0);
+  const seen = new IdSet();
+  let batch: PreparedRow[] = [];
+  let batches = 0;
+  let ord = 0;
+  // One write in flight per store; batches go to the stores in turn.
+  const inFlight: Array<Promise<void> | undefined> = stores.map(() => undefined);
+  let nextStore = 0;
+
+  const compute = (items: Array<[string, string | null]>) => computer.computeBatch(items);
+  const write = async (target: ImportStore, rows: PreparedRow[]) => {
+    const context = { jobId, actor: options.actor, dryRun: !!options.dryRun, search, timings: options.timings };
+    const outcome = await target.transaction((session) => writeBatch(session, rows, compute, context), { rollback: !!options.dryRun });
+    tally.inserted += outcome.inserted;
+    tally.updated += outcome.updated;
+    tally.unchanged += outcome.unchanged;
+    tally.addDuplicates(outcome.duplicates);
+    batches++;
+    await saveJobProgress(db!, jobId, tally.progress());
+    await options.afterBatch?.(batches);
+  };
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    const slot = nextStore;
+    nextStore = (nextStore + 1) % stores.length;
+    if (inFlight[slot]) await inFlight[slot];
+    const writing = write(stores[slot]!, rows);
+    writing.catch(() => undefined); // awaited at the next flush of this slot or at the end
+    inFlight[slot] = writing;
+  };
+  const reject = (errors: readonly RowError[]) => {
+    tally.invalid++;
+    tally.addErrors(errors);
+  };
+
+  try {
+    for await (const record of reader.records) {
+      for (const e of record.errorsBefore) reject([e]);
+      const result = validateRow(record.fields, record.line, mapping, validation);
+      if (result.kind === 'blank') continue;
+      tally.rowsRead++;
+      if (result.kind === 'invalid') {
+        reject(result.errors);
+      } else {
+        const row = result.row;
+        const source = options.source ?? row.source ?? options.fileName;
+        const externalId = row.externalId ?? derivedExternalId(row);
+        const key = `${source}\u0001${externalId}`;
+        const first = seen.firstLine(key, row.line);
+        if (first !== undefined) {
+          reject([
+            {
+              line: row.line,
+              column: row.externalId ? idColumn : null,
+              message: row.externalId
+                ? `external id "${externalId}" repeats the row on line ${first}`
+                : `the row repeats line ${first} exactly (no external id; its derived id ${externalId} is the same)`,
+            },
+          ]);
+        } else {
+          if (store) {
+            batch.push({ ord: ord++, line: row.line, source, externalId, contentHash: contentHash(row), columns: toColumns(row.values), extra: row.extra });
+            if (batch.length >= batchSize) await flush();
+          }
+        }
+      }
+      if ((tally.rowsRead & 255) === 0) {
+        // Parsing never waits on its own (records come as microtasks): let the
+        // writers' database replies in, or each round trip waits for a whole chunk.
+        await new Promise((resolve) => setImmediate(resolve));
+        tally.bytesRead = reader.bytesRead();
+        if ((tally.rowsRead & 1023) === 0) options.onProgress?.(tally);
+      }
+    }
+    for (const e of reader.trailingErrors()) reject([e]);
+    if (tally.rowsRead === 0 && tally.invalid === 0) {
+      throw new ImportFileError('header_only', `The file has a header row (${reader.headers.join(', ')}) but no records. Nothing was imported.`);
+    }
+    await flush();
+    await Promise.all(inFlight);
+  } finally {
+    // Never leave a batch half-way: let the other writer finish or roll back first.
+    await Promise.allSettled(inFlight);
+    await computer.close();
+  }
+  tally.bytesRead = reader.bytesRead();
+  options.onProgress?.(tally);
+}
+
+/**
+ * Jobs left queued or running by a process that is gone (killed, crashed,
+ * machine restarted) are marked failed. Same host: the pid is checked; another
+ * host: no heartbeat for 10 minutes.
+ */
+export async function reapStaleJobs(db: Kysely<DB>, logger?: Logger): Promise<number[]> {
+  const stale: number[] = [];
+  for (const job of await listUnfinishedJobs(db)) {
+    const id = Number(job.id);
+    if (ACTIVE_JOBS.has(id)) continue;
+    const beat = new Date(job.heartbeat_at ?? job.created_at).getTime();
+    const gone =
+      job.host === HOST
+        ? job.pid === null || job.pid === process.pid || !isAlive(job.pid)
+        : Date.now() - beat > 10 * 60_000;
+    if (gone) stale.push(id);
+  }
+  if (stale.length > 0) {
+    await failJobs(db, stale, 'the importing process stopped before the import finished (killed or crashed); committed batches are kept — run the import again to complete it');
+    logger?.warn({ jobs: stale }, 'marked abandoned import jobs failed');
+  }
+  return stale;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

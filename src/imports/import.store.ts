@@ -1,0 +1,137 @@
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { CompiledQuery, type Kysely } from 'kysely';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Database } from '../db/database.ts';
+import type { DB } from '../db/schema.ts';
+
+/**
+ * The one place the two write paths differ. PostgreSQL with a known URL: a
+ * dedicated pg client and COPY into the staging tables. PGlite (which cannot
+ * COPY from a Node stream), or PostgreSQL reached only through Kysely: one
+ * INSERT … SELECT FROM json_populate_recordset per table per batch. Everything
+ * else (the set-based upsert) is the same SQL on both.
+ */
+export interface ImportSession {
+  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  /** Appends rows (arrays in `columns` order) to a staging table. */
+  load(table: string, columns: readonly string[], rows: ReadonlyArray<readonly unknown[]>): Promise<void>;
+}
+
+export interface ImportStore {
+  kind: 'copy' | 'insert';
+  /** One transaction; `rollback` runs it and undoes everything (dry runs). */
+  transaction<T>(fn: (s: ImportSession) => Promise<T>, options?: { rollback?: boolean }): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Staging DDL, created once per database session (temp tables, emptied at every commit). */
+export type StagingDdl = readonly string[];
+
+export async function openImportStore(database: Database, ddl: StagingDdl, connectionString?: string): Promise<ImportStore> {
+  if (database.backend === 'postgres' && connectionString) return openCopyStore(connectionString, ddl);
+  return kyselyStore(database.db, ddl);
+}
+
+async function openCopyStore(connectionString: string, ddl: StagingDdl): Promise<ImportStore> {
+  const client = new pg.Client({ connectionString });
+  client.on('error', () => undefined); // a dropped connection fails the running query instead
+  await client.connect();
+  for (const statement of ddl) await client.query(statement);
+  const session: ImportSession = {
+    query: async (text, params) => (await client.query(text, params as unknown[])).rows,
+    async load(table, columns, rows) {
+      if (rows.length === 0) return;
+      const copy = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+      await pipeline(Readable.from(copyChunks(rows)), copy);
+    },
+  };
+  return {
+    kind: 'copy',
+    async transaction(fn, options) {
+      await client.query(options?.rollback ? 'BEGIN READ ONLY' : 'BEGIN');
+      try {
+        const result = await fn(session);
+        await client.query(options?.rollback ? 'ROLLBACK' : 'COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    },
+    close: () => client.end(),
+  };
+}
+
+class Rollback<T> extends Error {
+  constructor(readonly result: T) {
+    super('rollback');
+  }
+}
+
+function kyselyStore(db: Kysely<DB>, ddl: StagingDdl): ImportStore {
+  return {
+    kind: 'insert',
+    async transaction(fn, options) {
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const query = async <R>(text: string, params: readonly unknown[] = []) =>
+            (await trx.executeQuery<R>(CompiledQuery.raw(text, [...params]))).rows;
+          // A pooled connection may be new to us: make sure its temp tables exist.
+          for (const statement of ddl) await query(statement.replace(/^SET /, 'SET LOCAL '));
+          const session: ImportSession = {
+            query,
+            async load(table, columns, rows) {
+              if (rows.length === 0) return;
+              const objects = rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i] ?? null])));
+              await query(
+                `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM json_populate_recordset(NULL::${table}, $1::json)`,
+                [JSON.stringify(objects)],
+              );
+            },
+          };
+          const result = await fn(session);
+          if (options?.rollback) throw new Rollback(result);
+          return result;
+        });
+      } catch (err) {
+        if (err instanceof Rollback) return err.result as never;
+        throw err;
+      }
+    },
+    close: async () => undefined,
+  };
+}
+
+/** COPY text format, a few hundred rows per chunk. */
+function* copyChunks(rows: ReadonlyArray<readonly unknown[]>): Generator<string> {
+  let out = '';
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      if (i > 0) out += '\t';
+      out += copyValue(row[i]);
+    }
+    out += '\n';
+    if (out.length > 256 * 1024) {
+      yield out;
+      out = '';
+    }
+  }
+  if (out) yield out;
+}
+
+function copyValue(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (Array.isArray(value)) return escapeCopy(`{${value.map((v) => `"${String(v).replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
+  if (typeof value === 'object') return escapeCopy(JSON.stringify(value));
+  return escapeCopy(String(value));
+}
+
+const COPY_SPECIAL = /[\\\t\n\r]/;
+function escapeCopy(text: string): string {
+  if (!COPY_SPECIAL.test(text)) return text;
+  return text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+}

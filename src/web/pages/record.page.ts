@@ -1,0 +1,116 @@
+import { Router, type Request, type Response } from 'express';
+import { rateLimiter } from '../../auth/rate-limit.ts';
+import { checkCorrectionInput } from '../../corrections/correction.input.ts';
+import { submitCorrection } from '../../corrections/corrections.service.ts';
+import { getRecordHistory, listAttestedNames } from '../../corrections/history.service.ts';
+import type { AppContext } from '../../http/context.ts';
+import { parseId } from '../../http/params.ts';
+import { toRecordDto } from '../../records/record.dto.ts';
+import { RECORD_FIELDS } from '../../records/record.fields.ts';
+import { findRecordById } from '../../records/records.repository.ts';
+import { loadResultRecords } from '../../search/search-records.repository.ts';
+import { BadRequestError, NotFoundError } from '../../shared/errors.ts';
+import { issuesOf, toFieldErrors, type FieldErrors } from '../form-errors.ts';
+import { historyItems } from '../history.view.ts';
+import { pageContext, renderPage } from '../web.render.ts';
+
+/** The correction form's fields (a chinese-name proposal), as the page names them. */
+export interface CorrectionForm {
+  hanzi: string;
+  pinyin: string;
+  evidence: string;
+  name: string;
+  email: string;
+}
+
+const EMPTY_FORM: CorrectionForm = { hanzi: '', pinyin: '', evidence: '', name: '', email: '' };
+
+const ERROR_KEYS: Record<string, string> = {
+  hanzi: 'correction.error.hanzi',
+  pinyin: 'correction.error.pinyin',
+  evidence: 'correction.error.evidence',
+  name: 'correction.error.name',
+  email: 'correction.error.email',
+};
+
+/** The posted form (urlencoded strings; anything else counts as empty). */
+export function correctionFormOf(body: unknown): CorrectionForm {
+  const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const str = (k: keyof CorrectionForm) => (typeof b[k] === 'string' ? (b[k] as string) : '');
+  return { hanzi: str('hanzi'), pinyin: str('pinyin'), evidence: str('evidence'), name: str('name'), email: str('email') };
+}
+
+/** The form as the corrections service takes it: the same validation as POST /api/records/:id/corrections. */
+export function correctionInputOf(form: CorrectionForm) {
+  return {
+    kind: 'chinese-name' as const,
+    hanzi: form.hanzi,
+    pinyin: form.pinyin,
+    evidence: form.evidence,
+    submitter: { name: form.name, email: form.email },
+  };
+}
+
+/** GET /records/:id (every field, source, attested names, history, the correction form) and the form's POST. */
+export function recordPages(ctx: AppContext): Router {
+  const router = Router();
+  const submissionLimit = rateLimiter('correction submissions', {
+    limit: ctx.config.CORRECTION_RATE_LIMIT,
+    windowMs: ctx.config.CORRECTION_RATE_WINDOW_MINUTES * 60_000,
+  });
+
+  const show = async (req: Request, res: Response, form: CorrectionForm, errors: FieldErrors, status: number) => {
+    const id = parseId(req.params.id, 'record id');
+    const row = await findRecordById(ctx.database.db, id);
+    if (!row) throw new NotFoundError(`No record with id ${id}`);
+    const record = toRecordDto(row);
+    const [attestedNames, historyDto, summaries] = await Promise.all([
+      listAttestedNames(ctx.database.db, id),
+      getRecordHistory(ctx.database.db, id),
+      loadResultRecords(ctx.database.db, [String(id)]),
+    ]);
+    const values = record as unknown as Record<string, unknown>;
+    const fields = RECORD_FIELDS.flatMap((f) => {
+      const value = values[f.name];
+      return value === null || value === undefined || value === '' ? [] : [{ name: f.name, value: String(value) }];
+    });
+    const extra = Object.entries(record.extra).map(([key, value]) => ({ key, value: typeof value === 'string' ? value : JSON.stringify(value) }));
+    const { t, time } = pageContext(req, res);
+    const history = historyItems(historyDto.events, t, time);
+    renderPage(req, res, 'record', { record, fields, extra, attestedNames, history, summary: summaries.get(String(id)) ?? null, form, errors }, status);
+  };
+
+  router.get('/records/:id', async (req, res) => {
+    await show(req, res, EMPTY_FORM, {}, 200);
+  });
+
+  router.post('/records/:id/corrections', submissionLimit, async (req, res) => {
+    const id = parseId(req.params.id, 'record id');
+    const form = correctionFormOf(req.body);
+    try {
+      await submitCorrection(ctx.database.db, id, correctionInputOf(form), req.ip ?? null);
+    } catch (err) {
+      const issues = err instanceof BadRequestError ? issuesOf(err) : undefined;
+      if (!issues) throw err;
+      // The service stops at the first failing layer; a form shows every field's problem at once.
+      if (!issues.some((i) => i.field === 'hanzi' || i.field === 'pinyin')) {
+        const name = checkCorrectionInput({ ...correctionInputOf(form), evidence: 'x', submitter: undefined });
+        if (!name.ok) issues.push(...name.issues.filter((i) => i.field === 'hanzi' || i.field === 'pinyin'));
+      }
+      const { t } = pageContext(req, res);
+      const named = issues.map((i) => ({ ...i, field: i.field.replace(/^submitter\./, '') }));
+      await show(req, res, form, toFieldErrors(named, t, ERROR_KEYS, 'correction.error.form'), 400);
+      return;
+    }
+    res.redirect(303, `/records/${id}/correction-sent`);
+  });
+
+  router.get('/records/:id/correction-sent', async (req, res) => {
+    const id = parseId(req.params.id, 'record id');
+    const row = await findRecordById(ctx.database.db, id);
+    if (!row) throw new NotFoundError(`No record with id ${id}`);
+    renderPage(req, res, 'correction-sent', { record: toRecordDto(row) });
+  });
+
+  return router;
+}

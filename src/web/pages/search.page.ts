@@ -1,0 +1,80 @@
+import { Router } from 'express';
+import type { AppContext } from '../../http/context.ts';
+import { countRecords } from '../../records/records.repository.ts';
+import { searchQuerySchema } from '../../search/search.params.ts';
+import { searchRecords } from '../../search/search.service.ts';
+import { BadRequestError } from '../../shared/errors.ts';
+import { toFieldErrors } from '../form-errors.ts';
+import { pageContext, renderPage } from '../web.render.ts';
+
+/** The search form's fields; anything else in the query string (lang) is not the search's. */
+export const SEARCH_FIELDS = ['q', 'birthYear', 'birthYearFrom', 'birthYearTo', 'birthplace', 'limit', 'cursor'] as const;
+
+const ERROR_KEYS: Record<string, string> = {
+  q: 'search.error.q',
+  birthYear: 'search.error.birthYear',
+  birthYearFrom: 'search.error.birthYearRange',
+  birthYearTo: 'search.error.birthYearRange',
+  birthplace: 'search.error.birthplace',
+  cursor: 'search.error.cursor',
+  limit: 'search.error.cursor',
+};
+
+/** The non-empty search fields of a query string, as the form sent them. */
+export function searchFormValues(query: Record<string, unknown>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const name of SEARCH_FIELDS) {
+    const v = query[name];
+    if (typeof v === 'string' && v.trim() !== '') values[name] = v;
+  }
+  return values;
+}
+
+/** `/search?…`: the same search, at the page the cursor names (the first page without one). */
+export function pageHref(values: Record<string, string>, cursor?: string): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) if (k !== 'cursor') params.set(k, v);
+  if (cursor) params.set('cursor', cursor);
+  return `/search?${params.toString()}`;
+}
+
+/** GET / (the search box) and GET /search?q=… (results). */
+export function searchPages(ctx: AppContext): Router {
+  const router = Router();
+
+  router.get('/', async (req, res) => {
+    const records = await countRecords(ctx.database.readDb);
+    renderPage(req, res, 'home', { values: {}, errors: {}, records });
+  });
+
+  router.get('/search', async (req, res) => {
+    const values = searchFormValues(req.query as Record<string, unknown>);
+    const { t } = pageContext(req, res);
+    const parsed = searchQuerySchema.safeParse(values);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'q'), message: i.message }));
+      const errors = toFieldErrors(issues, t, ERROR_KEYS, 'search.error.q');
+      renderPage(req, res, 'home', { values, errors, records: null }, 400);
+      return;
+    }
+    let response;
+    try {
+      response = await searchRecords(ctx.database, parsed.data);
+    } catch (err) {
+      // A cursor this server did not issue (an edited link): the form again, with the error.
+      if (err instanceof BadRequestError) {
+        renderPage(req, res, 'home', { values, errors: { cursor: t('search.error.cursor') }, records: null }, 400);
+        return;
+      }
+      throw err;
+    }
+    renderPage(req, res, 'search', {
+      values,
+      response,
+      nextHref: response.nextCursor ? pageHref(values, response.nextCursor) : null,
+      firstHref: values.cursor ? pageHref(values) : null,
+    });
+  });
+
+  return router;
+}

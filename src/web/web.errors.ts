@@ -1,0 +1,38 @@
+import type { ErrorRequestHandler, Request, Response } from 'express';
+import { readCookie } from '../auth/cookies.ts';
+import { LANG_COOKIE, pickLanguage } from './language.ts';
+import { renderPage } from './web.render.ts';
+
+/** Paths of the web interface: everything but the JSON API, the health check and the static files. */
+export function isWebPath(path: string): boolean {
+  return !(path === '/api' || path.startsWith('/api/') || path === '/healthz' || path.startsWith('/static/'));
+}
+
+const KNOWN_STATUSES = new Set([400, 401, 403, 404, 409, 413, 415, 429, 500]);
+
+/**
+ * HTML error pages for the web interface. The status is still decided in the
+ * one place, the app's errorHandler: for a web path this middleware only
+ * replaces the JSON body that errorHandler sends with a page in the visitor's
+ * language. API paths keep their JSON.
+ */
+export const htmlErrorPages: ErrorRequestHandler = (err, req, res, next) => {
+  if (isWebPath(req.path) && !res.headersSent) {
+    res.json = ((_body: unknown) => {
+      renderErrorPage(req, res, res.statusCode);
+      return res;
+    }) as Response['json'];
+  }
+  next(err);
+};
+
+function renderErrorPage(req: Request, res: Response, status: number): void {
+  res.locals.lang ??= pickLanguage({ query: req.query.lang, cookie: readCookie(req.get('cookie'), LANG_COOKIE), acceptLanguage: req.get('accept-language') });
+  const key = KNOWN_STATUSES.has(status) ? String(status) : status >= 500 ? '500' : '400';
+  try {
+    renderPage(req, res, 'error', { status, key }, status);
+  } catch (err) {
+    req.log?.error({ err }, 'error page failed');
+    res.status(status).type('text/plain').send(`${status}`);
+  }
+}

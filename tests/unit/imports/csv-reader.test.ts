@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { openCsv, type CsvRecord } from '../../../src/imports/csv-reader.ts';
+
+async function* chunks(bytes: Buffer, size = 7): AsyncGenerator<Buffer> {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}
+
+async function read(text: string | Buffer, options = {}) {
+  const reader = await openCsv(chunks(Buffer.isBuffer(text) ? text : Buffer.from(text)), { headBytes: 16, ...options });
+  const records: CsvRecord[] = [];
+  for await (const r of reader.records) records.push(r);
+  return { reader, records, trailing: reader.trailingErrors() };
+}
+
+describe('openCsv', () => {
+  it('gives the physical start line of each record, counting CRLF inside quotes once', async () => {
+    const { records } = await read('a,b\r\n1,2\r\n"x\r\ny",3\r\n4,5\r\n\r\n"p\nq\nr",6\r\n7,8');
+    expect(records.map((r) => [r.fields[0], r.line])).toEqual([
+      ['1', 2],
+      ['x\r\ny', 3],
+      ['4', 5],
+      ['', 6],
+      ['p\nq\nr', 7],
+      ['7', 10],
+    ]);
+  });
+
+  it('reads semicolons, tabs and a BOM, across chunk boundaries inside multi-byte characters', async () => {
+    const { reader, records } = await read('\uFEFFФИО;Год рождения\r\nВан-Си-Сян;1890\r\n');
+    expect(reader.headers).toEqual(['ФИО', 'Год рождения']);
+    expect(reader.delimiter).toBe(';');
+    expect(records[0]!.fields).toEqual(['Ван-Си-Сян', '1890']);
+  });
+
+  it('decodes Windows-1251 intact', async () => {
+    const { reader, records } = await read(iconv.encode('ФИО,Место рождения\r\nЁлкина Прасковья,"Китай, Шаньдун"\r\n', 'win1251'));
+    expect(reader.encoding.encoding).toBe('cp1251');
+    expect(records[0]!.fields).toEqual(['Ёлкина Прасковья', 'Китай, Шаньдун']);
+  });
+
+  it('reports a broken quote on the line where its record starts and reads on', async () => {
+    const { records } = await read('a,b\n1,"Китай, провинции\n3,"4"\n5,6\n');
+    expect(records).toEqual([
+      { fields: ['5', '6'], line: 4, errorsBefore: [{ line: 2, column: null, message: expect.stringMatching(/^broken quoting in the record starting on line 2/) }] },
+    ]);
+  });
+
+  it('reports a quote never closed', async () => {
+    const { records, trailing } = await read('a,b\n1,2\n3,"4\n5,6\n');
+    expect(records.map((r) => r.line)).toEqual([2]);
+    expect(trailing).toEqual([{ line: 3, column: null, message: expect.stringMatching(/opened on line 3 is never closed/) }]);
+  });
+
+  it('refuses an empty file', async () => {
+    await expect(read('')).rejects.toThrow(/The file is empty/);
+    await expect(read('\uFEFF\r\n\r\n')).rejects.toThrow(/The file is empty/);
+  });
+});
