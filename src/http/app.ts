@@ -8,7 +8,7 @@ import { sessionRouter } from '../auth/session.routes.ts';
 import { usersRouter } from '../auth/users.routes.ts';
 import { correctionsRouter } from '../corrections/corrections.routes.ts';
 import { importsRouter } from '../imports/imports.routes.ts';
-import { htmlErrorPages } from '../web/web.errors.ts';
+import { renderWebErrorPage } from '../web/web.errors.ts';
 import { webRouter } from '../web/web.router.ts';
 import type { AppContext } from './context.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
@@ -52,7 +52,6 @@ export function createApp(ctx: AppContext): Express {
   app.use(webRouter(ctx));
 
   app.use(notFoundHandler);
-  app.use(htmlErrorPages);
-  app.use(errorHandler);
+  app.use(errorHandler(renderWebErrorPage));
   return app;
 }

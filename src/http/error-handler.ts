@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { AppError, NotFoundError, RateLimitedError, type ErrorCode } from '../shared/errors.ts';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -33,21 +33,43 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
   next(new NotFoundError(`No route for ${req.method} ${req.path}`));
 };
 
-/**
- * The one place errors become HTTP responses. Every body is
- * {"error": {"code", "message"}}; a 500 says nothing about internals, and the
- * details go to the log with the request id instead.
- */
-export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+export interface HttpError {
+  status: number;
+  body: { code: string; message: string; details?: unknown };
+  retryAfterSeconds?: number;
+}
+
+/** What an error means over HTTP; unknown errors are a 500 that says nothing about internals. */
+export function toHttpError(err: unknown): HttpError | undefined {
   const known = err instanceof AppError ? err : fromExpressError(err as never);
-  if (!known) {
-    req.log?.error({ err }, 'unhandled error');
-    res.status(500).json({ error: { code: 'internal', message: 'Internal server error' } });
-    return;
-  }
-  const status = STATUS[known.code];
-  if (known instanceof RateLimitedError) res.setHeader('Retry-After', String(known.retryAfterSeconds));
-  const body: { code: string; message: string; details?: unknown } = { code: known.code, message: known.message };
+  if (!known) return undefined;
+  const body: HttpError['body'] = { code: known.code, message: known.message };
   if (known.details !== undefined) body.details = known.details;
-  res.status(status).json({ error: body });
-};
+  return {
+    status: STATUS[known.code],
+    body,
+    ...(known instanceof RateLimitedError ? { retryAfterSeconds: known.retryAfterSeconds } : {}),
+  };
+}
+
+const INTERNAL: HttpError = { status: 500, body: { code: 'internal', message: 'Internal server error' } };
+
+/** Renders an error as a page (the web interface) and says so, or leaves it to the JSON body. */
+export type HtmlErrorRenderer = (req: Request, res: Response, error: HttpError) => boolean;
+
+/**
+ * The one place errors become HTTP responses. Every JSON body is
+ * {"error": {"code", "message"}}; a 500 says nothing about internals, and the
+ * details go to the log with the request id instead. Web pages get the same
+ * status with a page instead of the JSON (renderHtml).
+ */
+export function errorHandler(renderHtml?: HtmlErrorRenderer): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const error = toHttpError(err) ?? INTERNAL;
+    if (error === INTERNAL) req.log?.error({ err }, 'unhandled error');
+    if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+    res.status(error.status);
+    if (renderHtml?.(req, res, error)) return;
+    res.json({ error: error.body });
+  };
+}

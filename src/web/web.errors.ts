@@ -1,4 +1,5 @@
-import type { ErrorRequestHandler, Request, Response } from 'express';
+import type { Request, Response } from 'express';
+import type { HtmlErrorRenderer } from '../http/error-handler.ts';
 import { readCookie } from '../auth/cookies.ts';
 import { LANG_COOKIE, pickLanguage } from './language.ts';
 import { renderPage } from './web.render.ts';
@@ -11,19 +12,14 @@ export function isWebPath(path: string): boolean {
 const KNOWN_STATUSES = new Set([400, 401, 403, 404, 409, 413, 415, 429, 500]);
 
 /**
- * HTML error pages for the web interface. The status is still decided in the
- * one place, the app's errorHandler: for a web path this middleware only
- * replaces the JSON body that errorHandler sends with a page in the visitor's
- * language. API paths keep their JSON.
+ * HTML error pages for the web interface, in the visitor's language. The
+ * status comes from the app's one error handler (src/http/error-handler.ts),
+ * which calls this; API paths keep their JSON.
  */
-export const htmlErrorPages: ErrorRequestHandler = (err, req, res, next) => {
-  if (isWebPath(req.path) && !res.headersSent) {
-    res.json = ((_body: unknown) => {
-      renderErrorPage(req, res, res.statusCode);
-      return res;
-    }) as Response['json'];
-  }
-  next(err);
+export const renderWebErrorPage: HtmlErrorRenderer = (req, res, error) => {
+  if (!isWebPath(req.path) || res.headersSent) return false;
+  renderErrorPage(req, res, error.status);
+  return true;
 };
 
 function renderErrorPage(req: Request, res: Response, status: number): void {
