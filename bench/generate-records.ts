@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../src/shared/prng.ts';
 
 export const GENERATED_COLUMNS = [
   'external_id', 'full_name', 'birth_year', 'birth_date', 'birthplace', 'nationality',
@@ -19,18 +20,6 @@ export const GENERATED_COLUMNS = [
 ] as const;
 
 export type GeneratedRow = Record<(typeof GENERATED_COLUMNS)[number], string>;
-
-/** mulberry32: small, fast, good enough for test data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SURNAMES = `Иванов Смирнов Кузнецов Попов Васильев Петров Соколов Михайлов Новиков Федоров Морозов Волков Алексеев Лебедев Семенов
 Егоров Павлов Козлов Степанов Николаев Орлов Андреев Макаров Никитин Захаров Зайцев Соловьев Борисов Яковлев Григорьев Романов
@@ -70,7 +59,7 @@ const STREETS = ['1-я Авиамоторная ул.', 'Авиамоторна�
 const BURIALS = ['Бутово', 'Бутово', 'Бутово', 'Коммунарка', 'Донское', 'Ваганьковское'];
 
 export function* generateRecordRows(n: number, seed = 1): Generator<GeneratedRow> {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   for (let i = 1; i <= n; i++) {

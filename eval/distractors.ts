@@ -5,17 +5,9 @@
 import { existsSync } from 'node:fs';
 import { capitalise, palladiusSyllable } from './palladius.ts';
 import { DEVSET_PATH, readDevset, recordKey } from './devset.shared.ts';
+import { mulberry32 } from '../src/shared/prng.ts';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** The most common Chinese surnames, most frequent first (pinyin). */
 const SURNAMES = [

@@ -1,15 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { createApp } from '../../src/http/app.ts';
 import { createLogger } from '../../src/shared/logger.ts';
-import { dropDatabase, withDatabase } from '../helpers/global-setup.ts';
+import { createPostgresCopy, testBackend } from '../helpers/test-database.ts';
 import { runNode } from '../helpers/processes.ts';
 
 /**
@@ -25,13 +23,11 @@ let dataDir: string | undefined;
 let databaseUrl: string | undefined;
 
 beforeAll(async () => {
-  const testDb = inject('testDb');
-  if (testDb.backend === 'postgres') {
-    const name = `nb_cli_${randomBytes(6).toString('hex')}`;
-    await createFromTemplate(testDb.adminUrl, name, testDb.template);
-    databaseUrl = withDatabase(testDb.adminUrl, name);
+  if (testBackend() === 'postgres') {
+    const copy = await createPostgresCopy();
+    databaseUrl = copy.url;
     env = { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' };
-    cleanup = () => dropDatabase(testDb.adminUrl, name);
+    cleanup = copy.drop;
   } else {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nb-cli-'));
     env = { DATABASE_URL: '', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
@@ -109,19 +105,3 @@ describe('CLI accounts and tokens', () => {
     }
   });
 });
-
-async function createFromTemplate(adminUrl: string, name: string, template: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    try {
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-      return;
-    } catch (err) {
-      if (attempt >= 20 || !/being accessed by other users/.test(String(err))) throw err;
-      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
-    } finally {
-      await admin.end();
-    }
-  }
-}
