@@ -155,12 +155,22 @@ async function startServer({ env }: BenchEnv): Promise<ChildProcess> {
 
 // Characters for the syllables of generated names: the common-surname table,
 // and one usual given-name character per syllable.
-const GIVEN_HANZI: Record<string, string> = {
-  xi: '希', xiang: '祥', shan: '山', ming: '明', de: '德', fa: '发', bao: '宝', yong: '永', sheng: '生', chun: '春',
-  qing: '清', ling: '玲', hai: '海', wen: '文', xing: '兴', ting: '廷', gui: '贵', san: '三', dao: '道', xin: '新',
-  zi: '子', chang: '昌', hua: '华', ping: '平', shou: '寿', tai: '泰', fang: '方', quan: '全', yi: '义', kai: '凯',
-  jin: '金', fu: '福', wei: '伟', jing: '景', yu: '玉', yun: '云', guang: '光', hong: '红'
-};
+const GIVEN_HANZI: Record<string, string> = Object.fromEntries(
+  pairsOf(`
+  cheng 成 wei 伟 jin 金 tian 田 wen 文 gui 贵 zi 子 hai 海 luo 罗 li 立 yi 义 xie 谢
+  shan 山 zheng 正 su 苏 xi 希 fang 方 chang 昌 sheng 生 ling 玲 yao 耀 peng 鹏 cai 才 tang 堂
+  zhu 珠 xiang 祥 pan 攀 jiang 江 ma 马 xin 新 feng 峰 deng 登 yang 阳 ping 平 kai 凯 sang 桑
+  sun 孙 ting 廷 he 和 lin 林 hu 虎 wu 武 fu 福 lu 路 xing 兴 quan 全 tai 泰 xu 旭
+  fa 发 zhao 昭 dong 东 liu 柳 san 三 guo 国 ming 明 yu 玉 ren 仁 zeng 增 xiao 晓 dao 道
+  zhang 章 ding 鼎 qing 清 han 汉 ye 业 bao 宝 hua 华 zhou 舟 jing 景 wang 旺 cao 草 de 德
+  shou 寿 du 都 shen 深 yong 永 cui 翠 huang 煌 chun 春 yuan 元 liang 良 song 松 gao 高 a 阿
+  you 友 jie 杰 qiang 强 hong 红 guang 光 yun 云`),
+);
+
+function pairsOf(text: string): Array<[string, string]> {
+  const words = text.split(/\s+/).filter(Boolean);
+  return words.flatMap((w, i) => (i % 2 === 0 ? [[w, words[i + 1]!] as [string, string]] : []));
+}
 const SURNAME_HANZI = new Map<string, string>();
 for (const [pinyin, hanzi] of COMMON_SURNAMES) if (!SURNAME_HANZI.has(pinyin)) SURNAME_HANZI.set(pinyin, hanzi);
 
@@ -187,7 +197,7 @@ function buildQueries(n: number): BenchQuery[] {
     const pinyinName = syllables.length ? `${cap(syllables[0]!)} ${cap(syllables.slice(1).join(''))}` : '';
     switch (kind) {
       case 'hanzi': {
-        const chars = syllables.map((s, j) => (j === 0 ? SURNAME_HANZI.get(s) : GIVEN_HANZI[s]));
+        const chars = syllables.map((s, j) => (j === 0 ? (SURNAME_HANZI.get(s) ?? GIVEN_HANZI[s]) : GIVEN_HANZI[s]));
         if (chars.every(Boolean)) out.push({ kind, q: chars.join('') });
         break;
       }

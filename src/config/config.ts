@@ -27,6 +27,8 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT: optional(z.coerce.number().int().min(1).max(100_000)).transform((v) => v ?? 10),
   LOGIN_RATE_WINDOW_MINUTES: optional(z.coerce.number().int().min(1).max(1440)).transform((v) => v ?? 15),
   SESSION_TTL_HOURS: optional(z.coerce.number().int().min(1).max(24 * 30)).transform((v) => v ?? 12),
+  // `npm start` on an empty database loads fixtures/seed/ (src/seed/seed.ts); SEED=false skips it.
+  SEED: optional(z.stringbool()).transform((v) => v ?? true),
 });
 
 export type Config = z.output<typeof envSchema>;

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { sql } from 'kysely';
 import type { AppContext } from '../http/context.ts';
-import { countRecords, countRecordsBySource } from '../records/records.repository.ts';
+import { readStats } from './stats.repository.ts';
 
 export function healthRouter(ctx: AppContext): Router {
   const router = Router();
@@ -12,12 +12,9 @@ export function healthRouter(ctx: AppContext): Router {
     res.json({ status: 'ok' });
   });
 
+  // {records, sources, attestedNames, pendingCorrections, bySource, backend}: src/health/stats.repository.ts
   router.get('/api/stats', async (_req, res) => {
-    const [records, bySource] = await Promise.all([
-      countRecords(ctx.database.readDb),
-      countRecordsBySource(ctx.database.readDb),
-    ]);
-    res.json({ records, bySource, backend: ctx.database.backend });
+    res.json({ ...(await readStats(ctx.database.readDb)), backend: ctx.database.backend });
   });
 
   return router;

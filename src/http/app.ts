@@ -8,6 +8,7 @@ import { sessionRouter } from '../auth/session.routes.ts';
 import { usersRouter } from '../auth/users.routes.ts';
 import { correctionsRouter } from '../corrections/corrections.routes.ts';
 import { importsRouter } from '../imports/imports.routes.ts';
+import { exportRouter } from '../exports/export.routes.ts';
 import { renderWebErrorPage } from '../web/web.errors.ts';
 import { webRouter } from '../web/web.router.ts';
 import type { AppContext } from './context.ts';
@@ -49,6 +50,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(usersRouter(ctx));
   app.use(correctionsRouter(ctx));
   app.use(importsRouter(ctx));
+  app.use(exportRouter(ctx));
   app.use(webRouter(ctx));
 
   app.use(notFoundHandler);

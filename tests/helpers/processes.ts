@@ -27,8 +27,11 @@ export function runNode(args: string[], env: NodeJS.ProcessEnv = {}, stdin?: str
 export function collect(child: ChildProcess, stdin?: string): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
-  child.stdout?.on('data', (d) => (stdout += d));
-  child.stderr?.on('data', (d) => (stderr += d));
+  // Decode as a stream: a Cyrillic or Chinese character may straddle two chunks.
+  child.stdout?.setEncoding('utf8');
+  child.stderr?.setEncoding('utf8');
+  child.stdout?.on('data', (d: string) => (stdout += d));
+  child.stderr?.on('data', (d: string) => (stderr += d));
   if (stdin !== undefined) child.stdin?.end(stdin);
   else child.stdin?.end();
   return new Promise((resolve, reject) => {

@@ -1,5 +1,6 @@
 import type { CliCommand } from '../cli-io.ts';
 import { decodeCliCommand } from './decode.command.ts';
+import { exportCommand, restoreCommand } from './export.command.ts';
 import { importCommand } from './import.command.ts';
 import { migrateCommand } from './migrate.command.ts';
 import { searchCommand } from './search.command.ts';
@@ -13,6 +14,8 @@ export const COMMANDS: Record<string, CliCommand> = {
   decode: decodeCliCommand,
   stats: statsCommand,
   import: importCommand,
+  export: exportCommand,
+  restore: restoreCommand,
   search: searchCommand,
   user: userCommand,
   token: tokenCommand,

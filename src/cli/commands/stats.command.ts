@@ -1,17 +1,20 @@
-import { countRecords, countRecordsBySource } from '../../records/records.repository.ts';
+import { readStats } from '../../health/stats.repository.ts';
 import type { CliCommand } from '../cli-io.ts';
 
 export const statsCommand: CliCommand = {
   needsDatabase: true,
-  summary: 'stats [--json]          count records, by source',
+  summary: 'stats [--json]          count records, sources, attested names, pending corrections',
   async run(args, io, runtime) {
-    const db = runtime.database.readDb;
-    const stats = { records: await countRecords(db), bySource: await countRecordsBySource(db), backend: runtime.database.backend };
+    // The same object as GET /api/stats.
+    const stats = { ...(await readStats(runtime.database.readDb)), backend: runtime.database.backend };
     if (args.includes('--json')) {
       io.stdout.write(`${JSON.stringify(stats)}\n`);
     } else {
       io.stdout.write(`records: ${stats.records} (${stats.backend})\n`);
+      io.stdout.write(`sources: ${stats.sources}\n`);
       for (const [source, n] of Object.entries(stats.bySource)) io.stdout.write(`  ${source}: ${n}\n`);
+      io.stdout.write(`attested names: ${stats.attestedNames}\n`);
+      io.stdout.write(`pending corrections: ${stats.pendingCorrections}\n`);
     }
     return 0;
   },

@@ -1,0 +1,80 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB, RecordRow } from '../db/schema.ts';
+
+/** The export's SQL: keyset pages and the attested names of a page. */
+
+/** The position after the last record of a page. */
+export type ExportCursor = { id: string } | { externalId: string };
+
+/**
+ * One page of records after `cursor`. Every record: keyset on the primary key
+ * (WHERE id > $1 ORDER BY id). One source: keyset on the unique
+ * (source, external_id) index (WHERE source = $1 AND external_id > $2 ORDER BY
+ * external_id), so a small source of a large database costs only its own rows.
+ */
+export async function exportPage(db: Kysely<DB>, source: string | undefined, cursor: ExportCursor | null, limit: number): Promise<RecordRow[]> {
+  if (source === undefined) {
+    const after = cursor && 'id' in cursor ? cursor.id : '0';
+    return db.selectFrom('records').selectAll().where('id', '>', after as never).orderBy('id').limit(limit).execute();
+  }
+  let query = db.selectFrom('records').selectAll().where('source', '=', source);
+  if (cursor && 'externalId' in cursor) query = query.where('external_id', '>', cursor.externalId);
+  return query.orderBy('external_id').limit(limit).execute();
+}
+
+/** The attested names of these records, oldest first per record (attested_names_record_id_idx). */
+export async function attestedNamesOf(db: Kysely<DB>, recordIds: readonly string[]) {
+  if (recordIds.length === 0) return [];
+  return db
+    .selectFrom('attested_names')
+    .select(['record_id', 'hanzi', 'pinyin', 'evidence', 'approved_at'])
+    .where('record_id', 'in', recordIds as never)
+    .orderBy('record_id')
+    .orderBy('id')
+    .execute();
+}
+
+/** Every key used in `extra` (of one source, or of all records): the CSV header needs them first. */
+export async function extraKeys(db: Kysely<DB>, source: string | undefined): Promise<string[]> {
+  const bySource = source === undefined ? sql`` : sql`AND r.source = ${source}`;
+  const { rows } = await sql<{ key: string }>`
+    SELECT DISTINCT k.key
+    FROM records r CROSS JOIN LATERAL jsonb_object_keys(r.extra) AS k(key)
+    WHERE jsonb_typeof(r.extra) = 'object' AND r.extra <> '{}'::jsonb ${bySource}
+  `.execute(db);
+  return rows.map((r) => r.key).sort();
+}
+
+/** Record ids by (source, external id), on the unique index; one statement per call. */
+export async function findRecordIds(trx: Transaction<DB>, keys: ReadonlyArray<{ source: string; externalId: string }>) {
+  if (keys.length === 0) return [];
+  return trx
+    .selectFrom('records')
+    .select(['id', 'source', 'external_id'])
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('source', '=', k.source), eb('external_id', '=', k.externalId)]))))
+    .execute();
+}
+
+export async function attestedNamesForUpdate(trx: Transaction<DB>, recordIds: readonly string[]) {
+  if (recordIds.length === 0) return [];
+  return trx.selectFrom('attested_names').select(['record_id', 'hanzi', 'pinyin', 'evidence']).where('record_id', 'in', recordIds as never).execute();
+}
+
+/** An attested name brought back from an export: no correction of this database stands behind it. */
+export async function insertRestoredAttestedName(
+  trx: Transaction<DB>,
+  name: { recordId: string; hanzi: string | null; pinyin: string; evidence: string; approvedAt: string; approvedBy: string },
+): Promise<void> {
+  await trx
+    .insertInto('attested_names')
+    .values({
+      record_id: name.recordId,
+      hanzi: name.hanzi,
+      pinyin: name.pinyin,
+      evidence: name.evidence,
+      correction_id: null,
+      approved_by: name.approvedBy,
+      approved_at: name.approvedAt,
+    })
+    .execute();
+}

@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { decideCorrection, submitCorrection } from '../../src/corrections/corrections.service.ts';
+import { openDatabase, type Database } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { readCounts } from '../../src/health/stats.repository.ts';
+import { withDatabase } from '../helpers/global-setup.ts';
+import { runNode } from '../helpers/processes.ts';
+import { createTestApp, seedRecords, seedUser, type TestApp } from '../helpers/test-app.ts';
+
+/** GET /api/stats and `namebridge stats --json`: records, sources, attested names, pending corrections. */
+async function fill(database: Database): Promise<void> {
+  const records = await seedRecords(database, [
+    { fullName: 'Ван-Си-Сян', birthYear: 1888, source: 'mos.memo.ru' },
+    { fullName: 'Ли-Сан-Джин', birthYear: 1895, source: 'mos.memo.ru' },
+    { fullName: 'Чжан-Го-Тин', birthYear: 1902, source: 'mos.memo.ru' },
+    { fullName: 'Лю-Фу', birthYear: 1890, source: 'ГАРФ' },
+    { fullName: 'Ян-Мин-Чже', birthYear: 1892, source: 'lists.memo.ru' },
+  ]);
+  const archivist = await seedUser(database);
+  const user = { id: archivist.id, email: archivist.email, role: archivist.role };
+  const propose = (i: number, hanzi: string) => submitCorrection(database.db, Number(records[i]!.id), { kind: 'chinese-name', hanzi, evidence: 'letters' }, null);
+  await decideCorrection(database.db, (await propose(0, '王希祥')).id, 'approve', user);
+  await decideCorrection(database.db, (await propose(1, '李三金')).id, 'approve', user);
+  await decideCorrection(database.db, (await propose(2, '张国庭')).id, 'reject', user, 'no evidence');
+  await propose(3, '刘福');
+  await propose(4, '杨明哲');
+  await propose(4, '杨明'); // two pending on one record: both count
+}
+
+const EXPECTED = { records: 5, sources: 3, attestedNames: 2, pendingCorrections: 3, bySource: { 'lists.memo.ru': 1, 'mos.memo.ru': 3, ГАРФ: 1 } };
+
+describe('GET /api/stats', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('counts on an empty database', async () => {
+    const res = await request(t.app).get('/api/stats').expect(200);
+    expect(res.body).toEqual({ records: 0, sources: 0, attestedNames: 0, pendingCorrections: 0, bySource: {}, backend: t.database.backend });
+  });
+
+  it('counts records, distinct sources, attested names and pending corrections', async () => {
+    await fill(t.database);
+    const res = await request(t.app).get('/api/stats').expect(200);
+    expect(res.body).toEqual({ ...EXPECTED, backend: t.database.backend });
+    expect(Object.keys(res.body)).toEqual(['records', 'sources', 'attestedNames', 'pendingCorrections', 'bySource', 'backend']);
+  });
+
+  it('counts each source once among many records', async () => {
+    // Many records in few sources: the loose index scan must still count each source once.
+    await seedRecords(t.database, Array.from({ length: 40 }, (_, i) => ({ fullName: `Имя ${i}`, source: i % 2 ? 'mos.memo.ru' : 'ГАРФ' })));
+    expect(await readCounts(t.database.db)).toMatchObject({ records: 45, sources: 3 });
+  });
+});
+
+describe('namebridge stats --json', () => {
+  let env: NodeJS.ProcessEnv;
+  let close: () => Promise<void>;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nb-stats-cli-'));
+
+  beforeAll(async () => {
+    const testDb = inject('testDb');
+    if (testDb.backend === 'postgres') {
+      const t = await createTestApp();
+      await fill(t.database);
+      const { rows } = await sql<{ name: string }>`SELECT current_database() AS name`.execute(t.database.db);
+      env = { DATABASE_URL: withDatabase(testDb.adminUrl, rows[0]!.name), LOG_LEVEL: 'warn' };
+      close = () => t.close();
+    } else {
+      // PGlite: the CLI opens an embedded data directory, filled here and closed first (one process at a time).
+      const database = await openDatabase({ dataDir });
+      await migrateToLatest(database.db);
+      await fill(database);
+      await database.close();
+      env = { DATABASE_URL: '', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+      close = async () => undefined;
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints the same object as GET /api/stats', async () => {
+    const result = await runNode(['src/cli/main.ts', 'stats', '--json'], env);
+    expect(result.code, result.stderr).toBe(0);
+    const stats = JSON.parse(result.stdout.trim());
+    expect(stats).toEqual({ ...EXPECTED, backend: inject('testDb').backend });
+  });
+
+  it('prints the counts for people without --json', async () => {
+    const result = await runNode(['src/cli/main.ts', 'stats'], env);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('records: 5');
+    expect(result.stdout).toContain('sources: 3');
+    expect(result.stdout).toContain('attested names: 2');
+    expect(result.stdout).toContain('pending corrections: 3');
+  });
+});
