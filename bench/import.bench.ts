@@ -27,10 +27,43 @@ const DB_NAME = 'nb_bench_import';
 const MOSCOW = path.resolve('../shared/data/mos-memo-shot.csv');
 
 let peakRss = 0;
+let atPeak: NodeJS.MemoryUsage | undefined;
 const startRss = process.memoryUsage().rss;
 const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  const usage = process.memoryUsage();
+  if (usage.rss > peakRss) {
+    peakRss = usage.rss;
+    atPeak = usage;
+  }
 }, 50);
+
+/**
+ * CPU seconds of the PostgreSQL backends serving the benchmark database (same
+ * host, Linux /proc; null elsewhere). The machine may be shared, so CPU time per
+ * row is a steadier measure of a change than wall time.
+ */
+const CLOCK_TICKS = 100;
+const backendCpu = new Map<number, number>();
+function sampleBackends(): void {
+  let pids: string[];
+  try {
+    pids = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  } catch {
+    return;
+  }
+  for (const pid of pids) {
+    try {
+      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes(` ${DB_NAME} `)) continue;
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'latin1');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      backendCpu.set(Number(pid), (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS);
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+}
+const backendSampler = setInterval(sampleBackends, 250);
+const backendSeconds = () => [...backendCpu.values()].reduce((a, b) => a + b, 0);
 
 async function admin(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -51,6 +84,10 @@ function withDatabase(url: string, database: string): string {
 async function timed(database: Database, url: string, file: string, label: string, batchSize?: number) {
   const bytes = fs.statSync(file).size;
   peakRss = process.memoryUsage().rss;
+  atPeak = undefined;
+  sampleBackends();
+  const pgBefore = backendSeconds();
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const timings: Record<string, number> = {};
   const report: ImportReport = await runImport(database, {
@@ -63,6 +100,9 @@ async function timed(database: Database, url: string, file: string, label: strin
     ...(batchSize ? { batchSize } : {}),
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const peak = atPeak as NodeJS.MemoryUsage | undefined; // set by the sampler
+  sampleBackends();
   const line = {
     label,
     rows: report.rowsRead,
@@ -72,7 +112,13 @@ async function timed(database: Database, url: string, file: string, label: strin
     seconds: Number(seconds.toFixed(2)),
     rowsPerSecond: Math.round(report.rowsRead / seconds),
     peakRssMB: Math.round(peakRss / 2 ** 20),
+    // The main thread's V8 heap and Buffers at that moment (the rest: workers, code, tsx).
+    atPeakMB: peak && { heapTotal: Math.round(peak.heapTotal / 2 ** 20), heapUsed: Math.round(peak.heapUsed / 2 ** 20), external: Math.round(peak.external / 2 ** 20) },
     megabytes: Number((bytes / 2 ** 20).toFixed(1)),
+    // CPU seconds: this process (main thread and decode workers) and the PostgreSQL backends; the load average at the end.
+    nodeCpuS: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
+    pgCpuS: Number((backendSeconds() - pgBefore).toFixed(1)),
+    loadAvg: os.loadavg().map((l) => Number(l.toFixed(2))),
     // Wall-clock ms per write step, summed over batches (two writers overlap, so these exceed the total).
     stepMs: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])),
   };
@@ -107,6 +153,7 @@ async function main(): Promise<void> {
     await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
     fs.rmSync(file, { force: true });
     clearInterval(sampler);
+    clearInterval(backendSampler);
   }
 }
 

@@ -11,8 +11,17 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`ALTER TABLE records ADD COLUMN name_latin text NOT NULL DEFAULT ''`.execute(db);
   await sql`ALTER TABLE records ADD COLUMN birthplace_places text[] NOT NULL DEFAULT '{}'`.execute(db);
 
-  // Serves: search for non-Chinese names, WHERE name_latin % $q (pg_trgm similarity)
-  // ORDER BY similarity; and the pg_trgm baseline of `npm run eval`.
+  // Surname and given name of the Latin skeleton, as people type them first.
+  await sql`
+    ALTER TABLE records ADD COLUMN name_head text
+    GENERATED ALWAYS AS (split_part(name_latin, ' ', 1) || ' ' || split_part(name_latin, ' ', 2)) STORED
+  `.execute(db);
+  // Serves: plain-name lookup, WHERE name_head = ANY($heads) — "Pavlov Nikolai" in either order.
+  await sql`CREATE INDEX records_name_head_idx ON records (name_head)`.execute(db);
+  // Serves: plain-name fallback on the surname alone, WHERE split_part(name_latin, ' ', 1) = ANY($words).
+  await sql`CREATE INDEX records_name_surname_idx ON records ((split_part(name_latin, ' ', 1)))`.execute(db);
+  // Serves: the last fallback for misspelt plain names, WHERE name_latin % $q (pg_trgm
+  // similarity), only when the exact probes found little; and the pg_trgm baseline of `npm run eval`.
   await sql`CREATE INDEX records_name_latin_trgm_idx ON records USING gin (name_latin gin_trgm_ops)`.execute(db);
   // Serves: the birthplace filter, WHERE birthplace_places && ARRAY[$place].
   await sql`CREATE INDEX records_birthplace_places_idx ON records USING gin (birthplace_places)`.execute(db);
@@ -75,6 +84,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP TABLE record_readings`.execute(db);
   await sql`DROP TABLE attested_names`.execute(db);
   await sql`DROP INDEX records_birth_year_idx`.execute(db);
+  await sql`ALTER TABLE records DROP COLUMN name_head`.execute(db);
   await sql`ALTER TABLE records DROP COLUMN birthplace_places`.execute(db);
   await sql`ALTER TABLE records DROP COLUMN name_latin`.execute(db);
 }

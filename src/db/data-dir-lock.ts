@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { StartupError } from '../shared/errors.ts';
+import { isProcessAlive } from '../shared/process-alive.ts';
 
 const LOCK_FILE = 'namebridge.lock';
 
@@ -23,7 +24,7 @@ export function lockDataDir(dataDir: string): DataDirLock {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = readPid(file);
-      if (holder !== undefined && isAlive(holder)) {
+      if (holder !== undefined && isProcessAlive(holder)) {
         throw new StartupError(
           `The embedded database in ${dataDir} is already in use by ${holder === process.pid ? 'this process' : `process ${holder}`}. ` +
             'Only one namebridge process may open an embedded data directory; stop the other ' +
@@ -42,15 +43,6 @@ function readPid(file: string): number | undefined {
     return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -14,10 +14,11 @@ import { ImportTally, summaryOf, type ImportSummary } from './import-report.ts';
 import { SearchFieldsCache } from './import.search-fields.ts';
 import { createSearchFieldsComputer } from './search-fields.pool.ts';
 import { openImportStore, type ImportStore } from './import.store.ts';
-import { STAGING_DDL, writeBatch, type PreparedRow } from './import.writer.ts';
+import { STAGING_DDL, stagedRow, writeBatch, type PreparedRow } from './import.writer.ts';
 import { contentHash, derivedExternalId } from './row-identity.ts';
 import { DEFAULT_VALIDATION, validateRow, type ValidationOptions } from './row-validation.ts';
 import type { TextEncoding } from './text-encoding.ts';
+import { isProcessAlive } from '../shared/process-alive.ts';
 
 /** One import service, two doors (CLI and HTTP). */
 export interface ImportOptions {
@@ -209,7 +210,17 @@ async function scan(options: ImportOptions, tally: ImportTally, stores: ImportSt
           ]);
         } else {
           if (store) {
-            batch.push({ ord: ord++, line: row.line, source, externalId, contentHash: contentHash(row), columns: toColumns(row.values), extra: row.extra });
+            const columns = toColumns(row.values);
+            const at = ord++;
+            batch.push({
+              ord: at,
+              line: row.line,
+              source,
+              externalId,
+              fullName: columns.full_name as string,
+              birthplace: (columns.birthplace as string | null | undefined) ?? null,
+              staged: stores[0]!.encode(stagedRow(at, row.line, source, externalId, contentHash(row), columns, row.extra)),
+            });
             if (batch.length >= batchSize) await flush();
           }
         }
@@ -250,7 +261,7 @@ export async function reapStaleJobs(db: Kysely<DB>, logger?: Logger): Promise<nu
     const beat = new Date(job.heartbeat_at ?? job.created_at).getTime();
     const gone =
       job.host === HOST
-        ? job.pid === null || job.pid === process.pid || !isAlive(job.pid)
+        ? job.pid === null || job.pid === process.pid || !isProcessAlive(job.pid)
         : Date.now() - beat > 10 * 60_000;
     if (gone) stale.push(id);
   }
@@ -259,13 +270,4 @@ export async function reapStaleJobs(db: Kysely<DB>, logger?: Logger): Promise<nu
     logger?.warn({ jobs: stale }, 'marked abandoned import jobs failed');
   }
   return stale;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -1,6 +1,6 @@
 import { RECORD_FIELDS, normColumn } from '../records/record.fields.ts';
 import type { RecordUpdate } from '../db/schema.ts';
-import type { ImportSession } from './import.store.ts';
+import type { ImportSession, StagedRow } from './import.store.ts';
 import type { SearchFields } from '../search/search-fields.ts';
 import type { SearchFieldsCache } from './import.search-fields.ts';
 
@@ -15,9 +15,27 @@ export interface PreparedRow {
   line: number;
   source: string;
   externalId: string;
-  contentHash: string;
-  columns: RecordUpdate;
-  extra: Record<string, string>;
+  fullName: string;
+  birthplace: string | null;
+  /** The nb_import_rows row (ROW_COLUMNS order), encoded by the store when the row was read: see stagedRow(). */
+  staged: StagedRow;
+}
+
+/** The values of one nb_import_rows row, in ROW_COLUMNS order (for ImportStore.encode). */
+export function stagedRow(
+  ord: number,
+  line: number,
+  source: string,
+  externalId: string,
+  contentHash: string,
+  columns: RecordUpdate,
+  extra: Record<string, string>,
+): unknown[] {
+  const cols = columns as Record<string, unknown>;
+  const out: unknown[] = [ord, line, source, externalId, contentHash];
+  for (const c of RECORD_COLUMNS) out.push(cols[c] ?? null);
+  out.push(extra);
+  return out;
 }
 
 export interface DuplicatePair {
@@ -49,6 +67,8 @@ export const STAGING_DDL: readonly string[] = [
   // The batch statements are cheap but look expensive to the planner; JIT
   // compiling them costs seconds per batch.
   `SET jit = off`,
+  // The upsert sorts a batch by ord and by key: 4 MB (the default) spilled it to disk.
+  `SET work_mem = '32MB'`,
   `CREATE TEMP TABLE IF NOT EXISTS nb_import_rows (
      ord integer NOT NULL, line integer NOT NULL, source text NOT NULL, external_id text NOT NULL, content_hash text NOT NULL,
      ${RECORD_COLUMNS.map((c) => `${c} ${columnType(c)}`).join(', ')},
@@ -187,10 +207,7 @@ export async function writeBatch(
     session.load(
       'nb_import_rows',
       ROW_COLUMNS,
-      rows.map((r) => {
-        const cols = r.columns as Record<string, unknown>;
-        return [r.ord, r.line, r.source, r.externalId, r.contentHash, ...RECORD_COLUMNS.map((c) => cols[c] ?? null), r.extra];
-      }),
+      rows.map((r) => r.staged),
     ),
   );
   const existing = await step('find existing', () => session.query<{ ord: number; changed: boolean; attested: string[] | null }>(EXISTING_SQL));
@@ -199,7 +216,7 @@ export async function writeBatch(
   const changed = rows.filter((row) => byOrd.get(row.ord)?.changed !== false);
   const newCount = changed.filter((row) => !byOrd.has(row.ord)).length;
   const plain = changed.filter((row) => (byOrd.get(row.ord)?.attested ?? []).length === 0);
-  const nameOf = (row: PreparedRow): [string, string | null] => [row.columns.full_name as string, (row.columns.birthplace as string | null) ?? null];
+  const nameOf = (row: PreparedRow): [string, string | null] => [row.fullName, row.birthplace];
   const computed = await step('search fields', () => compute(plain.map(nameOf)));
   const fieldsByOrd = new Map(plain.map((row, i) => [row.ord, computed[i]!]));
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 import { RECORD_FIELDS } from '../records/record.fields.ts';
 import type { ValidRow } from './row-validation.ts';
 
@@ -36,4 +36,6 @@ function canonical(row: ValidRow, normalise: (v: string) => string): string {
 
 const normaliseValue = (v: string) => v.normalize('NFC').replace(/\s+/g, ' ').trim();
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+// crypto.hash (Node ≥ 20.12) is the one-shot form: same digest, no Hash object per row.
+const sha256: (text: string) => string =
+  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'hex') : (text) => crypto.createHash('sha256').update(text).digest('hex');

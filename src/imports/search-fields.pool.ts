@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SearchFields } from '../search/search-fields.ts';
 import { SearchFieldsCache } from './import.search-fields.ts';
@@ -9,7 +11,24 @@ import { SearchFieldsCache } from './import.search-fields.ts';
  */
 export interface SearchFieldsComputer {
   computeBatch(items: Array<[fullName: string, birthplace: string | null]>): Promise<SearchFields[]>;
+  /** Workers started, ready, and whether the pool gave up on them (then it decodes in-thread). */
+  status(): { workers: number; ready: number; broken: boolean };
   close(): Promise<void>;
+}
+
+/**
+ * How to start the worker. Run from TypeScript sources (tsx), Node 20 refuses a
+ * `.ts` worker entry even with `--import tsx` in its execArgv
+ * (ERR_UNKNOWN_FILE_EXTENSION: the entry's format is decided before the loader
+ * hooks exist), which silently sent all decoding back to the main thread. A
+ * two-line CommonJS bootstrap loads the entry through tsx's API instead.
+ */
+export function workerEntry(): [string | URL, { eval?: boolean }] {
+  const entry = new URL('./search-fields.worker.ts', import.meta.url);
+  if (!entry.pathname.endsWith('.ts')) return [entry, {}];
+  // tsx's ESM build (its CommonJS build resolves its own files wrongly from an eval'd worker).
+  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  return [`import(${JSON.stringify(tsxApi)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(import.meta.url)}))`, { eval: true }];
 }
 
 type Pending = { resolve: (r: SearchFields[]) => void; reject: (e: Error) => void };
@@ -18,25 +37,34 @@ export function createSearchFieldsComputer(workers: number): SearchFieldsCompute
   const local = new SearchFieldsCache();
   const computeLocal = (items: Array<[string, string | null]>) =>
     items.map(([fullName, birthplace]) => local.compute({ fullName, birthplace, attested: [] }));
-  if (workers <= 0) return { computeBatch: async (items) => computeLocal(items), close: async () => undefined };
+  const inThread = (): SearchFieldsComputer => ({
+    computeBatch: async (items) => computeLocal(items),
+    status: () => ({ workers: 0, ready: 0, broken: false }),
+    close: async () => undefined,
+  });
+  if (workers <= 0) return inThread();
 
-  // The worker is TypeScript: it needs the tsx loader, inherited when the parent runs under tsx.
-  const execArgv = process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : [...process.execArgv, '--import', 'tsx'];
   const pending = new Map<number, Pending>();
   let nextId = 0;
   let broken = false;
+  let ready = 0;
   const pool: Worker[] = [];
   try {
     for (let i = 0; i < workers; i++) pool.push(startWorker());
   } catch {
     // e.g. a node flag workers may not take: decode in-thread instead.
     for (const w of pool) void w.terminate();
-    return { computeBatch: async (items) => computeLocal(items), close: async () => undefined };
+    return inThread();
   }
   function startWorker(): Worker {
-    const worker = new Worker(new URL('./search-fields.worker.ts', import.meta.url), { execArgv, resourceLimits: { maxOldGenerationSizeMb: 128 } });
+    const [entry, how] = workerEntry();
+    const worker = new Worker(entry, { ...how, resourceLimits: { maxOldGenerationSizeMb: 128 } });
     worker.unref();
-    worker.on('message', (m: { id: number; results?: SearchFields[]; error?: string }) => {
+    worker.on('message', (m: { id: number; results?: SearchFields[]; error?: string; ready?: true }) => {
+      if (m.ready) {
+        ready++;
+        return;
+      }
       const p = pending.get(m.id);
       pending.delete(m.id);
       if (m.error !== undefined) p?.reject(new Error(m.error));
@@ -59,7 +87,8 @@ export function createSearchFieldsComputer(workers: number): SearchFieldsCompute
 
   return {
     async computeBatch(items) {
-      if (broken || items.length === 0) return computeLocal(items);
+      // Starting a worker takes a second or two (loading the TypeScript and the tables): decode in-thread meanwhile.
+      if (broken || ready < pool.length || items.length === 0) return computeLocal(items);
       const size = Math.ceil(items.length / pool.length);
       try {
         const parts = await Promise.all(pool.map((w, i) => send(w, items.slice(i * size, (i + 1) * size))));
@@ -69,6 +98,7 @@ export function createSearchFieldsComputer(workers: number): SearchFieldsCompute
         return computeLocal(items);
       }
     },
+    status: () => ({ workers: pool.length, ready, broken }),
     async close() {
       await Promise.all(pool.map((w) => w.terminate()));
     },

@@ -11,3 +11,5 @@ parentPort?.on('message', (message: { id: number; items: Array<[string, string |
     parentPort!.postMessage({ id: message.id, error: err instanceof Error ? err.message : String(err) });
   }
 });
+// Loaded (tables included): until this arrives the importer decodes in-thread, so a small file never waits for the worker to start.
+parentPort?.postMessage({ ready: true });

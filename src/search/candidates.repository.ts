@@ -37,20 +37,29 @@ export interface NameCandidate {
   sim: number;
 }
 
-export const LIMITS = { exact: 400, fuzzy: 200, surname: 300, name: 100 } as const;
+export const LIMITS = { exact: 400, fuzzy: 200, surname: 300, name: 100, nameSurname: 2_000 } as const;
 /** Fewer distinct records than this from the exact probes, and the fuzzy ones run too. */
 export const FEW_CANDIDATES = 10;
 
 export interface NameProbe {
+  /** The query's Latin skeleton ("pavlov nikolai"). */
   latin: string;
-  /** 'always' for names that are not Chinese; 'if-few' when the reading probes found little. */
-  when: 'always' | 'if-few';
+  /** Surname + given name pairs to try, both orders ("pavlov nikolai", "nikolai pavlov"). */
+  heads: string[];
+  /** Single words that may be the surname. */
+  words: string[];
+  /**
+   * 'always' for names that are plainly not Chinese: every phase. 'if-none': the
+   * cheap exact phase always (a Latin "Pavlov Nikolai" also decodes to pinyin-ish
+   * readings), the broader ones only when nothing else matched.
+   */
+  when: 'always' | 'if-none';
 }
 
 /**
- * Two phases, so a common query costs one round trip: exact and phonetic keys
- * (and the surname) first; the pair probe and the plain-name probe only when
- * those found few records, or when the name is plainly not Chinese.
+ * Phases, so a common query costs one round trip: exact and phonetic keys (and
+ * the surname) first; the pair probe only when those found few records; the
+ * plain-name probes when the name is plainly not Chinese or nothing else matched.
  */
 export interface SearchDb {
   searchDb: Kysely<DB>;
@@ -66,12 +75,11 @@ export async function findCandidates(
 ): Promise<{ readings: ReadingCandidate[]; names: NameCandidate[] }> {
   return withSearchSettings(database, async (db) => {
     const readings = await runReadingProbes(db, exactProbeSql(probe, filters));
-    let few = distinctRecords(readings) < FEW_CANDIDATES;
-    if (few && probe.pairs.length > 0) {
+    if (distinctRecords(readings) < FEW_CANDIDATES && probe.pairs.length > 0) {
       readings.push(...(await runReadingProbes(db, [pairProbeSql(probe.pairs, filters)])));
-      few = distinctRecords(readings) < FEW_CANDIDATES;
     }
-    const names = name && (name.when === 'always' || few) ? await runNameProbe(db, name.latin, filters) : [];
+    const broad = name?.when === 'always' || readings.length === 0;
+    const names = name ? await runNameProbes(db, name, filters, broad) : [];
     return { readings, names };
   });
 }
@@ -103,9 +111,40 @@ async function runReadingProbes(db: Kysely<DB>, probes: RawBuilder<unknown>[]): 
   return rows.map((r) => ({ ...r, record_id: String(r.record_id), cost: Number(r.cost) }));
 }
 
-async function runNameProbe(db: Kysely<DB>, latin: string, filters: SearchFilters): Promise<NameCandidate[]> {
-  const { rows } = await sql<NameCandidate>`${nameProbeSql(latin, filters)}`.execute(db);
-  return rows.map((r) => ({ ...r, record_id: String(r.record_id), sim: Number(r.sim) }));
+/**
+ * Plain names, most selective first: surname and given name as typed; then the
+ * surname alone (the first matches, ranked by similarity); only then trigrams,
+ * for misspellings. A trigram probe for a common name ("ivanov petr") reads
+ * posting lists of a good part of the table, so it is the last resort.
+ */
+async function runNameProbes(db: Kysely<DB>, name: NameProbe, filters: SearchFilters, broad: boolean): Promise<NameCandidate[]> {
+  const phases = [headProbeSql(name, filters), ...(broad ? [surnameWordProbeSql(name, filters), nameProbeSql(name.latin, filters)] : [])];
+  const found: NameCandidate[] = [];
+  for (const query of phases) {
+    if (!query) continue;
+    const { rows } = await sql<NameCandidate>`${query}`.execute(db);
+    found.push(...rows.map((r) => ({ ...r, record_id: String(r.record_id), sim: Number(r.sim) })));
+    if (new Set(found.map((r) => r.record_id)).size >= FEW_CANDIDATES) break;
+  }
+  return found;
+}
+
+function headProbeSql(name: NameProbe, filters: SearchFilters): RawBuilder<unknown> | undefined {
+  if (name.heads.length === 0) return undefined;
+  // records_name_head_idx
+  return sql`SELECT r.id AS record_id, r.birth_year, similarity(r.name_latin, ${name.latin}) AS sim
+    FROM records r WHERE r.name_head = ANY(${textArray(name.heads)}) ${filterSql(filters)}
+    ORDER BY sim DESC, r.id LIMIT ${LIMITS.name}`;
+}
+
+function surnameWordProbeSql(name: NameProbe, filters: SearchFilters): RawBuilder<unknown> | undefined {
+  if (name.words.length === 0) return undefined;
+  // records_name_surname_idx; a common surname is bounded before ranking.
+  return sql`SELECT s.record_id, s.birth_year, similarity(s.name_latin, ${name.latin}) AS sim FROM (
+      SELECT r.id AS record_id, r.birth_year, r.name_latin FROM records r
+      WHERE split_part(r.name_latin, ' ', 1) = ANY(${textArray(name.words)}) ${filterSql(filters)}
+      LIMIT ${LIMITS.nameSurname}) s
+    ORDER BY sim DESC, s.record_id LIMIT ${LIMITS.name}`;
 }
 
 const distinctRecords = (rows: ReadingCandidate[]) => new Set(rows.map((r) => r.record_id)).size;
@@ -114,13 +153,17 @@ const distinctRecords = (rows: ReadingCandidate[]) => new Set(rows.map((r) => r.
 export async function explainCandidates(
   database: SearchDb,
   probe: ReadingProbe,
-  nameLatin: string | undefined,
+  name: NameProbe | undefined,
   filters: SearchFilters,
 ): Promise<string[]> {
   return withSearchSettings(database, async (db) => {
     const probes = [...exactProbeSql(probe, filters)];
     if (probe.pairs.length > 0) probes.push(pairProbeSql(probe.pairs, filters));
-    if (nameLatin) probes.push(nameProbeSql(nameLatin, filters));
+    if (name) {
+      for (const q of [headProbeSql(name, filters), surnameWordProbeSql(name, filters), nameProbeSql(name.latin, filters)]) {
+        if (q) probes.push(q);
+      }
+    }
     const plans: string[] = [];
     for (const query of probes) {
       const { rows } = await sql<{ 'QUERY PLAN': string }>`EXPLAIN ${query}`.execute(db);

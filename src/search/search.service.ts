@@ -154,13 +154,15 @@ export function probeFor(queries: QueryReading[]): ReadingProbe {
   };
 }
 
-/** Plain-name (trigram) lookup: always for names that are not Chinese, otherwise as a fallback. */
-function nameProbeFor(q: string, decoded: DecodeResult): NameProbe | undefined {
+/** Plain-name lookup: always for names that are not Chinese, otherwise only if no reading matched. */
+export function nameProbeFor(q: string, decoded: DecodeResult): NameProbe | undefined {
   if (decoded.script !== 'cyrillic' && decoded.script !== 'latin') return undefined;
   const latin = latinSkeleton(q);
   if (latin.length < 3) return undefined;
+  const words = [...new Set(latin.split(' ').filter((w) => w.length >= 2))].slice(0, 4);
+  const heads = words.flatMap((a, i) => words.filter((_, j) => j !== i).map((b) => `${a} ${b}`));
   const notChinese = decoded.russianParts.length > 0 || decoded.readings.length === 0;
-  return { latin, when: notChinese ? 'always' : 'if-few' };
+  return { latin, heads, words, when: notChinese ? 'always' : 'if-none' };
 }
 
 function orders(syllables: string[]): string[][] {

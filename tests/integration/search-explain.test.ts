@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { explainCandidates } from '../../src/search/candidates.repository.ts';
 import { queryReadings } from '../../src/search/ranking.ts';
-import { latinSkeleton, searchFieldsFor } from '../../src/search/search-fields.ts';
+import { searchFieldsFor } from '../../src/search/search-fields.ts';
 import { distractorNames, russianNames } from '../../eval/distractors.ts';
-import { probeFor } from '../../src/search/search.service.ts';
+import { nameProbeFor, probeFor } from '../../src/search/search.service.ts';
 import { decode } from '../../src/transliteration/index.ts';
 import { createTestDatabase } from '../helpers/test-database.ts';
 
@@ -67,8 +67,8 @@ afterAll(() => database.close());
 async function plansFor(q: string, filters = {}) {
   const decoded = decode(q, { maxReadings: 6 });
   const probe = probeFor(queryReadings(decoded.readings));
-  const latin = decoded.script === 'han' ? undefined : latinSkeleton(q);
-  return explainCandidates(database, probe, latin, filters);
+  const name = nameProbeFor(q, decoded);
+  return explainCandidates(database, probe, name && { ...name, when: 'always' }, filters);
 }
 
 describe(`candidate lookup at ${N.toLocaleString('en')} records`, () => {
