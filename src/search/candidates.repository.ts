@@ -19,6 +19,8 @@ export interface ReadingProbe {
   phonetics: string[];
   /** Fuzzy probe: ordered phonetic syllable pairs of the query ("uan si", …); empty skips it. */
   pairs: string[];
+  /** The query has two syllables or fewer. */
+  short: boolean;
   /** Surname-only queries (王, "Wang"): records with that surname, cheapest first. */
   surnamePhonetic?: string | undefined;
 }
@@ -38,7 +40,7 @@ export interface NameCandidate {
 }
 
 export const LIMITS = { exact: 400, fuzzy: 200, surname: 300, name: 100, nameSurname: 2_000 } as const;
-/** Fewer distinct records than this from the exact probes, and the fuzzy ones run too. */
+/** Fewer distinct records than this from one plain-name phase, and the next one runs too. */
 export const FEW_CANDIDATES = 10;
 
 export interface NameProbe {
@@ -75,7 +77,11 @@ export async function findCandidates(
 ): Promise<{ readings: ReadingCandidate[]; names: NameCandidate[] }> {
   return withSearchSettings(database, async (db) => {
     const readings = await runReadingProbes(db, exactProbeSql(probe, filters));
-    if (distinctRecords(readings) < FEW_CANDIDATES && probe.pairs.length > 0) {
+    // The pair probe reads every reading sharing two syllables (a fixed share of
+    // the table): when the exact and phonetic keys found nothing, or found few for
+    // a two-syllable query (a compound surname, or a name with a syllable missing).
+    const few = distinctRecords(readings) < FEW_CANDIDATES;
+    if (probe.pairs.length > 0 && (readings.length === 0 || (few && probe.short))) {
       readings.push(...(await runReadingProbes(db, [pairProbeSql(probe.pairs, filters)])));
     }
     const broad = name?.when === 'always' || readings.length === 0;

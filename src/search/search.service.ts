@@ -149,6 +149,7 @@ export function probeFor(queries: QueryReading[]): ReadingProbe {
   return {
     keys: [...keys],
     phonetics: [...phonetics],
+    short: (top?.syllables.length ?? 0) <= 2,
     pairs: [...new Set(queries.slice(0, 2).flatMap((q) => (q.syllables.length >= 2 ? phoneticPairs(indexKeys(q.syllables).phonetic) : [])))],
     surnamePhonetic: single ? indexKeys(top.syllables).surnamePhonetic : undefined,
   };
