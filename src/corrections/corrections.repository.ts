@@ -89,9 +89,14 @@ export async function lockRecord(trx: Transaction<DB>, id: number | string): Pro
   return trx.selectFrom('records').selectAll().where('id', '=', String(id) as never).forUpdate().executeTakeFirst();
 }
 
+/**
+ * Adds an attested name beside the recorded Cyrillic. From an approved
+ * correction (correctionId), or restored from an export (no correction of
+ * this database behind it; approvedAt kept from the export).
+ */
 export async function insertAttestedName(
   trx: Transaction<DB>,
-  name: { recordId: string; hanzi: string | null; pinyin: string; evidence: string; correctionId: string; approvedBy: string },
+  name: { recordId: string; hanzi: string | null; pinyin: string; evidence: string; correctionId: string | null; approvedBy: string; approvedAt?: string },
 ): Promise<void> {
   await trx
     .insertInto('attested_names')
@@ -102,6 +107,7 @@ export async function insertAttestedName(
       evidence: name.evidence,
       correction_id: name.correctionId,
       approved_by: name.approvedBy,
+      ...(name.approvedAt ? { approved_at: name.approvedAt } : {}),
     })
     .execute();
 }

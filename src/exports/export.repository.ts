@@ -59,22 +59,3 @@ export async function attestedNamesForUpdate(trx: Transaction<DB>, recordIds: re
   if (recordIds.length === 0) return [];
   return trx.selectFrom('attested_names').select(['record_id', 'hanzi', 'pinyin', 'evidence']).where('record_id', 'in', recordIds as never).execute();
 }
-
-/** An attested name brought back from an export: no correction of this database stands behind it. */
-export async function insertRestoredAttestedName(
-  trx: Transaction<DB>,
-  name: { recordId: string; hanzi: string | null; pinyin: string; evidence: string; approvedAt: string; approvedBy: string },
-): Promise<void> {
-  await trx
-    .insertInto('attested_names')
-    .values({
-      record_id: name.recordId,
-      hanzi: name.hanzi,
-      pinyin: name.pinyin,
-      evidence: name.evidence,
-      correction_id: null,
-      approved_by: name.approvedBy,
-      approved_at: name.approvedAt,
-    })
-    .execute();
-}

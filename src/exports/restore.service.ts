@@ -12,7 +12,8 @@ import { appendRecordEvent } from '../records/records.repository.ts';
 import { refreshRecordSearch } from '../search/readings.repository.ts';
 import type { Logger } from '../shared/logger.ts';
 import { csvLine } from './csv.ts';
-import { attestedNamesForUpdate, findRecordIds, insertRestoredAttestedName } from './export.repository.ts';
+import { insertAttestedName } from '../corrections/corrections.repository.ts';
+import { attestedNamesForUpdate, findRecordIds } from './export.repository.ts';
 import { csvFieldsOf, csvLayout, isAttestedHeader, type ExportFormat, type ExportedRecord } from './export.layout.ts';
 
 /**
@@ -132,7 +133,7 @@ async function restoreAttestedNames(database: Database, attested: Attested[], ac
             continue;
           }
           have.add(key);
-          await insertRestoredAttestedName(trx, { recordId, hanzi: name.hanzi, pinyin: name.pinyin, evidence: name.evidence, approvedAt: name.approvedAt, approvedBy: actor });
+          await insertAttestedName(trx, { recordId, hanzi: name.hanzi, pinyin: name.pinyin, evidence: name.evidence, correctionId: null, approvedAt: name.approvedAt, approvedBy: actor });
           await appendRecordEvent(trx, {
             recordId,
             kind: 'attested_name.restored',
