@@ -1,5 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { rateLimit, type RateLimitInfo } from 'express-rate-limit';
+import type { AppContext } from '../http/context.ts';
 import { RateLimitedError } from '../shared/errors.ts';
 
 export interface LimitOptions {
@@ -26,4 +27,32 @@ export function rateLimiter(what: string, options: LimitOptions): RequestHandler
       next(new RateLimitedError(`Too many ${what} from this address; try again in ${seconds} s`, seconds));
     },
   });
+}
+
+export interface AppLimits {
+  login: RequestHandler;
+  submissions: RequestHandler;
+}
+
+const limitsByApp = new WeakMap<AppContext, AppLimits>();
+
+/**
+ * The app's limiters, made once per app: the JSON API and the web forms are
+ * two doors to the same action, so they must share one count per address
+ * (separate limiters would let a client through twice as often).
+ */
+export function appLimits(ctx: AppContext): AppLimits {
+  let limits = limitsByApp.get(ctx);
+  if (!limits) {
+    const { config } = ctx;
+    limits = {
+      login: rateLimiter('login attempts', { limit: config.LOGIN_RATE_LIMIT, windowMs: config.LOGIN_RATE_WINDOW_MINUTES * 60_000 }),
+      submissions: rateLimiter('correction submissions', {
+        limit: config.CORRECTION_RATE_LIMIT,
+        windowMs: config.CORRECTION_RATE_WINDOW_MINUTES * 60_000,
+      }),
+    };
+    limitsByApp.set(ctx, limits);
+  }
+  return limits;
 }

@@ -5,7 +5,7 @@ import { parseOrThrow } from '../http/validate.ts';
 import { UnauthorizedError } from '../shared/errors.ts';
 import { createSession, deleteSession, findSession, verifyPassword } from './accounts.service.ts';
 import { SESSION_COOKIE, clearedSessionCookie, readCookie, sessionCookie } from './cookies.ts';
-import { rateLimiter } from './rate-limit.ts';
+import { appLimits } from './rate-limit.ts';
 
 const loginBody = z.object({ email: z.string().max(320), password: z.string().max(1024) }).strict();
 
@@ -17,10 +17,7 @@ const loginBody = z.object({ email: z.string().max(320), password: z.string().ma
 export function sessionRouter(ctx: AppContext): Router {
   const router = Router();
   const ttlMs = ctx.config.SESSION_TTL_HOURS * 3600_000;
-  const loginLimit = rateLimiter('login attempts', {
-    limit: ctx.config.LOGIN_RATE_LIMIT,
-    windowMs: ctx.config.LOGIN_RATE_WINDOW_MINUTES * 60_000,
-  });
+  const loginLimit = appLimits(ctx).login;
 
   router.post('/api/session', loginLimit, async (req, res) => {
     const body = parseOrThrow(loginBody, req.body ?? {}, 'login');

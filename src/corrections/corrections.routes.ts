@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { currentUser, requireRole } from '../auth/auth.middleware.ts';
-import { rateLimiter } from '../auth/rate-limit.ts';
+import { appLimits } from '../auth/rate-limit.ts';
 import type { AppContext } from '../http/context.ts';
 import { limitParam, parseId } from '../http/params.ts';
 import { parseOrThrow } from '../http/validate.ts';
@@ -27,10 +27,7 @@ const rejectBody = z.object({ reason: z.string({ error: 'is required to reject' 
 export function correctionsRouter(ctx: AppContext): Router {
   const router = Router();
   const archivist = requireRole(ctx, 'archivist');
-  const submissionLimit = rateLimiter('correction submissions', {
-    limit: ctx.config.CORRECTION_RATE_LIMIT,
-    windowMs: ctx.config.CORRECTION_RATE_WINDOW_MINUTES * 60_000,
-  });
+  const submissionLimit = appLimits(ctx).submissions;
 
   router.post('/api/records/:id/corrections', submissionLimit, async (req, res) => {
     const recordId = parseId(req.params.id, 'record id');

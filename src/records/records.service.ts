@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB, NewRecordRow, RecordRow, RecordUpdate } from '../db/schema.ts';
 import { normalisePartialDate } from './partial-date.ts';
-import { FIELD_BY_NAME, RECORD_FIELDS, normColumn, type RecordFieldName } from './record.fields.ts';
+import { FIELD_BY_NAME, normColumn, type RecordFieldName } from './record.fields.ts';
 import { refreshRecordSearch } from '../search/readings.repository.ts';
 import { appendRecordEvent, insertRecordRow, updateRecordRow } from './records.repository.ts';
 
@@ -73,4 +73,3 @@ export function toColumns(fields: RecordFieldValues): RecordUpdate {
   return out as RecordUpdate;
 }
 
-export { RECORD_FIELDS };

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { createSession, deleteSession, verifyPassword } from '../../auth/accounts.service.ts';
 import { SESSION_COOKIE, clearedSessionCookie, readCookie, sessionCookie } from '../../auth/cookies.ts';
-import { rateLimiter } from '../../auth/rate-limit.ts';
+import { appLimits } from '../../auth/rate-limit.ts';
 import type { AppContext } from '../../http/context.ts';
 import { safeNext } from '../web.auth.ts';
 import { pageContext, renderPage } from '../web.render.ts';
@@ -15,10 +15,7 @@ const text = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, ma
 export function loginPages(ctx: AppContext): Router {
   const router = Router();
   const ttlMs = ctx.config.SESSION_TTL_HOURS * 3600_000;
-  const loginLimit = rateLimiter('login attempts', {
-    limit: ctx.config.LOGIN_RATE_LIMIT,
-    windowMs: ctx.config.LOGIN_RATE_WINDOW_MINUTES * 60_000,
-  });
+  const loginLimit = appLimits(ctx).login;
 
   router.get('/login', (req, res) => {
     renderPage(req, res, 'login', { email: '', next: safeNext(req.query.next), errors: {} });

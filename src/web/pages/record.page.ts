@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { rateLimiter } from '../../auth/rate-limit.ts';
+import { appLimits } from '../../auth/rate-limit.ts';
 import { checkCorrectionInput } from '../../corrections/correction.input.ts';
 import { submitCorrection } from '../../corrections/corrections.service.ts';
 import { getRecordHistory, listAttestedNames } from '../../corrections/history.service.ts';
@@ -54,10 +54,7 @@ export function correctionInputOf(form: CorrectionForm) {
 /** GET /records/:id (every field, source, attested names, history, the correction form) and the form's POST. */
 export function recordPages(ctx: AppContext): Router {
   const router = Router();
-  const submissionLimit = rateLimiter('correction submissions', {
-    limit: ctx.config.CORRECTION_RATE_LIMIT,
-    windowMs: ctx.config.CORRECTION_RATE_WINDOW_MINUTES * 60_000,
-  });
+  const submissionLimit = appLimits(ctx).submissions;
 
   const show = async (req: Request, res: Response, form: CorrectionForm, errors: FieldErrors, status: number) => {
     const id = parseId(req.params.id, 'record id');
