@@ -2,20 +2,20 @@
  * npm run bench:import [-- --rows N] — the importer end to end on PostgreSQL:
  * a deterministic N-row file (bench/generate-records.ts) into a fresh database
  * (readings, history and search fields included), then the fixtures' sample and
- * the real Moscow list when ../shared/data is present. Prints rows/s and peak RSS.
+ * the real Moscow list when ../shared/data is present, each through the CLI
+ * (`import FILE --json`) in its own process. Prints rows/s, peak RSS and CPU.
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/) must reach a
  * server where the user may create databases; nb_bench_import is created and dropped.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { openDatabase, type Database } from '../src/db/database.ts';
+import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { runImport, type ImportReport } from '../src/imports/import.service.ts';
 
 const { values } = parseArgs({
   options: { rows: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '1' }, 'batch-size': { type: 'string' } },
@@ -25,17 +25,6 @@ const seed = Number(values.seed);
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/';
 const DB_NAME = 'nb_bench_import';
 const MOSCOW = path.resolve('../shared/data/mos-memo-shot.csv');
-
-let peakRss = 0;
-let atPeak: NodeJS.MemoryUsage | undefined;
-const startRss = process.memoryUsage().rss;
-const sampler = setInterval(() => {
-  const usage = process.memoryUsage();
-  if (usage.rss > peakRss) {
-    peakRss = usage.rss;
-    atPeak = usage;
-  }
-}, 50);
 
 /**
  * CPU seconds of the PostgreSQL backends serving the benchmark database (same
@@ -81,46 +70,65 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-async function timed(database: Database, url: string, file: string, label: string, batchSize?: number) {
+/**
+ * The node flags `npm run cli` runs the CLI with (package.json), so the
+ * benchmark measures what an archivist's import uses, memory limits included.
+ */
+function cliNodeFlags(): string[] {
+  const scripts = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+  return scripts.cli!.split(/\s+/).filter((arg) => arg.startsWith('--max-'));
+}
+
+/** Peak RSS (VmHWM) and CPU seconds (all threads) of a running process, from /proc. */
+function sampleProcess(pid: number): { peakMB: number; cpuS: number } | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'latin1');
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'latin1');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { peakMB: Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024), cpuS: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS };
+  } catch {
+    return null; // exited
+  }
+}
+
+/** One import through the real CLI (`import FILE --json`), as its own process. */
+async function timed(url: string, file: string, label: string, batchSize?: number) {
   const bytes = fs.statSync(file).size;
-  peakRss = process.memoryUsage().rss;
-  atPeak = undefined;
   sampleBackends();
   const pgBefore = backendSeconds();
-  const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const timings: Record<string, number> = {};
-  const report: ImportReport = await runImport(database, {
-    timings,
-    open: () => fs.createReadStream(file, { highWaterMark: 256 * 1024 }),
-    fileName: path.basename(file),
-    actor: 'bench',
-    bytesTotal: bytes,
-    connectionString: url,
-    ...(batchSize ? { batchSize } : {}),
-  });
+  const args = [...cliNodeFlags(), '--import', 'tsx', 'src/cli/main.ts', 'import', file, '--json', ...(batchSize ? ['--batch-size', String(batchSize)] : [])];
+  const child = spawn(process.execPath, args, { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  let last: { peakMB: number; cpuS: number } = { peakMB: 0, cpuS: 0 };
+  const sampler = setInterval(() => {
+    // A process that has exited but not been reaped has no memory figures left: keep the highest seen.
+    const now = sampleProcess(child.pid!);
+    if (now) last = { peakMB: Math.max(last.peakMB, now.peakMB), cpuS: Math.max(last.cpuS, now.cpuS) };
+  }, 50);
+  const exitCode = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
-  const cpu = process.cpuUsage(cpuBefore);
-  const peak = atPeak as NodeJS.MemoryUsage | undefined; // set by the sampler
   sampleBackends();
+  if (exitCode !== 0) throw new Error(`the import exited with ${exitCode}: ${stdout.slice(-2000)}`);
+  const summary = JSON.parse(stdout.trim().split('\n').at(-1)!) as { inserted: number; updated: number; unchanged: number; invalid: number; duplicates: number };
+  const rowsRead = summary.inserted + summary.updated + summary.unchanged + summary.invalid;
   const line = {
     label,
-    rows: report.rowsRead,
-    inserted: report.inserted,
-    invalid: report.invalid,
-    duplicates: report.duplicates,
+    rows: rowsRead,
+    inserted: summary.inserted,
+    invalid: summary.invalid,
+    duplicates: summary.duplicates,
     seconds: Number(seconds.toFixed(2)),
-    rowsPerSecond: Math.round(report.rowsRead / seconds),
-    peakRssMB: Math.round(peakRss / 2 ** 20),
-    // The main thread's V8 heap and Buffers at that moment (the rest: workers, code, tsx).
-    atPeakMB: peak && { heapTotal: Math.round(peak.heapTotal / 2 ** 20), heapUsed: Math.round(peak.heapUsed / 2 ** 20), external: Math.round(peak.external / 2 ** 20) },
+    rowsPerSecond: Math.round(rowsRead / seconds),
+    // The importing process's peak resident set (VmHWM: every thread, the decode worker included).
+    peakRssMB: last.peakMB,
     megabytes: Number((bytes / 2 ** 20).toFixed(1)),
-    // CPU seconds: this process (main thread and decode workers) and the PostgreSQL backends; the load average at the end.
-    nodeCpuS: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
+    // CPU seconds: the importing process (sampled every 50 ms, all threads) and the PostgreSQL backends; the load average at the end.
+    nodeCpuS: Number(last.cpuS.toFixed(1)),
     pgCpuS: Number((backendSeconds() - pgBefore).toFixed(1)),
     loadAvg: os.loadavg().map((l) => Number(l.toFixed(2))),
-    // Wall-clock ms per write step, summed over batches (two writers overlap, so these exceed the total).
-    stepMs: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])),
   };
   console.log(JSON.stringify(line));
   return line;
@@ -131,7 +139,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   // Generated in a child process, so the peak RSS below is the importer's alone.
   execFileSync(process.execPath, ['--import', 'tsx', 'bench/generate-records.ts', '--rows', String(rows), '--seed', String(seed), '--out', file], { stdio: 'inherit' });
-  console.log(`node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GB; RSS before importing: ${Math.round(startRss / 2 ** 20)} MB`);
+  console.log(`node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GB; the CLI runs with ${cliNodeFlags().join(' ')}`);
   console.log(`generated ${rows} rows into ${file} (${(fs.statSync(file).size / 2 ** 20).toFixed(0)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
@@ -141,18 +149,17 @@ async function main(): Promise<void> {
   try {
     await migrateToLatest(database.db);
     const batchSize = values['batch-size'] ? Number(values['batch-size']) : undefined;
-    await timed(database, url, file, `generated ${rows}`, batchSize);
+    await timed(url, file, `generated ${rows}`, batchSize);
     const readings = await database.db.selectFrom('record_readings').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     console.log(`record_readings rows: ${readings.n}`);
-    await timed(database, url, file, `generated ${rows}, again (all unchanged)`, batchSize);
-    await timed(database, url, path.resolve('fixtures/mos-memo-sample.csv'), 'fixtures/mos-memo-sample.csv');
-    if (fs.existsSync(MOSCOW)) await timed(database, url, MOSCOW, 'mos-memo-shot.csv');
+    await timed(url, file, `generated ${rows}, again (all unchanged)`, batchSize);
+    await timed(url, path.resolve('fixtures/mos-memo-sample.csv'), 'fixtures/mos-memo-sample.csv');
+    if (fs.existsSync(MOSCOW)) await timed(url, MOSCOW, 'mos-memo-shot.csv');
     else console.log(`${MOSCOW} not present: skipped`);
   } finally {
     await database.close();
     await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
     fs.rmSync(file, { force: true });
-    clearInterval(sampler);
     clearInterval(backendSampler);
   }
 }

@@ -105,7 +105,9 @@ export async function openCsv(input: AsyncIterable<Buffer | string>, options: Cs
     relax_column_count: true,
     relax_quotes: false,
     skip_records_with_error: true,
-    max_record_size: options.maxRecordChars ?? 64 * 1024 * 1024,
+    // A valid record is at most a 1 MB biography and some short fields; a larger
+    // one is a quote never closed, and must not grow the CLI's bounded heap.
+    max_record_size: options.maxRecordChars ?? 8 * 1024 * 1024,
     on_record: (record, context) => {
       let breaks = 0;
       for (const field of record) {

@@ -14,7 +14,7 @@ import { ImportTally, summaryOf, type ImportSummary } from './import-report.ts';
 import { SearchFieldsCache } from './import.search-fields.ts';
 import { createSearchFieldsComputer } from './search-fields.pool.ts';
 import { openImportStore, type ImportStore } from './import.store.ts';
-import { STAGING_DDL, stagedRow, writeBatch, type PreparedRow } from './import.writer.ts';
+import { DirectInsertConflict, STAGING_DDL, recordFields, writeBatch, type PreparedRow } from './import.writer.ts';
 import { contentHash, derivedExternalId } from './row-identity.ts';
 import { DEFAULT_VALIDATION, validateRow, type ValidationOptions } from './row-validation.ts';
 import type { TextEncoding } from './text-encoding.ts';
@@ -59,6 +59,8 @@ export interface ImportReport extends ImportSummary {
 }
 
 export const DEFAULT_BATCH_SIZE = 5_000;
+/** A batch is also cut at this many characters, so rows with long biographies keep memory flat too. */
+const BATCH_CHARS = 4_000_000;
 const ACTIVE_JOBS = new Set<number>();
 const HOST = os.hostname();
 
@@ -150,6 +152,7 @@ async function scan(options: ImportOptions, tally: ImportTally, stores: ImportSt
   const computer = createSearchFieldsComputer(store ? (options.workers ?? 1) : 0);
   const seen = new IdSet();
   let batch: PreparedRow[] = [];
+  let batchChars = 0;
   let batches = 0;
   let ord = 0;
   // One write in flight per store; batches go to the stores in turn.
@@ -159,7 +162,18 @@ async function scan(options: ImportOptions, tally: ImportTally, stores: ImportSt
   const compute = (items: Array<[string, string | null]>) => computer.computeBatch(items);
   const write = async (target: ImportStore, rows: PreparedRow[]) => {
     const context = { jobId, actor: options.actor, dryRun: !!options.dryRun, search, timings: options.timings };
-    const outcome = await target.transaction((session) => writeBatch(session, rows, compute, context), { rollback: !!options.dryRun });
+    const run = (stagedOnly: boolean) =>
+      target.transaction((session) => writeBatch(session, rows, compute, { ...context, stagedOnly }), { rollback: !!options.dryRun });
+    // Another writer took one of the batch's keys meanwhile: the staged upsert settles it.
+    const outcome = await run(false).catch(async (err: unknown) => {
+      if (!(err instanceof DirectInsertConflict)) throw err;
+      const started = performance.now();
+      try {
+        return await run(true);
+      } finally {
+        if (options.timings) options.timings['staged retry'] = (options.timings['staged retry'] ?? 0) + performance.now() - started;
+      }
+    });
     tally.inserted += outcome.inserted;
     tally.updated += outcome.updated;
     tally.unchanged += outcome.unchanged;
@@ -172,6 +186,7 @@ async function scan(options: ImportOptions, tally: ImportTally, stores: ImportSt
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
+    batchChars = 0;
     const slot = nextStore;
     nextStore = (nextStore + 1) % stores.length;
     if (inFlight[slot]) await inFlight[slot];
@@ -211,17 +226,20 @@ async function scan(options: ImportOptions, tally: ImportTally, stores: ImportSt
         } else {
           if (store) {
             const columns = toColumns(row.values);
-            const at = ord++;
+            const hash = contentHash(row);
             batch.push({
-              ord: at,
+              ord: ord++,
               line: row.line,
               source,
               externalId,
+              contentHash: hash,
               fullName: columns.full_name as string,
+              birthYear: (columns.birth_year as number | null | undefined) ?? null,
               birthplace: (columns.birthplace as string | null | undefined) ?? null,
-              staged: stores[0]!.encode(stagedRow(at, row.line, source, externalId, contentHash(row), columns, row.extra)),
+              fields: stores[0]!.encode(recordFields(source, externalId, hash, columns, row.extra)),
             });
-            if (batch.length >= batchSize) await flush();
+            for (const field of record.fields) batchChars += field.length;
+            if (batch.length >= batchSize || batchChars >= BATCH_CHARS) await flush();
           }
         }
       }

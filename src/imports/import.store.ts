@@ -14,22 +14,36 @@ import type { DB } from '../db/schema.ts';
  * else (the set-based upsert) is the same SQL on both.
  */
 export interface ImportSession {
+  /** 'copy': rows can be COPYed straight into the real tables (see writeBatch's direct path). */
+  kind: 'copy' | 'insert';
   query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
-  /** Appends rows (arrays in `columns` order, or rows from the store's `encode`) to a staging table. */
-  load(table: string, columns: readonly string[], rows: ReadonlyArray<StagedRow>): Promise<void>;
+  /**
+   * Appends rows to a table: values in `columns` order, where a value may be
+   * fields encoded earlier by the store's `encode` (they stand for as many columns).
+   */
+  load(table: string, columns: readonly string[], rows: ReadonlyArray<readonly unknown[]>): Promise<void>;
 }
 
-/** A row for a staging table: the values in column order, or already encoded by `ImportStore.encode`. */
-export type StagedRow = readonly unknown[] | Buffer;
+/**
+ * Consecutive fields of a row, encoded once when the row is read. The COPY
+ * path keeps them as one UTF-8 COPY fragment (off the V8 heap, about half the
+ * size of the strings it replaces, and reused for the staging table and for
+ * the records table); the INSERT path keeps the values.
+ */
+export type EncodedFields = CopyFields | PlainFields;
+
+export class CopyFields {
+  constructor(readonly bytes: Buffer) {}
+}
+
+export class PlainFields {
+  constructor(readonly values: readonly unknown[]) {}
+}
 
 export interface ImportStore {
   kind: 'copy' | 'insert';
-  /**
-   * A row as this store will stage it, encoded once when the row is read: the
-   * COPY path keeps a batch as UTF-8 COPY lines (off the V8 heap, about half
-   * the size of the strings and objects it replaces); the INSERT path keeps the array.
-   */
-  encode(values: readonly unknown[]): StagedRow;
+  /** Fields as this store will write them (see EncodedFields). */
+  encode(values: readonly unknown[]): EncodedFields;
   /** One transaction; `rollback` runs it and undoes everything (dry runs). */
   transaction<T>(fn: (s: ImportSession) => Promise<T>, options?: { rollback?: boolean }): Promise<T>;
   close(): Promise<void>;
@@ -56,17 +70,17 @@ async function openCopyStore(connectionString: string, ddl: StagingDdl): Promise
   // its job is then failed and re-run (committed rows come back unchanged).
   await client.query(`SET synchronous_commit = off`);
   const session: ImportSession = {
+    kind: 'copy',
     query: async (text, params) => (await client.query(text, params as unknown[])).rows,
     async load(table, columns, rows) {
       if (rows.length === 0) return;
       const copy = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-      // Passing rows as already-encoded lines is the common case (nb_import_rows).
       await pipeline(Readable.from(copyChunks(rows), { objectMode: false }), copy);
     },
   };
   return {
     kind: 'copy',
-    encode: (values) => Buffer.from(copyLine(values)),
+    encode: (values) => new CopyFields(Buffer.from(values.map(copyValue).join('\t'))),
     async transaction(fn, options) {
       await client.query(options?.rollback ? 'BEGIN READ ONLY' : 'BEGIN');
       try {
@@ -91,7 +105,7 @@ class Rollback<T> extends Error {
 function kyselyStore(db: Kysely<DB>, ddl: StagingDdl): ImportStore {
   return {
     kind: 'insert',
-    encode: (values) => values,
+    encode: (values) => new PlainFields(values),
     async transaction(fn, options) {
       try {
         return await db.transaction().execute(async (trx) => {
@@ -100,12 +114,16 @@ function kyselyStore(db: Kysely<DB>, ddl: StagingDdl): ImportStore {
           // A pooled connection may be new to us: make sure its temp tables exist.
           for (const statement of ddl) await query(statement.replace(/^SET /, 'SET LOCAL '));
           const session: ImportSession = {
+            kind: 'insert',
             query,
             async load(table, columns, rows) {
               if (rows.length === 0) return;
               const objects = rows.map((row) => {
-                if (Buffer.isBuffer(row)) throw new Error('a row encoded for COPY reached the INSERT path');
-                return Object.fromEntries(columns.map((c, i) => [c, row[i] ?? null]));
+                const values = row.flatMap((v) => {
+                  if (v instanceof CopyFields) throw new Error('fields encoded for COPY reached the INSERT path');
+                  return v instanceof PlainFields ? v.values : [v];
+                });
+                return Object.fromEntries(columns.map((c, i) => [c, values[i] ?? null]));
               });
               await query(
                 `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM json_populate_recordset(NULL::${table}, $1::json)`,
@@ -132,30 +150,41 @@ function kyselyStore(db: Kysely<DB>, ddl: StagingDdl): ImportStore {
  * frees (the 256 KiB text chunks used before left ~10 MB of such garbage per batch).
  */
 const CHUNK_BYTES = 64 * 1024;
-function* copyChunks(rows: ReadonlyArray<StagedRow>): Generator<Buffer> {
+function* copyChunks(rows: ReadonlyArray<readonly unknown[]>): Generator<Buffer> {
   let parts: Buffer[] = [];
   let size = 0;
+  let text = '';
+  const takeText = () => {
+    if (text === '') return;
+    const bytes = Buffer.from(text);
+    parts.push(bytes);
+    size += bytes.length;
+    text = '';
+  };
   for (const row of rows) {
-    const line = Buffer.isBuffer(row) ? row : Buffer.from(copyLine(row));
-    parts.push(line);
-    size += line.length;
-    if (size >= CHUNK_BYTES) {
+    for (let i = 0; i < row.length; i++) {
+      if (i > 0) text += '\t';
+      const value = row[i];
+      if (value instanceof CopyFields) {
+        takeText();
+        parts.push(value.bytes);
+        size += value.bytes.length;
+      } else if (value instanceof PlainFields) {
+        text += value.values.map(copyValue).join('\t');
+      } else {
+        text += copyValue(value);
+      }
+    }
+    text += '\n';
+    if (size + text.length >= CHUNK_BYTES) {
+      takeText();
       yield Buffer.concat(parts, size);
       parts = [];
       size = 0;
     }
   }
+  takeText();
   if (size > 0) yield Buffer.concat(parts, size);
-}
-
-/** One row in COPY text format, with its newline. */
-function copyLine(row: readonly unknown[]): string {
-  let out = '';
-  for (let i = 0; i < row.length; i++) {
-    if (i > 0) out += '\t';
-    out += copyValue(row[i]);
-  }
-  return `${out}\n`;
 }
 
 function copyValue(value: unknown): string {

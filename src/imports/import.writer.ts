@@ -1,38 +1,38 @@
 import { RECORD_FIELDS, normColumn } from '../records/record.fields.ts';
 import type { RecordUpdate } from '../db/schema.ts';
-import type { ImportSession, StagedRow } from './import.store.ts';
+import type { EncodedFields, ImportSession } from './import.store.ts';
 import type { SearchFields } from '../search/search-fields.ts';
 import type { SearchFieldsCache } from './import.search-fields.ts';
 
 /**
- * The set-based write of one batch, inside the caller's transaction: stage the
- * rows, derive search fields for the new or changed ones, report probable
- * duplicates, upsert on (source, external_id), append history events and
- * replace readings. The SQL is the same on PostgreSQL and PGlite.
+ * The write of one batch, inside the caller's transaction. Two paths:
+ *
+ * - direct (COPY store, not a dry run): the batch's keys are looked up; rows
+ *   not yet in the database are COPYed straight into records, record_events
+ *   and record_readings with ids taken from the sequence; changed rows take
+ *   the staged path. A first load of a source is almost all direct.
+ * - staged (PGlite, dry runs, changed rows): stage the rows, derive search
+ *   fields for the new or changed ones, report probable duplicates, upsert on
+ *   (source, external_id), append history events and replace readings; the
+ *   SQL is the same on PostgreSQL and PGlite.
  */
 export interface PreparedRow {
   ord: number;
   line: number;
   source: string;
   externalId: string;
+  contentHash: string;
   fullName: string;
+  birthYear: number | null;
   birthplace: string | null;
-  /** The nb_import_rows row (ROW_COLUMNS order), encoded by the store when the row was read: see stagedRow(). */
-  staged: StagedRow;
+  /** Fields from source to extra (RECORD_FIELDS_ORDER), encoded by the store when the row was read: see recordFields(). */
+  fields: EncodedFields;
 }
 
-/** The values of one nb_import_rows row, in ROW_COLUMNS order (for ImportStore.encode). */
-export function stagedRow(
-  ord: number,
-  line: number,
-  source: string,
-  externalId: string,
-  contentHash: string,
-  columns: RecordUpdate,
-  extra: Record<string, string>,
-): unknown[] {
+/** A record's stored fields in RECORD_FIELDS_ORDER (for ImportStore.encode). */
+export function recordFields(source: string, externalId: string, contentHash: string, columns: RecordUpdate, extra: Record<string, string>): unknown[] {
   const cols = columns as Record<string, unknown>;
-  const out: unknown[] = [ord, line, source, externalId, contentHash];
+  const out: unknown[] = [source, externalId, contentHash];
   for (const c of RECORD_COLUMNS) out.push(cols[c] ?? null);
   out.push(extra);
   return out;
@@ -57,7 +57,10 @@ export interface BatchOutcome {
 /** Every record column the importer writes, in staging order. */
 const DATE_COLUMNS = RECORD_FIELDS.filter((f) => f.kind === 'date').map((f) => normColumn(f.column));
 export const RECORD_COLUMNS: readonly string[] = [...RECORD_FIELDS.map((f) => f.column), ...DATE_COLUMNS];
-const ROW_COLUMNS = ['ord', 'line', 'source', 'external_id', 'content_hash', ...RECORD_COLUMNS, 'extra'];
+const RECORD_FIELDS_ORDER = ['source', 'external_id', 'content_hash', ...RECORD_COLUMNS, 'extra'];
+const ROW_COLUMNS = ['ord', 'line', ...RECORD_FIELDS_ORDER];
+/** What the direct path COPYs into records: ids from the sequence, then the fields, then the search columns. */
+const DIRECT_RECORD_COLUMNS = ['id', ...RECORD_FIELDS_ORDER, 'name_latin', 'birthplace_places'];
 const SEARCH_COLUMNS = ['ord', 'name_latin', 'birthplace_places'];
 
 const columnType = (c: string) => (c === 'birth_year' ? 'smallint' : 'text');
@@ -69,6 +72,10 @@ export const STAGING_DDL: readonly string[] = [
   `SET jit = off`,
   // The upsert sorts a batch by ord and by key: 4 MB (the default) spilled it to disk.
   `SET work_mem = '32MB'`,
+  // New names go to the GIN indexes' pending lists and are merged in bulk when
+  // a list passes this size: a larger list merges fewer, larger sorted runs
+  // (searches meanwhile scan the pending entries; autovacuum merges them too).
+  `SET gin_pending_list_limit = '16MB'`,
   `CREATE TEMP TABLE IF NOT EXISTS nb_import_rows (
      ord integer NOT NULL, line integer NOT NULL, source text NOT NULL, external_id text NOT NULL, content_hash text NOT NULL,
      ${RECORD_COLUMNS.map((c) => `${c} ${columnType(c)}`).join(', ')},
@@ -188,6 +195,8 @@ export interface WriteContext {
   search: SearchFieldsCache;
   /** Optional: milliseconds spent per step, summed (the benchmark prints them). */
   timings?: Record<string, number>;
+  /** Every row through the staging tables (a retry after DirectInsertConflict). */
+  stagedOnly?: boolean;
 }
 
 /**
@@ -196,18 +205,140 @@ export interface WriteContext {
  * changed, so an unchanged re-import decodes nothing. Records with attested
  * names are derived here, with their attested names first.
  */
-export async function writeBatch(
-  session: ImportSession,
-  rows: readonly PreparedRow[],
-  compute: (items: Array<[string, string | null]>) => Promise<SearchFields[]>,
-  ctx: WriteContext,
-): Promise<BatchOutcome> {
+export type ComputeSearchFields = (items: Array<[string, string | null]>) => Promise<SearchFields[]>;
+
+export async function writeBatch(session: ImportSession, rows: readonly PreparedRow[], compute: ComputeSearchFields, ctx: WriteContext): Promise<BatchOutcome> {
+  if (session.kind !== 'copy' || ctx.dryRun || ctx.stagedOnly) return writeStaged(session, rows, compute, ctx);
+  return writeDirect(session, rows, compute, ctx);
+}
+
+/** Which rows of the batch exist, and whether their content changed (an index probe per row). */
+const PROBE_SQL = `
+SELECT k.ord, r.content_hash IS DISTINCT FROM k.content_hash AS changed
+FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]) AS k(ord, source, external_id, content_hash)
+JOIN LATERAL (SELECT r.content_hash FROM records r WHERE r.source = k.source AND r.external_id = k.external_id OFFSET 0) r ON true`;
+
+const NEXT_IDS_SQL = `SELECT nextval(pg_get_serial_sequence('records', 'id'))::text AS id FROM generate_series(1, $1::int)`;
+
+async function writeDirect(session: ImportSession, rows: readonly PreparedRow[], compute: ComputeSearchFields, ctx: WriteContext): Promise<BatchOutcome> {
+  const step = stepTimer(ctx.timings);
+  const found = await step('find existing', () =>
+    session.query<{ ord: number; changed: boolean }>(PROBE_SQL, [rows.map((r) => r.ord), rows.map((r) => r.source), rows.map((r) => r.externalId), rows.map((r) => r.contentHash)]),
+  );
+  const changedByOrd = new Map(found.map((f) => [Number(f.ord), f.changed]));
+  const fresh = rows.filter((r) => !changedByOrd.has(r.ord));
+  const changed = rows.filter((r) => changedByOrd.get(r.ord) === true);
+  const outcome: BatchOutcome = { inserted: 0, updated: 0, unchanged: rows.length - fresh.length - changed.length, duplicates: [] };
+  if (fresh.length > 0) {
+    outcome.duplicates.push(...(await insertFresh(session, fresh, compute, ctx)));
+    outcome.inserted += fresh.length;
+  }
+  if (changed.length > 0) {
+    const staged = await writeStaged(session, changed, compute, ctx);
+    outcome.inserted += staged.inserted;
+    outcome.updated += staged.updated;
+    outcome.unchanged += staged.unchanged;
+    outcome.duplicates.push(...staged.duplicates);
+  }
+  return outcome;
+}
+
+/**
+ * Rows not in the database: their probable duplicates are looked up first,
+ * then records, events and readings are COPYed in. If another writer inserts
+ * one of these keys meanwhile, COPY fails on the unique key and the caller
+ * runs the batch again on the staged path (DirectInsertConflict).
+ */
+async function insertFresh(session: ImportSession, rows: readonly PreparedRow[], compute: ComputeSearchFields, ctx: WriteContext): Promise<DuplicatePair[]> {
+  const step = stepTimer(ctx.timings);
+  const fields = await step('search fields', () => compute(rows.map((r) => [r.fullName, r.birthplace])));
+  const duplicates = await step('duplicates', () => freshDuplicates(session, rows, fields));
+  const ids = (await session.query<{ id: string }>(NEXT_IDS_SQL, [rows.length])).map((r) => r.id);
+  const event = JSON.stringify({ importJob: ctx.jobId });
+  const readingRows: unknown[][] = [];
+  let readingKeys: string[] | undefined;
+  rows.forEach((_, i) => {
+    for (const reading of fields[i]!.readings) {
+      readingKeys ??= Object.keys(reading);
+      const r = reading as unknown as Record<string, unknown>;
+      readingRows.push([ids[i], ...readingKeys.map((k) => r[k])]);
+    }
+  });
+  await step('insert', async () => {
+    try {
+      await session.load('records', DIRECT_RECORD_COLUMNS, rows.map((r, i) => [ids[i], r.fields, fields[i]!.nameLatin, fields[i]!.birthplacePlaces]));
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new DirectInsertConflict(err);
+      throw err;
+    }
+    await session.load('record_events', ['record_id', 'kind', 'actor', 'data'], ids.map((id) => [id, 'record.inserted', ctx.actor, event]));
+    if (readingKeys) await session.load('record_readings', ['record_id', ...readingKeys.map(snake)], readingRows);
+  });
+  return duplicates;
+}
+
+/** A key of the batch appeared in the database between the lookup and the COPY. */
+export class DirectInsertConflict extends Error {
+  constructor(cause: unknown) {
+    super('a record of the batch was inserted by another writer meanwhile', { cause });
+  }
+}
+
+const isUniqueViolation = (err: unknown) =>
+  typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505' && (err as { constraint?: string }).constraint === 'records_source_external_id_key';
+
+/** DUPLICATES_SQL's rules for rows that are not staged: the candidates travel as arrays. */
+const FRESH_DUPLICATES_SQL = `
+WITH mine AS MATERIALIZED (
+  SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[])
+    AS m(ord, line, source, external_id, full_name, birth_year, birthplace, key)
+)
+SELECT m.line, m.source, m.external_id, m.full_name, m.birth_year,
+       o.id AS other_id, NULL::int AS other_line, o.source AS other_source, o.external_id AS other_external_id, o.full_name AS other_full_name
+FROM mine m
+JOIN LATERAL (
+  SELECT o.id, o.source, o.external_id, o.full_name
+  FROM (SELECT record_id FROM record_readings WHERE key = m.key AND rank = 0 LIMIT ${DUPLICATE_PROBE_LIMIT}) orr
+  JOIN records o ON o.id = orr.record_id
+  WHERE o.birth_year = m.birth_year
+    AND (o.source = m.source OR o.birthplace = m.birthplace)
+  OFFSET 0
+) o ON true
+UNION ALL
+SELECT m.line, m.source, m.external_id, m.full_name, m.birth_year,
+       NULL, p.line, p.source, p.external_id, p.full_name
+FROM mine m JOIN mine p ON p.key = m.key AND p.ord < m.ord
+WHERE p.birth_year = m.birth_year AND (p.source = m.source OR p.birthplace = m.birthplace)
+ORDER BY 1`;
+
+async function freshDuplicates(session: ImportSession, rows: readonly PreparedRow[], fields: readonly SearchFields[]): Promise<DuplicatePair[]> {
+  const mine = rows.flatMap((row, i) => {
+    const key = fields[i]!.readings.find((r) => r.rank === 0)?.key;
+    // Only readings of two or more syllables count (a lone syllable is not a name).
+    return key && key.includes(' ') && row.birthYear !== null ? [{ row, key }] : [];
+  });
+  if (mine.length === 0) return [];
+  const column = <T>(f: (m: (typeof mine)[number]) => T) => mine.map(f);
+  const found = await session.query<DuplicateRow>(FRESH_DUPLICATES_SQL, [
+    column((m) => m.row.ord),
+    column((m) => m.row.line),
+    column((m) => m.row.source),
+    column((m) => m.row.externalId),
+    column((m) => m.row.fullName),
+    column((m) => m.row.birthYear),
+    column((m) => m.row.birthplace),
+    column((m) => m.key),
+  ]);
+  return found.map(toPair);
+}
+
+async function writeStaged(session: ImportSession, rows: readonly PreparedRow[], compute: ComputeSearchFields, ctx: WriteContext): Promise<BatchOutcome> {
   const step = stepTimer(ctx.timings);
   await step('stage rows', () =>
     session.load(
       'nb_import_rows',
       ROW_COLUMNS,
-      rows.map((r) => r.staged),
+      rows.map((r) => [r.ord, r.line, r.fields]),
     ),
   );
   const existing = await step('find existing', () => session.query<{ ord: number; changed: boolean; attested: string[] | null }>(EXISTING_SQL));

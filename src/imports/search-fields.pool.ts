@@ -58,7 +58,7 @@ export function createSearchFieldsComputer(workers: number): SearchFieldsCompute
   }
   function startWorker(): Worker {
     const [entry, how] = workerEntry();
-    const worker = new Worker(entry, { ...how, resourceLimits: { maxOldGenerationSizeMb: 128 } });
+    const worker = new Worker(entry, { ...how, resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 } });
     worker.unref();
     worker.on('message', (m: { id: number; results?: SearchFields[]; error?: string; ready?: true }) => {
       if (m.ready) {

@@ -287,4 +287,21 @@ describe.runIf(testBackend() === 'postgres')('the two write paths', () => {
       rows.map(({ id: _id, source: _s, created_at: _c, updated_at: _u, ...rest }) => rest);
     expect(strip(await recordsOf('via-insert'))).toEqual(strip(await recordsOf('via-copy')));
   });
+
+  it('two imports of the same new rows at once: each record once; the batches that lose the race are upserted instead', async () => {
+    const file = fixture('fixtures/mos-memo-sample.csv');
+    const timings: Array<Record<string, number>> = [{}, {}];
+    const [a, b] = await Promise.all(timings.map((t) => run(file, { source: 'race', batchSize: 10, timings: t })));
+    expect(a!.inserted + b!.inserted).toBe(1000);
+    expect(a!.unchanged + b!.unchanged).toBe(1000);
+    expect([a!.exitCode, b!.exitCode]).toEqual([0, 0]);
+    // With 100 batches each, some batch is looked up by both before either commits it: one COPY hits the unique key.
+    expect(timings.some((t) => (t['staged retry'] ?? 0) > 0)).toBe(true);
+    expect(await countRecords('race')).toBe(1000);
+    const counts = await sql<{ events: number; readings: number }>`
+      SELECT (SELECT count(*)::int FROM record_events e JOIN records r ON r.id = e.record_id WHERE r.source = 'race') AS events,
+             (SELECT count(*)::int FROM record_readings rr JOIN records r ON r.id = rr.record_id WHERE r.source = 'race') AS readings`.execute(database.db);
+    const expectedReadings = (await recordsOf('race')).reduce((n, r) => n + searchFieldsFor(r.full_name, r.birthplace).readings.length, 0);
+    expect(counts.rows[0]).toEqual({ events: 1000, readings: expectedReadings });
+  });
 });
