@@ -38,6 +38,7 @@ export interface CsvReaderOptions {
 }
 
 const HEAD_BYTES = 64 * 1024;
+const MAX_RECORD_CHARS = 8 * 1024 * 1024;
 
 export async function openCsv(input: AsyncIterable<Buffer | string>, options: CsvReaderOptions = {}): Promise<CsvReader> {
   const iterator = input[Symbol.asyncIterator]();
@@ -107,7 +108,7 @@ export async function openCsv(input: AsyncIterable<Buffer | string>, options: Cs
     skip_records_with_error: true,
     // A valid record is at most a 1 MB biography and some short fields; a larger
     // one is a quote never closed, and must not grow the CLI's bounded heap.
-    max_record_size: options.maxRecordChars ?? 8 * 1024 * 1024,
+    max_record_size: options.maxRecordChars ?? MAX_RECORD_CHARS,
     on_record: (record, context) => {
       let breaks = 0;
       for (const field of record) {
@@ -119,13 +120,19 @@ export async function openCsv(input: AsyncIterable<Buffer | string>, options: Cs
       lastEndLine = endLine;
       const errorsBefore = pending;
       pending = [];
+      inOversized = false;
       return { fields: record, line: endLine - breaks, errorsBefore } satisfies CsvRecord;
     },
   };
   const parser = parse(csvOptions as unknown as CsvOptions);
+  // After an oversized record the parser goes on cutting the rest of it into
+  // oversized pieces: one error says it all, until a good record is read.
+  let inOversized = false;
   parser.on('skip', (err: CsvError) => {
     const line = lastEndLine + 1;
-    pending.push({ line, column: null, message: describeCsvError(err, line) });
+    const oversized = err.code === 'CSV_MAX_RECORD_SIZE';
+    if (!(oversized && inOversized)) pending.push({ line, column: null, message: describeCsvError(err, line) });
+    inOversized = oversized;
     // The broken record's own lines are not counted again for the next one.
     lastEndLine = Math.max(lastEndLine, Number((err as { lines?: number }).lines ?? line) - crlfInside);
   });
@@ -183,7 +190,7 @@ function describeCsvError(err: CsvError, line: number): string {
     case 'INVALID_OPENING_QUOTE':
       return `a quote in the middle of an unquoted field in the record starting on line ${line}: quote the whole field and double the quotes inside it`;
     case 'CSV_MAX_RECORD_SIZE':
-      return `the record starting on line ${line} is too large (a quote never closed?)`;
+      return `the record starting on line ${line} is larger than ${MAX_RECORD_CHARS.toLocaleString('en')} characters, so it and everything up to the next good record were skipped (a quote never closed?)`;
     default:
       return `the record starting on line ${line} could not be read: ${err.message}`;
   }

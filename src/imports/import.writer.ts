@@ -72,10 +72,6 @@ export const STAGING_DDL: readonly string[] = [
   `SET jit = off`,
   // The upsert sorts a batch by ord and by key: 4 MB (the default) spilled it to disk.
   `SET work_mem = '32MB'`,
-  // New names go to the GIN indexes' pending lists and are merged in bulk when
-  // a list passes this size: a larger list merges fewer, larger sorted runs
-  // (searches meanwhile scan the pending entries; autovacuum merges them too).
-  `SET gin_pending_list_limit = '16MB'`,
   `CREATE TEMP TABLE IF NOT EXISTS nb_import_rows (
      ord integer NOT NULL, line integer NOT NULL, source text NOT NULL, external_id text NOT NULL, content_hash text NOT NULL,
      ${RECORD_COLUMNS.map((c) => `${c} ${columnType(c)}`).join(', ')},

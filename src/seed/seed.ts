@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
+import pg from 'pg';
 import type { Runtime } from '../bootstrap.ts';
 import { reapStaleJobs, runImport } from '../imports/import.service.ts';
 
@@ -47,6 +48,41 @@ export async function seedReason(runtime: Pick<Runtime, 'database' | 'logger'>):
 }
 
 export async function seedDatabase(runtime: Runtime, options: { dir?: string; signal?: AbortSignal; batchSize?: number } = {}): Promise<SeedResult | null> {
+  const lock = await claimSeeding(runtime.config.DATABASE_URL);
+  if (!lock) {
+    runtime.logger.info('another server is seeding this database');
+    return null;
+  }
+  try {
+    return await seedUnderLock(runtime, options);
+  } finally {
+    await lock.release();
+  }
+}
+
+/**
+ * Several servers may start on one empty PostgreSQL database at once (a
+ * deployment of many machines): one seeds, the others see its lock and leave
+ * it. Session-level advisory lock, held on a connection of its own for the
+ * whole seeding and freed if the process dies. (Were two to seed anyway, the
+ * upsert on (source, external id) would still write each record once.)
+ * PGlite needs none: its data directory has one process.
+ */
+const SEED_LOCK = "hashtext('namebridge:seed')";
+async function claimSeeding(databaseUrl: string | undefined): Promise<{ release(): Promise<void> } | null> {
+  if (!databaseUrl) return { release: async () => undefined };
+  const client = new pg.Client({ connectionString: databaseUrl });
+  client.on('error', () => undefined); // a dropped connection frees the lock; seeding goes on or fails on its own connections
+  await client.connect();
+  const { rows } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(${SEED_LOCK}) AS locked`);
+  if (!rows[0]?.locked) {
+    await client.end();
+    return null;
+  }
+  return { release: () => client.end() };
+}
+
+async function seedUnderLock(runtime: Runtime, options: { dir?: string; signal?: AbortSignal; batchSize?: number }): Promise<SeedResult | null> {
   const { database, config, logger } = runtime;
   const reason = await seedReason(runtime);
   if (!reason) return null;

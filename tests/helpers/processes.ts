@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,9 +11,15 @@ export interface RunResult {
   stderr: string;
 }
 
+/** The heap flags `npm run cli` gives Node (package.json), so tests run the CLI as archivists do. */
+const CLI_FLAGS = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { cli: string } }).scripts.cli
+  .split(/\s+/)
+  .filter((arg) => arg.startsWith('--max-'));
+
 /** Starts `node --import tsx <args>` in the project root, as `npm start` / `npm run cli` do. */
 export function startNode(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', ...args], {
+  const flags = args[0] === 'src/cli/main.ts' ? CLI_FLAGS : [];
+  return spawn(process.execPath, [...flags, '--import', 'tsx', ...args], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -55,6 +55,18 @@ describe('namebridge import (exit codes)', () => {
     expect(lastLine(strict.stdout)).toMatchObject({ inserted: 0, invalid: 4 });
   });
 
+  it('a quote never closed before 9 million characters: one row error, and the bounded heap holds', async () => {
+    const file = path.join(dataDir, 'unclosed.csv');
+    fs.writeFileSync(file, `external_id,full_name,biography\n1,Ли-Сан,ok\n2,Ван-Си-Сян,"${'а'.repeat(9_000_000)}\n3,Ли-Сан,swallowed\n`);
+    const r = await cli(file, '--source', 'cli-unclosed', '--json');
+    expect(r.code, r.stderr).toBe(1);
+    expect(lastLine(r.stdout)).toMatchObject({
+      inserted: 1,
+      invalid: 1,
+      errors: [{ line: 3, column: null, message: expect.stringMatching(/^the record starting on line 3 is larger than 8,388,608 characters/) }],
+    });
+  });
+
   it('exits 2 on a file-level error, saying why on stderr', async () => {
     const r = await cli(bad('binary.xlsx'), '--json');
     expect(r.code).toBe(2);

@@ -179,6 +179,20 @@ describe('seedDatabase', () => {
     expect(Number(n)).toBe(SEEDED);
   }, 120_000);
 
+  it.runIf(inject('testDb').backend === 'postgres')('two servers starting on one empty database: one seeds, the other leaves it', async () => {
+    const db = await createTestDatabase();
+    try {
+      const runtime = await runtimeFor(db);
+      const results = await Promise.all([seedDatabase(runtime), seedDatabase(runtime)]);
+      expect(results.filter((r) => r === null)).toHaveLength(1);
+      expect(results.find((r) => r !== null)).toMatchObject({ inserted: SEEDED });
+      const jobs = await db.db.selectFrom('import_jobs').select('id').where('actor', '=', 'seed').execute();
+      expect(jobs).toHaveLength(1);
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+
   it('stops after the batch in progress when asked to', async () => {
     const db = await createTestDatabase();
     try {
