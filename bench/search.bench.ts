@@ -5,6 +5,11 @@
  * latency p50/p95/p99 one at a time, then throughput with concurrent clients.
  *
  *   npm run bench:search -- [--records 1000000] [--queries 1000] [--concurrency 8] [--embedded] [--reuse]
+ *                           [--workers N] [--cpu-prof DIR]
+ *
+ * The server starts as `npm start` would with that DATABASE_URL: on PostgreSQL
+ * one worker per CPU unless --workers (WORKERS) says otherwise; the report
+ * gives the count. --cpu-prof writes a V8 profile of every server process to DIR.
  *
  * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres),
  * where it creates (and with --reuse keeps) a database nb_bench_search_<N>.
@@ -16,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { loadConfig, workerCount } from '../src/config/config.ts';
 import { decode, toWadeGiles } from '../src/transliteration/index.ts';
 import { COMMON_SURNAMES } from '../src/transliteration/tables/common-surnames.data.ts';
 import { generateRecordRows, writeRecordsCsv } from './generate-records.ts';
@@ -28,6 +34,8 @@ const { values: opts } = parseArgs({
     embedded: { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
     port: { type: 'string', default: '3917' },
+    workers: { type: 'string' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const N = Number(opts.records);
@@ -57,6 +65,7 @@ async function main() {
     const concurrent = await runConcurrent(base, queries, C, 2);
     const report = {
       backend: opts.embedded ? 'pglite (embedded)' : 'postgresql',
+      workers: workerCount(loadConfig(serverEnv(env))),
       records: N,
       queries: queries.length,
       withResults: found,
@@ -135,10 +144,16 @@ async function load(env: NodeJS.ProcessEnv): Promise<void> {
   console.error(`loaded ${N} records through the importer in ${seconds.toFixed(1)} s (${Math.round(N / seconds)} rows/s)`);
 }
 
-async function startServer({ env }: BenchEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+/** The server's environment: the caller's, the database, and WORKERS only when --workers is given. */
+function serverEnv({ env }: BenchEnv): NodeJS.ProcessEnv {
+  return { ...process.env, ...env, PORT: opts.port, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...(opts.workers ? { WORKERS: opts.workers } : {}) };
+}
+
+async function startServer(bench: BenchEnv): Promise<ChildProcess> {
+  const profile = opts['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opts['cpu-prof'])}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: opts.port, HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: serverEnv(bench),
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 600; i++) {

@@ -1,31 +1,56 @@
-import { bootstrap } from './bootstrap.ts';
+import cluster from 'node:cluster';
+import { bootstrap, type Runtime } from './bootstrap.ts';
+import { loadConfig, workerCount } from './config/config.ts';
+import { runPrimary } from './http/cluster.ts';
 import { createApp } from './http/app.ts';
-import { listen } from './http/server.ts';
+import { listen, type RunningServer } from './http/server.ts';
+import { onStopSignal } from './http/stop-signal.ts';
 import { startSeeding } from './seed/seed.ts';
 import { StartupError } from './shared/errors.ts';
+import { createLogger } from './shared/logger.ts';
 
+/**
+ * `npm start`: one process on the embedded database (or WORKERS=1); otherwise a
+ * primary that migrates, seeds and supervises, and one worker per CPU that
+ * serves HTTP (src/http/cluster.ts).
+ */
 async function main(): Promise<void> {
-  const { config, logger, database } = await bootstrap();
-  const app = createApp({ config, logger, database });
-  const running = await listen(app, config.PORT, config.HOST, logger);
+  if (cluster.isWorker) return serveAsWorker();
+  const config = loadConfig();
+  const workers = workerCount(config);
+  if (workers > 1) return runPrimary(workers);
+  return serveAlone();
+}
+
+/** One process does everything: migrate, listen, seed in the background. */
+async function serveAlone(): Promise<void> {
+  const runtime = await bootstrap();
+  const running = await serve(runtime);
   // An empty database gets the embedded default records, after listening (src/seed/seed.ts).
   const stopSeeding = new AbortController();
-  const seeding = config.SEED ? startSeeding({ config, logger, database }, stopSeeding.signal) : Promise.resolve();
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+  const seeding = runtime.config.SEED ? startSeeding(runtime, stopSeeding.signal) : Promise.resolve();
+  onStopSignal(runtime.logger, async () => {
     stopSeeding.abort();
     await running.stop();
     await seeding;
-    await database.close();
-    logger.info('stopped');
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+    await runtime.database.close();
+  });
+}
+
+/** A cluster worker serves HTTP only: the primary has migrated and does the seeding. */
+async function serveAsWorker(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL).child({ worker: cluster.worker?.id });
+  const runtime = await bootstrap({ migrate: false, logger });
+  const running = await serve(runtime);
+  onStopSignal(logger, async () => {
+    await running.stop();
+    await runtime.database.close();
+  });
+}
+
+async function serve({ config, logger, database }: Runtime): Promise<RunningServer> {
+  return listen(createApp({ config, logger, database }), config.PORT, config.HOST, logger);
 }
 
 main().catch((err: unknown) => {

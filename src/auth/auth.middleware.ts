@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { AppContext } from '../http/context.ts';
-import { ForbiddenError, UnauthorizedError } from '../shared/errors.ts';
+import { CsrfError, ForbiddenError, UnauthorizedError } from '../shared/errors.ts';
 import { authenticateToken, checkCsrfToken, findSession, type FoundSession } from './accounts.service.ts';
 import { SESSION_COOKIE, readCookie } from './cookies.ts';
 import type { AuthUser, Role } from './user.types.ts';
@@ -61,7 +61,7 @@ export function requireRole(ctx: AppContext, ...roles: Role[]): RequestHandler {
   return async (req, res, next) => {
     const auth = await authenticate(ctx, req);
     if (!auth.ok) {
-      if (auth.reason === 'csrf') throw new ForbiddenError('CSRF token missing or invalid');
+      if (auth.reason === 'csrf') throw new CsrfError();
       throw new UnauthorizedError(auth.reason === 'missing' ? 'Authentication required' : 'Invalid, expired or revoked credentials');
     }
     if (!hasRole(auth.user, roles)) throw new ForbiddenError(`This needs the ${roles.join(' or ')} role`);

@@ -1,23 +1,26 @@
 import type { Request, RequestHandler } from 'express';
-import { rateLimit, type RateLimitInfo } from 'express-rate-limit';
+import { rateLimit, type RateLimitInfo, type Store } from 'express-rate-limit';
 import type { AppContext } from '../http/context.ts';
 import { RateLimitedError } from '../shared/errors.ts';
+import { PostgresRateLimitStore } from './rate-limit.store.ts';
 
 export interface LimitOptions {
   /** Requests allowed per client address in one window. */
   limit: number;
   windowMs: number;
+  /** Where the counts live; the app's limiters use the database (rate-limit.store.ts). */
+  store?: Store;
 }
 
 /**
- * Per-client-address limit (express-rate-limit, in-memory: each process counts
- * its own). A refused request goes through the one error handler as a 429
- * rate_limited with Retry-After.
+ * Per-client-address limit (express-rate-limit). A refused request goes
+ * through the one error handler as a 429 rate_limited with Retry-After.
  */
 export function rateLimiter(what: string, options: LimitOptions): RequestHandler {
   return rateLimit({
     windowMs: options.windowMs,
     limit: options.limit,
+    ...(options.store ? { store: options.store } : {}),
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     handler: (req, _res, next) => {
@@ -39,17 +42,23 @@ const limitsByApp = new WeakMap<AppContext, AppLimits>();
 /**
  * The app's limiters, made once per app: the JSON API and the web forms are
  * two doors to the same action, so they must share one count per address
- * (separate limiters would let a client through twice as often).
+ * (separate limiters would let a client through twice as often). The counts
+ * are in the database, so every server process shares them too.
  */
 export function appLimits(ctx: AppContext): AppLimits {
   let limits = limitsByApp.get(ctx);
   if (!limits) {
     const { config } = ctx;
     limits = {
-      login: rateLimiter('login attempts', { limit: config.LOGIN_RATE_LIMIT, windowMs: config.LOGIN_RATE_WINDOW_MINUTES * 60_000 }),
+      login: rateLimiter('login attempts', {
+        limit: config.LOGIN_RATE_LIMIT,
+        windowMs: config.LOGIN_RATE_WINDOW_MINUTES * 60_000,
+        store: new PostgresRateLimitStore(ctx.database.db, 'login'),
+      }),
       submissions: rateLimiter('correction submissions', {
         limit: config.CORRECTION_RATE_LIMIT,
         windowMs: config.CORRECTION_RATE_WINDOW_MINUTES * 60_000,
+        store: new PostgresRateLimitStore(ctx.database.db, 'submissions'),
       }),
     };
     limitsByApp.set(ctx, limits);

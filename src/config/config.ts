@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { StartupError } from '../shared/errors.ts';
@@ -29,6 +30,8 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: optional(z.coerce.number().int().min(1).max(24 * 30)).transform((v) => v ?? 12),
   // `npm start` on an empty database loads fixtures/seed/ (src/seed/seed.ts); SEED=false skips it.
   SEED: optional(z.stringbool()).transform((v) => v ?? true),
+  // Server processes (node:cluster). Unset: one per CPU on PostgreSQL, one on PGlite (workerCount).
+  WORKERS: optional(z.coerce.number().int().min(1).max(64)),
 });
 
 export type Config = z.output<typeof envSchema>;
@@ -38,8 +41,28 @@ export type Config = z.output<typeof envSchema>;
  * operator fixes them all in one go rather than one restart at a time.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  const parsed = envSchema.superRefine(embeddedIsOneProcess).safeParse(env);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
   throw new StartupError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+/**
+ * PGlite runs inside the process that opened it and its data directory admits
+ * one process (src/db/data-dir-lock.ts), so more than one worker needs PostgreSQL.
+ */
+function embeddedIsOneProcess(config: { DATABASE_URL?: string | undefined; WORKERS?: number | undefined }, ctx: z.RefinementCtx): void {
+  if (!config.DATABASE_URL && config.WORKERS !== undefined && config.WORKERS > 1) {
+    ctx.addIssue({ code: 'custom', path: ['WORKERS'], message: 'more than 1 needs DATABASE_URL (the embedded database admits one process)' });
+  }
+}
+
+/**
+ * How many server processes `npm start` runs: WORKERS if set; otherwise one per
+ * CPU on PostgreSQL (searching is CPU work in Node — ranking, explaining — and
+ * one process uses one core), and always one on the embedded PGlite.
+ */
+export function workerCount(config: Pick<Config, 'DATABASE_URL' | 'WORKERS'>, cpus: number = os.availableParallelism()): number {
+  if (!config.DATABASE_URL) return 1;
+  return config.WORKERS ?? Math.max(1, cpus);
 }

@@ -57,9 +57,16 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 /**
  * Session settings of the search pool. Search is index probes by design
  * (src/search/candidates.repository.ts explains the planner's view), and `%`
- * takes its pg_trgm threshold from the session.
+ * takes its pg_trgm threshold from the session. No parallel workers: a search
+ * is a few bounded probes, and many run at once; a parallel plan starts extra
+ * backends for one of them and takes cores from the others (at 1,000,000
+ * records the planner chose one for the pair probe: 2 workers, the CPU of 3).
  */
-export const SEARCH_SESSION_SETTINGS = { enable_seqscan: 'off', 'pg_trgm.similarity_threshold': '0.35' } as const;
+export const SEARCH_SESSION_SETTINGS = {
+  enable_seqscan: 'off',
+  'pg_trgm.similarity_threshold': '0.35',
+  max_parallel_workers_per_gather: '0',
+} as const;
 
 const asOptions = (settings: Record<string, string>) =>
   Object.entries(settings)

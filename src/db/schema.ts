@@ -154,6 +154,12 @@ export interface ImportJobsTable {
   finished_at: Timestamp | null;
 }
 
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  reset_at: Timestamp;
+}
+
 export interface DB {
   records: RecordsTable;
   record_events: RecordEventsTable;
@@ -164,6 +170,7 @@ export interface DB {
   api_tokens: ApiTokensTable;
   sessions: SessionsTable;
   corrections: CorrectionsTable;
+  rate_limits: RateLimitsTable;
 }
 
 export type RecordRow = Selectable<RecordsTable>;

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
-import { AppError, NotFoundError, RateLimitedError, type ErrorCode } from '../shared/errors.ts';
+import { AppError, CsrfError, NotFoundError, RateLimitedError, type ErrorCode } from '../shared/errors.ts';
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -37,6 +37,8 @@ export interface HttpError {
   status: number;
   body: { code: string; message: string; details?: unknown };
   retryAfterSeconds?: number;
+  /** A refused form token: same status and body, but the web explains it differently from "not allowed". */
+  csrf?: true;
 }
 
 /** What an error means over HTTP; unknown errors are a 500 that says nothing about internals. */
@@ -49,6 +51,7 @@ export function toHttpError(err: unknown): HttpError | undefined {
     status: STATUS[known.code],
     body,
     ...(known instanceof RateLimitedError ? { retryAfterSeconds: known.retryAfterSeconds } : {}),
+    ...(known instanceof CsrfError ? { csrf: true as const } : {}),
   };
 }
 

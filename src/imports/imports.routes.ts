@@ -1,23 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import { requireRole } from '../auth/auth.middleware.ts';
 import { actorRef } from '../auth/user.types.ts';
 import type { AppContext } from '../http/context.ts';
 import { parseId } from '../http/params.ts';
 import { parseOrThrow } from '../http/validate.ts';
-import { AppError, NotFoundError, PayloadTooLargeError } from '../shared/errors.ts';
+import { AppError, NotFoundError } from '../shared/errors.ts';
 import { findJob, type ImportJobRow } from './import-jobs.repository.ts';
 import { errorsToCsv } from './import-report.ts';
-import { createImportJob, reapStaleJobs, runImport } from './import.service.ts';
-
-/** Largest CSV body POST /api/imports accepts; it is streamed to a temporary file, never held in memory. */
-export const IMPORT_MAX_BYTES = 2 * 1024 ** 3;
+import { IMPORT_MAX_BYTES, queueImport, spool, tooLarge } from './import.queue.ts';
+import { reapStaleJobs } from './import.service.ts';
 
 const flag = z
   .enum(['true', 'false', '1', '0'])
@@ -47,26 +39,12 @@ export function importsRouter(ctx: AppContext): Router {
       throw new AppError('unsupported_media_type', 'Send the CSV file as the request body with Content-Type text/csv or application/octet-stream');
     }
     const declared = Number(req.get('content-length') ?? NaN);
-    if (declared > IMPORT_MAX_BYTES) throw new PayloadTooLargeError(`The file is larger than ${IMPORT_MAX_BYTES} bytes`);
+    if (declared > IMPORT_MAX_BYTES) throw tooLarge();
     const file = await spool(req);
     const user = res.locals.user!;
     const fileName = query.filename ?? 'upload.csv';
-    const bytesTotal = fs.statSync(file).size;
-    const options = { source: query.source, fileName, actor: actorRef(user), dryRun: query.dryRun, strict: query.strict, bytesTotal };
-    const jobId = await createImportJob(ctx.database.db, options);
-    enqueue(async () => {
-      try {
-        await runImport(
-          ctx.database,
-          { ...options, jobId, encoding: query.encoding, open: () => fs.createReadStream(file, { highWaterMark: 256 * 1024 }), connectionString: ctx.config.DATABASE_URL },
-          ctx.logger,
-        );
-      } catch (err) {
-        ctx.logger.error({ err, jobId }, 'import failed');
-      } finally {
-        fs.rm(file, { force: true }, () => undefined);
-      }
-    });
+    // The same queue as the /imports form (src/imports/import.queue.ts).
+    const jobId = await queueImport(ctx, { file, fileName, source: query.source, actor: actorRef(user), dryRun: query.dryRun, strict: query.strict, encoding: query.encoding });
     const job = await findJob(ctx.database.db, jobId);
     res.status(202).location(`/api/imports/${jobId}`).json({ job: toJobDto(job!) });
   });
@@ -91,34 +69,6 @@ async function jobOr404(ctx: AppContext, raw: unknown): Promise<ImportJobRow> {
   const job = await findJob(ctx.database.db, id);
   if (!job) throw new NotFoundError(`No import job with id ${id}`);
   return job;
-}
-
-/** Imports run one at a time per process, in the order they arrived. */
-let queue: Promise<void> = Promise.resolve();
-function enqueue(task: () => Promise<void>): void {
-  queue = queue.then(task, task);
-}
-
-/** Streams the body to a temporary file, counting bytes; 413 past the limit. */
-async function spool(req: Request): Promise<string> {
-  const dir = path.join(os.tmpdir(), 'namebridge-imports');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${Date.now()}-${randomBytes(6).toString('hex')}.csv`);
-  let size = 0;
-  const limit = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      size += chunk.length;
-      if (size > IMPORT_MAX_BYTES) done(new PayloadTooLargeError(`The file is larger than ${IMPORT_MAX_BYTES} bytes`));
-      else done(null, chunk);
-    },
-  });
-  try {
-    await pipeline(req, limit, fs.createWriteStream(file));
-  } catch (err) {
-    fs.rmSync(file, { force: true });
-    throw err;
-  }
-  return file;
 }
 
 export function toJobDto(job: ImportJobRow) {

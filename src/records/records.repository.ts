@@ -23,16 +23,6 @@ export async function countRecords(db: Kysely<DB>): Promise<number> {
   return Number(row.n);
 }
 
-export async function countRecordsBySource(db: Kysely<DB>): Promise<Record<string, number>> {
-  const rows = await db
-    .selectFrom('records')
-    .select(['source', sql<string>`count(*)`.as('n')])
-    .groupBy('source')
-    .orderBy('source')
-    .execute();
-  return Object.fromEntries(rows.map((r) => [r.source, Number(r.n)]));
-}
-
 export async function insertRecordRow(trx: Transaction<DB>, row: NewRecordRow): Promise<RecordRow> {
   return trx.insertInto('records').values(row).returningAll().executeTakeFirstOrThrow();
 }

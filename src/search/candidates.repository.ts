@@ -60,8 +60,9 @@ export interface NameProbe {
 
 /**
  * Phases, so a common query costs one round trip: exact and phonetic keys (and
- * the surname) first; the pair probe only when those found few records; the
- * plain-name probes when the name is plainly not Chinese or nothing else matched.
+ * the surname), with the name as typed, first; the pair probe only when those
+ * found few records; the broader plain-name probes when the name is plainly
+ * not Chinese or nothing else matched.
  */
 export interface SearchDb {
   searchDb: Kysely<DB>;
@@ -76,16 +77,18 @@ export async function findCandidates(
   filters: SearchFilters,
 ): Promise<{ readings: ReadingCandidate[]; names: NameCandidate[] }> {
   return withSearchSettings(database, async (db) => {
-    const readings = await runReadingProbes(db, exactProbeSql(probe, filters));
+    const { readings, names } = await runProbes(db, exactProbeSql(probe, filters), name && headProbeSql(name, filters));
     // The pair probe reads every reading sharing two syllables (a fixed share of
-    // the table): when the exact and phonetic keys found nothing, or found few for
-    // a two-syllable query (a compound surname, or a name with a syllable missing).
-    const few = distinctRecords(readings) < FEW_CANDIDATES;
-    if (probe.pairs.length > 0 && (readings.length === 0 || (few && probe.short))) {
-      readings.push(...(await runReadingProbes(db, [pairProbeSql(probe.pairs, filters)])));
+    // the table): when the keys found nothing, or few for a two-syllable query (a
+    // compound surname, or a name with a syllable missing) — and not when the
+    // name as typed has matched: the decoded syllables of a Russian name ("ge man
+    // a a" for Гольдман Абрам) share pairs with thousands of readings.
+    const keysFew = readings.length === 0 || (probe.short && distinctRecords(readings) < FEW_CANDIDATES);
+    if (probe.pairs.length > 0 && keysFew && distinctRecords(names) < FEW_CANDIDATES) {
+      readings.push(...(await runProbes(db, [pairProbeSql(probe.pairs, filters)])).readings);
     }
     const broad = name?.when === 'always' || readings.length === 0;
-    const names = name ? await runNameProbes(db, name, filters, broad) : [];
+    if (name && broad) names.push(...(await runBroadNameProbes(db, name, filters, names)));
     return { readings, names };
   });
 }
@@ -110,30 +113,49 @@ async function withSearchSettings<T>(database: SearchDb, run: (db: Kysely<DB>) =
   });
 }
 
-async function runReadingProbes(db: Kysely<DB>, probes: RawBuilder<unknown>[]): Promise<ReadingCandidate[]> {
-  if (probes.length === 0) return [];
-  const union = sql.join(probes.map((p) => sql`(${p})`), sql` UNION ALL `);
-  const { rows } = await sql<ReadingCandidate>`${union}`.execute(db);
-  return rows.map((r) => ({ ...r, record_id: String(r.record_id), cost: Number(r.cost) }));
+interface CandidateRow {
+  kind: 'reading' | 'name';
+  record_id: string | number;
+  birth_year: number | null;
+  key: string | null;
+  origin: 'decoded' | 'attested' | null;
+  cost: number | string | null;
+  sim: number | string | null;
+}
+
+/** Reading probes and a plain-name probe in one statement (one round trip), told apart by `kind`. */
+async function runProbes(db: Kysely<DB>, probes: RawBuilder<unknown>[], nameProbe?: RawBuilder<unknown>) {
+  const parts = probes.map((p) => sql`SELECT 'reading' AS kind, record_id, birth_year, key, origin, cost, NULL::real AS sim FROM (${p}) p`);
+  if (nameProbe) parts.push(sql`SELECT 'name', record_id, birth_year, NULL, NULL, NULL, sim FROM (${nameProbe}) n`);
+  const readings: ReadingCandidate[] = [];
+  const names: NameCandidate[] = [];
+  if (parts.length === 0) return { readings, names };
+  const { rows } = await sql<CandidateRow>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
+  for (const r of rows) {
+    const record_id = String(r.record_id);
+    if (r.kind === 'reading') readings.push({ record_id, birth_year: r.birth_year, key: r.key!, origin: r.origin!, cost: Number(r.cost) });
+    else names.push({ record_id, birth_year: r.birth_year, sim: Number(r.sim) });
+  }
+  return { readings, names };
 }
 
 /**
- * Plain names, most selective first: surname and given name as typed; then the
- * surname alone (the first matches, ranked by similarity); only then trigrams,
+ * After the name as typed, while fewer than FEW_CANDIDATES records are found:
+ * the surname alone (the first matches, ranked by similarity), then trigrams
  * for misspellings. A trigram probe for a common name ("ivanov petr") reads
  * posting lists of a good part of the table, so it is the last resort.
  */
-async function runNameProbes(db: Kysely<DB>, name: NameProbe, filters: SearchFilters, broad: boolean): Promise<NameCandidate[]> {
-  const phases = [headProbeSql(name, filters), ...(broad ? [surnameWordProbeSql(name, filters), nameProbeSql(name.latin, filters)] : [])];
-  const found: NameCandidate[] = [];
-  for (const query of phases) {
+async function runBroadNameProbes(db: Kysely<DB>, name: NameProbe, filters: SearchFilters, found: NameCandidate[]): Promise<NameCandidate[]> {
+  const more: NameCandidate[] = [];
+  for (const query of [surnameWordProbeSql(name, filters), nameProbeSql(name.latin, filters)]) {
+    if (distinctRecords([...found, ...more]) >= FEW_CANDIDATES) break;
     if (!query) continue;
-    const { rows } = await sql<NameCandidate>`${query}`.execute(db);
-    found.push(...rows.map((r) => ({ ...r, record_id: String(r.record_id), sim: Number(r.sim) })));
-    if (new Set(found.map((r) => r.record_id)).size >= FEW_CANDIDATES) break;
+    more.push(...(await runProbes(db, [], query)).names);
   }
-  return found;
+  return more;
 }
+
+const distinctRecords = (rows: Array<{ record_id: string }>) => new Set(rows.map((r) => r.record_id)).size;
 
 function headProbeSql(name: NameProbe, filters: SearchFilters): RawBuilder<unknown> | undefined {
   if (name.heads.length === 0) return undefined;
@@ -152,8 +174,6 @@ function surnameWordProbeSql(name: NameProbe, filters: SearchFilters): RawBuilde
       LIMIT ${LIMITS.nameSurname}) s
     ORDER BY sim DESC, s.record_id LIMIT ${LIMITS.name}`;
 }
-
-const distinctRecords = (rows: ReadingCandidate[]) => new Set(rows.map((r) => r.record_id)).size;
 
 /** The plan of every probe, as it runs: the EXPLAIN test reads these. */
 export async function explainCandidates(
@@ -179,18 +199,30 @@ export async function explainCandidates(
   });
 }
 
-const SELECT_READINGS = sql`SELECT rr.record_id, r.birth_year, rr.key, rr.origin, rr.cost
-  FROM record_readings rr JOIN records r ON r.id = rr.record_id`;
+/**
+ * A reading probe's rows. The record is joined only when a filter needs its
+ * columns: unfiltered, its birth year goes unused (ranking weighs a missing
+ * year only under a year filter), and the join cost one records lookup per
+ * candidate row — hundreds per search.
+ */
+function selectReadings(filters: SearchFilters): RawBuilder<unknown> {
+  return hasFilters(filters)
+    ? sql`SELECT rr.record_id, r.birth_year, rr.key, rr.origin, rr.cost FROM record_readings rr JOIN records r ON r.id = rr.record_id`
+    : sql`SELECT rr.record_id, NULL::smallint AS birth_year, rr.key, rr.origin, rr.cost FROM record_readings rr`;
+}
+
+const hasFilters = (f: SearchFilters) =>
+  f.birthYearFrom !== undefined || f.birthYearTo !== undefined || (f.places?.length ?? 0) > 0 || (f.nationalities?.length ?? 0) > 0;
 
 function pairProbeSql(pairs: string[], filters: SearchFilters): RawBuilder<unknown> {
   // record_readings_phonetic_pairs_idx
-  return sql`${SELECT_READINGS} WHERE rr.phonetic_pairs && ${textArray(pairs)} ${filterSql(filters)}
+  return sql`${selectReadings(filters)} WHERE rr.phonetic_pairs && ${textArray(pairs)} ${filterSql(filters)}
     ORDER BY rr.cost, rr.record_id LIMIT ${LIMITS.fuzzy}`;
 }
 
 function exactProbeSql(probe: ReadingProbe, filters: SearchFilters): RawBuilder<unknown>[] {
   const where = filterSql(filters);
-  const select = SELECT_READINGS;
+  const select = selectReadings(filters);
   const probes: RawBuilder<unknown>[] = [];
   if (probe.keys.length > 0) {
     // record_readings_key_idx

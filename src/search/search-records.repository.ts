@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db/schema.ts';
 import { toWadeGiles } from '../transliteration/index.ts';
 import { decodeRecordName } from './decode-cache.ts';
@@ -33,20 +34,16 @@ const SURNAME_CHARACTERS: ReadonlyMap<string, string[]> = (() => {
  */
 export async function loadResultRecords(db: Kysely<DB>, ids: string[]): Promise<Map<string, SearchRecord>> {
   if (ids.length === 0) return new Map();
+  // One round trip: each record with its attested names (a correlated subquery on attested_names_record_id_idx).
   const rows = await db
-    .selectFrom('records')
-    .select(['id', 'external_id', 'source', 'full_name', 'birth_year', 'birth_date', 'birthplace', 'nationality', 'executed_on'])
-    .where('id', 'in', ids as never)
-    .execute();
-  const attested = await db
-    .selectFrom('attested_names')
-    .select(['record_id', 'hanzi', 'pinyin'])
-    .where('record_id', 'in', ids as never)
-    .orderBy('id')
+    .selectFrom('records as r')
+    .select(['r.id', 'r.external_id', 'r.source', 'r.full_name', 'r.birth_year', 'r.birth_date', 'r.birthplace', 'r.nationality', 'r.executed_on'])
+    .select((eb) => jsonArrayFrom(eb.selectFrom('attested_names as a').select(['a.hanzi', 'a.pinyin']).whereRef('a.record_id', '=', 'r.id').orderBy('a.id')).as('attested'))
+    .where('r.id', 'in', ids as never)
     .execute();
   const out = new Map<string, SearchRecord>();
   for (const row of rows) {
-    const own = attested.filter((a) => String(a.record_id) === String(row.id));
+    const own = row.attested;
     const readings: SearchRecord['readings'] = own.map((a) => ({
       pinyin: a.pinyin,
       wadeGiles: toWadeGiles(a.pinyin.split(' ')),

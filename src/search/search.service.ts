@@ -28,8 +28,15 @@ export interface SearchResponse {
   };
   results: SearchResult[];
   nextCursor: string | null;
-  warnings: string[];
+  warnings: SearchWarning[];
 }
+
+/**
+ * Something the search could not honour. `code` is stable (the web interface
+ * translates by it); `message` is English for API users; the other keys are
+ * the code's parameters.
+ */
+export type SearchWarning = { code: 'unknown_birthplace'; message: string; birthplace: string };
 
 const QUERY_READINGS = 6;
 /** A plain-name (trigram) match counts like a decoded reading at most. */
@@ -41,7 +48,7 @@ const EXPLAINABLE = 0.6;
 export async function searchRecords(database: SearchDb, params: SearchParams): Promise<SearchResponse> {
   const decoded = decode(params.q, { maxReadings: QUERY_READINGS });
   const queries = queryReadings(decoded.readings);
-  const warnings: string[] = [];
+  const warnings: SearchWarning[] = [];
   const { filters, birthplace } = resolveFilters(params, warnings);
   const candidates = await findCandidates(database, probeFor(queries), nameProbeFor(params.q, decoded), filters);
 
@@ -173,7 +180,7 @@ function orders(syllables: string[]): string[][] {
   return [syllables, lastFirst, firstLast];
 }
 
-function resolveFilters(params: SearchParams, warnings: string[]) {
+function resolveFilters(params: SearchParams, warnings: SearchWarning[]) {
   const filters: SearchFilters = {};
   if (params.birthYear !== undefined) {
     filters.birthYearFrom = params.birthYear;
@@ -189,7 +196,8 @@ function resolveFilters(params: SearchParams, warnings: string[]) {
       filters.places = [match.place.id];
       birthplace = { id: match.place.id, name: match.matchedName };
     } else {
-      warnings.push(`birthplace "${params.birthplace}" is not a place we know; results are not filtered by it`);
+      const message = `birthplace "${params.birthplace}" is not a place we know; results are not filtered by it`;
+      warnings.push({ code: 'unknown_birthplace', message, birthplace: params.birthplace });
     }
   }
   if (params.nationality) filters.nationalities = nationalityForms(params.nationality);

@@ -68,6 +68,16 @@ export class ForbiddenError extends AppError {
   }
 }
 
+/**
+ * A form post without its CSRF token (or with a wrong one): 403 `forbidden`
+ * like any refusal, but the web shows the "form expired, reload it" page.
+ */
+export class CsrfError extends ForbiddenError {
+  constructor(message = 'CSRF token missing or invalid') {
+    super(message);
+  }
+}
+
 export class PayloadTooLargeError extends AppError {
   constructor(message: string) {
     super('payload_too_large', message);

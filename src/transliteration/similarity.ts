@@ -18,11 +18,28 @@ interface Name {
 }
 
 function toName(x: Reading | string[]): Name {
-  if (Array.isArray(x)) {
-    const syllables = normaliseSyllables(x);
-    return { syllables, surnameLen: surnameLength(syllables) };
-  }
+  if (Array.isArray(x)) return nameOf(x);
   return { syllables: normaliseSyllables(x.pinyin.split(' ')), surnameLen: x.surname.length };
+}
+
+/**
+ * Search scores hundreds of stored keys a query, and the same keys ("wang xi
+ * xiang") come up query after query: normalise each once, bounded. Callers
+ * never mutate a Name, so sharing one is safe.
+ */
+const nameMemo = new Map<string, Name>();
+const NAME_MEMO_LIMIT = 100_000;
+
+function nameOf(x: readonly string[]): Name {
+  const key = x.join(' ');
+  let name = nameMemo.get(key);
+  if (name === undefined) {
+    const syllables = normaliseSyllables(x);
+    name = { syllables, surnameLen: surnameLength(syllables) };
+    if (nameMemo.size >= NAME_MEMO_LIMIT) nameMemo.clear();
+    nameMemo.set(key, name);
+  }
+  return name;
 }
 
 /** Surname moved behind the given name. */

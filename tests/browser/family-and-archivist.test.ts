@@ -176,6 +176,38 @@ describe.skipIf(!hasChromium)('in a browser', () => {
     await page.close();
   });
 
+  it('without script, the upload form posts the file itself, queued like the API’s, and the job page shows the bad row', async () => {
+    const noScript = await browser.newContext({ locale: 'ru-RU', javaScriptEnabled: false });
+    try {
+      const page = track(await noScript.newPage());
+      await page.goto(`${app.url}/imports`);
+      await page.waitForURL(/\/login\?next=%2Fimports$/);
+      await page.getByLabel('Электронная почта').fill(archivist.email);
+      await page.getByLabel('Пароль').fill(archivist.password);
+      await page.getByRole('button', { name: 'Войти' }).click();
+      await page.waitForURL(/\/imports$/);
+      await page.getByLabel('Файл CSV').setInputFiles({
+        name: 'без-скрипта.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('full_name,birth_year\r\nЛи-Фу,1890\r\nЧжан-Сан,не год\r\n'),
+      });
+      const [post] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/imports') && r.request().method() === 'POST'),
+        page.getByRole('button', { name: 'Загрузить' }).click(),
+      ]);
+      expect(post.status()).toBe(303);
+      await page.waitForURL(/\/imports\/\d+$/);
+      // The page reloads itself (meta refresh) until the job is done.
+      const row = page.locator('table.row-errors tbody tr').first();
+      await row.waitFor({ timeout: 30_000 });
+      expect(await row.locator('td').allInnerTexts()).toEqual(['3', 'birth_year', expect.any(String)]);
+      expect(await page.locator('dl.facts').innerText()).toContain('без-скрипта.csv');
+      await page.close();
+    } finally {
+      await noScript.close();
+    }
+  });
+
   it('raised no script error and no dialog on any page', () => {
     expect(pageErrors).toEqual([]);
     expect(dialogs).toEqual([]);

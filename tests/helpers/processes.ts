@@ -26,6 +26,24 @@ export function startNode(args: string[], env: NodeJS.ProcessEnv = {}): ChildPro
   });
 }
 
+/** A started process whose output (stdout and stderr, interleaved) is kept as it comes. */
+export interface LoggedProcess {
+  child: ChildProcess;
+  logs: () => string;
+  exited: Promise<number | null>;
+}
+
+export function startLogged(args: string[], env: NodeJS.ProcessEnv = {}): LoggedProcess {
+  const child = startNode(args, env);
+  let out = '';
+  child.stdout!.setEncoding('utf8');
+  child.stderr!.setEncoding('utf8');
+  child.stdout!.on('data', (d: string) => (out += d));
+  child.stderr!.on('data', (d: string) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { child, logs: () => out, exited };
+}
+
 export function runNode(args: string[], env: NodeJS.ProcessEnv = {}, stdin?: string): Promise<RunResult> {
   const child = startNode(args, env);
   return collect(child, stdin);

@@ -10,7 +10,7 @@ import { runImport } from '../../src/imports/import.service.ts';
 import { SEED_DIR, seedDatabase, seedReason } from '../../src/seed/seed.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import { withDatabase } from '../helpers/global-setup.ts';
-import { startNode } from '../helpers/processes.ts';
+import { startLogged } from '../helpers/processes.ts';
 import { createPostgresCopy, createTestDatabase } from '../helpers/test-database.ts';
 
 /**
@@ -40,21 +40,15 @@ interface Server {
 
 async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   const started = Date.now();
-  const child = startNode(['src/main.ts'], { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SEED: '', ...env });
-  let out = '';
-  child.stdout!.setEncoding('utf8');
-  child.stderr!.setEncoding('utf8');
-  child.stdout!.on('data', (d: string) => (out += d));
-  child.stderr!.on('data', (d: string) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  const port = await waitFor(() => /"port":(\d+)[^\n]*"msg":"listening"/.exec(out)?.[1], 90_000, () => `the server did not start:\n${out}`);
+  const { child, logs, exited } = startLogged(['src/main.ts'], { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SEED: '', ...env });
+  const port = await waitFor(() => /"port":(\d+)[^\n]*"msg":"listening"/.exec(logs())?.[1], 90_000, () => `the server did not start:\n${logs()}`);
   const base = `http://127.0.0.1:${port}`;
   await waitFor(async () => ((await fetch(`${base}/healthz`)).ok ? true : undefined), 30_000, () => 'no healthz');
   const healthyAfter = Date.now() - started;
   return {
     child,
     base,
-    logs: () => out,
+    logs,
     healthyAfter,
     async stop() {
       child.kill('SIGTERM');
@@ -107,13 +101,16 @@ describe('npm start seeds an empty database', () => {
     }
   }, 240_000);
 
-  it('PostgreSQL: the same, through the COPY path', async () => {
+  it('PostgreSQL: the same, through the COPY path; with two workers the primary alone seeds', async () => {
     if (inject('testDb').backend !== 'postgres') return;
     const { url, drop } = await createPostgresCopy();
     try {
-      const server = await startServer({ DATABASE_URL: url });
+      const server = await startServer({ DATABASE_URL: url, WORKERS: '2' });
       try {
         await checkSeeded(server);
+        const seedingLines = server.logs().split('\n').filter((l) => l.includes('"msg":"seeding the empty database'));
+        expect(seedingLines).toHaveLength(1);
+        expect(seedingLines[0]).not.toContain('"worker"');
       } finally {
         expect(await server.stop()).toBe(0);
       }

@@ -7,10 +7,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { decideCorrection, submitCorrection } from '../../src/corrections/corrections.service.ts';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
-import { readCounts } from '../../src/health/stats.repository.ts';
+import { explainStats, readCounts, readStats } from '../../src/health/stats.repository.ts';
 import { withDatabase } from '../helpers/global-setup.ts';
 import { runNode } from '../helpers/processes.ts';
 import { createTestApp, seedRecords, seedUser, type TestApp } from '../helpers/test-app.ts';
+import { createTestDatabase } from '../helpers/test-database.ts';
 
 /** GET /api/stats and `namebridge stats --json`: records, sources, attested names, pending corrections. */
 async function fill(database: Database): Promise<void> {
@@ -102,5 +103,53 @@ describe('namebridge stats --json', () => {
     expect(result.stdout).toContain('sources: 3');
     expect(result.stdout).toContain('attested names: 2');
     expect(result.stdout).toContain('pending corrections: 3');
+  });
+});
+
+describe('bySource is bounded', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedRecords(t.database, ['a', 'b', 'c', 'd', 'e'].flatMap((s, i) => Array.from({ length: i + 1 }, (_, j) => ({ fullName: `Имя ${s}${j}`, source: s }))));
+  });
+  afterAll(() => t.close());
+
+  it('lists the first sources by name, each counted exactly; records and sources stay exact', async () => {
+    expect(await readStats(t.database.db, 3)).toEqual({ records: 15, sources: 5, attestedNames: 0, pendingCorrections: 0, bySource: { a: 1, b: 2, c: 3 } });
+    expect(await readStats(t.database.db, 5)).toMatchObject({ records: 15, sources: 5, bySource: { a: 1, b: 2, c: 3, d: 4, e: 5 } });
+  });
+});
+
+describe('stats plans at 60,000 records', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    // Skewed like real lists: one source with most rows, a few mid-sized, many tiny ones.
+    await sql`
+      INSERT INTO records (source, external_id, full_name)
+      SELECT CASE WHEN i % 10 < 7 THEN 'mos.memo.ru' WHEN i % 10 < 9 THEN 'lists.memo.ru' ELSE 'src-' || (i / 10 % 500) END,
+             'x-' || i, 'Имя ' || i
+      FROM generate_series(1, 60000) AS i
+    `.execute(database.db);
+    await sql`VACUUM ANALYZE records`.execute(database.db);
+  }, 120_000);
+  afterAll(() => database.close());
+
+  it('counts sources and lists bySource from the (source, external_id) index, never a sequential scan of records', async () => {
+    const plans = await explainStats(database.db);
+    expect(plans.smallCounts).not.toMatch(/Seq Scan on records/);
+    expect(plans.smallCounts).toMatch(/Index Only Scan using records_source_external_id_key/);
+    expect(plans.bySource).not.toMatch(/Seq Scan on records|HashAggregate|Sort Key: r\.source/);
+    expect(plans.bySource).toMatch(/Index Only Scan using records_source_external_id_key/);
+  });
+
+  it('and the numbers are right', async () => {
+    const stats = await readStats(database.db);
+    expect(stats.records).toBe(60_000);
+    expect(stats.sources).toBe(502);
+    expect(Object.keys(stats.bySource)).toHaveLength(100);
+    expect(stats.bySource['lists.memo.ru']).toBe(12_000);
+    expect(stats.bySource['mos.memo.ru']).toBe(42_000);
+    expect(stats.bySource['src-0']).toBe(12);
   });
 });

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGES, MESSAGES, type Lang } from '../../src/web/i18n/i18n.ts';
 import { loadFixtureRows, readFixture } from '../helpers/fixtures.ts';
+import { formTokenFor } from '../helpers/form-token.ts';
 import { createTestApp, seedRecords, type TestApp } from '../helpers/test-app.ts';
 
 /**
@@ -166,6 +167,14 @@ describe('pagination', () => {
     expect(second.text).toContain('href="/search?q=Wang&amp;limit=2"'); // back to the first page
   });
 
+  it.each(LANGUAGES)('says in %s that an unknown birthplace did not filter the results (escaped)', async (lang) => {
+    const place = `Атлантида <b>${lang}</b>`;
+    const res = await get(`/search?q=Wang&birthplace=${encodeURIComponent(place)}&lang=${lang}`).expect(200);
+    expect(res.text).toContain(esc(m(lang, 'search.warnings')));
+    expect(res.text).toContain(`<li>${esc(m(lang, 'search.warning.unknown_birthplace').replace('{birthplace}', place))}</li>`);
+    expect(res.text).not.toContain('is not a place we know'); // not the API's English
+  });
+
   it('applies the filters', async () => {
     const res = await get(`/search?q=${encodeURIComponent('王希祥')}&birthYearFrom=1700&birthYearTo=1701`).expect(200);
     expect(res.text).not.toContain('Ван-Си-Сян</a>');
@@ -174,11 +183,14 @@ describe('pagination', () => {
 
 describe('the correction form', () => {
   it('re-renders with the errors next to the fields, keeping what was typed', async () => {
+    const { cookie, _csrf } = await formTokenFor(t.app, `/records/${wang}`);
     const res = await request(t.app)
       .post(`/records/${wang}/corrections?lang=zh`)
+      .set('Cookie', cookie)
       .type('form')
-      .send({ hanzi: 'abc', pinyin: '', evidence: 'family letters', name: '', email: 'not-an-email' })
+      .send({ hanzi: 'abc', pinyin: '', evidence: 'family letters', name: '', email: 'not-an-email', _csrf })
       .expect(400);
+    expect(res.text).toContain(`<input type="hidden" name="_csrf" value="${_csrf}">`); // the same token again
     expect(res.text).toContain('<html lang="zh-Hans">');
     expect(res.text).toContain('id="hanzi-error"');
     expect(res.text).toContain(esc(m('zh', 'correction.error.hanzi')));
@@ -187,10 +199,12 @@ describe('the correction form', () => {
   });
 
   it('takes a proposal and confirms it, without ever showing the contact publicly', async () => {
+    const { cookie, _csrf } = await formTokenFor(t.app, `/records/${wang}`);
     const res = await request(t.app)
       .post(`/records/${wang}/corrections`)
+      .set('Cookie', cookie)
       .type('form')
-      .send({ hanzi: '王希祥', pinyin: '', evidence: `letters ${XSS}`, name: 'Secret Name', email: 'secret-family@example.org' })
+      .send({ hanzi: '王希祥', pinyin: '', evidence: `letters ${XSS}`, name: 'Secret Name', email: 'secret-family@example.org', _csrf })
       .expect(303);
     expect(res.headers.location).toBe(`/records/${wang}/correction-sent`);
     const sent = await get(`${res.headers.location}?lang=ru`).expect(200);
@@ -202,7 +216,55 @@ describe('the correction form', () => {
   });
 
   it('an unknown record is a 404 for the form too', async () => {
-    await request(t.app).post('/records/999999999/corrections').type('form').send({ hanzi: '王', evidence: 'x' }).expect(404);
+    const { cookie, _csrf } = await formTokenFor(t.app, `/records/${wang}`);
+    await request(t.app).post('/records/999999999/corrections').set('Cookie', cookie).type('form').send({ hanzi: '王', evidence: 'x', _csrf }).expect(404);
+  });
+});
+
+describe('the correction form’s CSRF token', () => {
+  const proposal = { hanzi: '王希祥', pinyin: '', evidence: 'forged letters', name: '', email: '' };
+  const submitted = async () =>
+    Number((await t.database.db.selectFrom('corrections').select((eb) => eb.fn.countAll<string>().as('n')).where('evidence', '=', proposal.evidence).executeTakeFirstOrThrow()).n);
+
+  it('is set in a cookie when the form is rendered and kept while the cookie is sent back', async () => {
+    const first = await get(`/records/${wang}`).expect(200);
+    const setCookie = cookies(first);
+    expect(setCookie).toMatch(/nb_form=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax/);
+    const token = /nb_form=([A-Za-z0-9_-]{43})/.exec(setCookie)![1]!;
+    expect(first.text).toContain(`<input type="hidden" name="_csrf" value="${token}">`);
+    const again = await get(`/records/${evil}`, { Cookie: `nb_form=${token}` }).expect(200);
+    expect(cookies(again)).not.toContain('nb_form=');
+    expect(again.text).toContain(`value="${token}"`);
+  });
+
+  it('over https the cookie is __Host- and Secure', async () => {
+    const res = await get(`/records/${wang}`, { 'x-forwarded-proto': 'https' }).expect(200);
+    expect(cookies(res)).toMatch(/^__Host-nb_form=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Secure/);
+  });
+
+  it.each<[string, (f: { cookie: string; _csrf: string }) => { cookie?: string; field?: string; headers?: Record<string, string> }]>([
+    ['no token at all', () => ({})],
+    ['the cookie without the field', (f) => ({ cookie: f.cookie })],
+    ['the field without the cookie', (f) => ({ field: f._csrf })],
+    ['a field that is not the cookie’s', (f) => ({ cookie: f.cookie, field: 'A'.repeat(43) })],
+    ['a post from another site, token and all', (f) => ({ cookie: f.cookie, field: f._csrf, headers: { 'sec-fetch-site': 'cross-site' } })],
+  ])('refuses %s: 403 page in the visitor’s language, nothing stored', async (_name, make) => {
+    const f = await formTokenFor(t.app, `/records/${wang}`);
+    const { cookie, field, headers } = make(f);
+    const req = request(t.app).post(`/records/${wang}/corrections?lang=ru`).set(headers ?? {});
+    if (cookie) req.set('Cookie', cookie);
+    const res = await req.type('form').send({ ...proposal, ...(field ? { _csrf: field } : {}) }).expect(403);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.text).toContain('<html lang="ru">');
+    expect(res.text).toContain(esc(m('ru', 'error.csrf.title')));
+    expect(res.text).toContain(`<a href="/records/${wang}">${esc(m('ru', 'error.csrf.back'))}</a>`);
+    expect(await submitted()).toBe(0);
+  });
+
+  it('accepts the same post from our own page (Sec-Fetch-Site: same-origin)', async () => {
+    const { cookie, _csrf } = await formTokenFor(t.app, `/records/${wang}`);
+    await request(t.app).post(`/records/${wang}/corrections`).set({ Cookie: cookie, 'sec-fetch-site': 'same-origin' }).type('form').send({ ...proposal, _csrf }).expect(303);
+    expect(await submitted()).toBe(1);
   });
 });
 

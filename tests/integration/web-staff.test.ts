@@ -1,6 +1,14 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { withDatabase } from '../helpers/global-setup.ts';
+import type { toJobDto } from '../../src/imports/imports.routes.ts';
 import { MESSAGES } from '../../src/web/i18n/i18n.ts';
+import { formTokenFor } from '../helpers/form-token.ts';
 import { createTestApp, seedRecords, seedUser, type TestApp } from '../helpers/test-app.ts';
 
 /**
@@ -26,7 +34,8 @@ afterAll(() => t.close());
 
 async function loggedIn() {
   const agent = request.agent(t.app);
-  const res = await agent.post('/login').type('form').send({ email: archivist.email, password: archivist.password, next: '/moderation' }).expect(303);
+  const form = await agent.get('/login').expect(200); // the agent keeps the form-token cookie
+  const res = await agent.post('/login').type('form').send({ email: archivist.email, password: archivist.password, next: '/moderation', _csrf: csrfOf(form.text) }).expect(303);
   expect(res.headers.location).toBe('/moderation');
   const cookie = cookies(res);
   expect(cookie).toMatch(/nb_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax/);
@@ -35,10 +44,12 @@ async function loggedIn() {
 const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
 
 async function propose(evidence: string, extra: Record<string, string> = {}) {
+  const { cookie, _csrf } = await formTokenFor(t.app, `/records/${recordId}`);
   await request(t.app)
     .post(`/records/${recordId}/corrections`)
+    .set('Cookie', cookie)
     .type('form')
-    .send({ hanzi: '王希祥', pinyin: '', evidence, name: 'Wang Family', email: CONTACT, ...extra })
+    .send({ hanzi: '王希祥', pinyin: '', evidence, name: 'Wang Family', email: CONTACT, _csrf, ...extra })
     .expect(303);
 }
 
@@ -55,18 +66,41 @@ describe('access', () => {
   it('refuses a staff form post without a session (401 page) and never follows an off-site next', async () => {
     const res = await request(t.app).post('/moderation/1/approve').type('form').send({ _csrf: 'x' }).expect(401);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
-    const login = await request(t.app).post('/login').type('form').send({ email: archivist.email, password: archivist.password, next: '//evil.example' }).expect(303);
+    const { cookie, _csrf } = await formTokenFor(t.app);
+    const login = await request(t.app).post('/login').set('Cookie', cookie).type('form').send({ email: archivist.email, password: archivist.password, next: '//evil.example', _csrf }).expect(303);
     expect(login.headers.location).toBe('/');
   });
 
   it('a wrong password re-renders the form with the error, 401, in the language', async () => {
-    const res = await request(t.app).post('/login?lang=ru').type('form').send({ email: archivist.email, password: 'wrong password!' }).expect(401);
+    const { cookie, _csrf } = await formTokenFor(t.app);
+    const res = await request(t.app).post('/login?lang=ru').set('Cookie', cookie).type('form').send({ email: archivist.email, password: 'wrong password!', _csrf }).expect(401);
     expect(res.text).toContain(esc(MESSAGES.ru['login.error.wrong']!));
     expect(res.text).toContain(`value="${archivist.email}"`);
     expect(cookies(res)).not.toContain('nb_session=');
-    const empty = await request(t.app).post('/login').type('form').send({ email: '', password: '' }).expect(401);
+    expect(res.text).toContain(`<input type="hidden" name="_csrf" value="${_csrf}">`);
+    const empty = await request(t.app).post('/login').set('Cookie', cookie).type('form').send({ email: '', password: '', _csrf }).expect(401);
     expect(empty.text).toContain('id="email-error"');
     expect(empty.text).toContain('id="password-error"');
+  });
+
+  it('refuses a login without its form token: 403 page, no session, and no attempt counted', async () => {
+    const limited = await createTestApp({ LOGIN_RATE_LIMIT: '1' });
+    try {
+      const good = { email: archivist.email, password: archivist.password };
+      for (let i = 0; i < 3; i++) {
+        const res = await request(limited.app).post('/login?lang=zh').type('form').send(good).expect(403);
+        expect(res.text).toContain(esc(MESSAGES.zh['error.csrf.title']!));
+        expect(res.text).toContain(`<a href="/login">${esc(MESSAGES.zh['error.csrf.back']!)}</a>`);
+        expect(cookies(res)).not.toContain('nb_session=');
+      }
+      const { cookie, _csrf } = await formTokenFor(limited.app);
+      await request(limited.app).post('/login').set('Cookie', cookie).type('form').send({ ...good, _csrf: 'A'.repeat(43) }).expect(403);
+      // The one attempt the limit allows is still there (this app's database has no such account: 401).
+      await request(limited.app).post('/login').set('Cookie', cookie).type('form').send({ ...good, _csrf }).expect(401);
+      await request(limited.app).post('/login').set('Cookie', cookie).type('form').send({ ...good, _csrf }).expect(429);
+    } finally {
+      await limited.close();
+    }
   });
 
   it('logs out', async () => {
@@ -134,6 +168,39 @@ describe('moderation', () => {
   });
 });
 
+type JobDto = ReturnType<typeof toJobDto>;
+
+/** Waits for an import job to end. */
+async function finished(job: (id: number) => Promise<JobDto>, id: number): Promise<JobDto> {
+  for (let i = 0; i < 1200; i++) {
+    const j = await job(id);
+    if (j.status !== 'queued' && j.status !== 'running') return j;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`import ${id} did not finish`);
+}
+
+/**
+ * On PostgreSQL: a second connection holds SHARE on records, so an import blocks at its first write
+ * until the returned function is called. PGlite has one connection, where that would block everything: undefined.
+ */
+async function holdRecordsLock(): Promise<(() => Promise<void>) | undefined> {
+  const testDb = inject('testDb');
+  if (testDb.backend !== 'postgres') return undefined;
+  const { rows } = await sql<{ name: string }>`SELECT current_database() AS name`.execute(t.database.db);
+  const client = new pg.Client({ connectionString: withDatabase(testDb.adminUrl, rows[0]!.name) });
+  await client.connect();
+  await client.query('BEGIN');
+  await client.query('LOCK TABLE records IN SHARE MODE');
+  let done = false;
+  return async () => {
+    if (done) return;
+    done = true;
+    await client.query('COMMIT');
+    await client.end();
+  };
+}
+
 describe('imports', () => {
   it('uploads a CSV as a form (dry run), follows the job and shows the bad row', async () => {
     const agent = await loggedIn();
@@ -165,6 +232,58 @@ describe('imports', () => {
     expect(csvReport.text).toMatch(/^line,column,message\r\n3,birth_year,/);
   });
 
+  it('goes through the import queue: spooled to disk, queued behind an API import, the file removed afterwards', async () => {
+    // A temporary directory of this test's own (os.tmpdir() reads TMPDIR), to watch the spool.
+    const previousTmp = process.env.TMPDIR;
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nb-web-upload-'));
+    process.env.TMPDIR = tmp;
+    const spool = path.join(tmp, 'namebridge-imports');
+    try {
+      const agent = await loggedIn();
+      const page = await agent.get('/imports').expect(200);
+      const csv = (n: number, tag: string) => `external_id,full_name,birth_year\n${Array.from({ length: n }, (_, i) => `${tag}-${i},Ли-Фу-${i},1890`).join('\n')}\n`;
+      // A refused upload (wrong CSRF token) is read but leaves nothing behind.
+      await agent.post('/imports').field('_csrf', 'forged').attach('file', Buffer.from(csv(3, 'x')), { filename: 'x.csv', contentType: 'text/csv' }).expect(403);
+      expect(fs.readdirSync(spool)).toEqual([]);
+
+      // An import through the API first, held up (on PostgreSQL) by a lock on the records it must write;
+      // then the form's: it must wait its turn in the one queue, not start beside it.
+      const release = await holdRecordsLock();
+      let a: JobDto, b: JobDto;
+      try {
+        const first = await request(t.app).post('/api/imports?source=queue-a').set('Authorization', `Bearer ${archivist.token}`).type('text/csv').send(csv(5, 'a')).expect(202);
+        const res = await agent
+          .post('/imports')
+          .field('_csrf', csrfOf(page.text))
+          .field('source', 'queue-b')
+          .field('dryRun', '1')
+          .attach('file', Buffer.from(csv(5, 'b')), { filename: 'b.csv', contentType: 'text/csv' })
+          .expect(303);
+        const secondId = Number(/^\/imports\/(\d+)$/.exec(res.headers.location as string)![1]);
+        const job = async (id: number): Promise<JobDto> => (await agent.get(`/api/imports/${id}`).expect(200)).body.job;
+        if (release) {
+          await new Promise((r) => setTimeout(r, 500));
+          expect((await job(secondId)).status).toBe('queued');
+          expect(fs.readdirSync(spool)).toHaveLength(2); // both files spooled, waiting
+        }
+        await release?.();
+        [a, b] = [await finished(job, first.body.job.id), await finished(job, secondId)];
+      } finally {
+        await release?.();
+      }
+      expect(a.status).toBe('succeeded');
+      expect(b).toMatchObject({ status: 'succeeded', source: 'queue-b', fileName: 'b.csv', actor: `user:${archivist.id}`, dryRun: true });
+      expect(b.progress.bytesTotal).toBe(Buffer.byteLength(csv(5, 'b')));
+      expect(b.report.inserted).toBe(5);
+      expect(Date.parse(b.startedAt!)).toBeGreaterThanOrEqual(Date.parse(a.finishedAt!));
+      expect(fs.readdirSync(spool)).toEqual([]);
+    } finally {
+      if (previousTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previousTmp;
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
   it('asks again for a file when none was chosen', async () => {
     const agent = await loggedIn();
     const page = await agent.get('/imports').expect(200);
@@ -181,8 +300,10 @@ describe('rate limits', () => {
   it('limits login attempts (429 page)', async () => {
     const limited = await createTestApp({ LOGIN_RATE_LIMIT: '2' });
     try {
-      for (let i = 0; i < 2; i++) await request(limited.app).post('/login').type('form').send({ email: 'a@b.org', password: 'x' }).expect(401);
-      const res = await request(limited.app).post('/login').type('form').send({ email: 'a@b.org', password: 'x' }).expect(429);
+      const { cookie, _csrf } = await formTokenFor(limited.app);
+      const attempt = () => request(limited.app).post('/login').set('Cookie', cookie).type('form').send({ email: 'a@b.org', password: 'x', _csrf });
+      for (let i = 0; i < 2; i++) await attempt().expect(401);
+      const res = await attempt().expect(429);
       expect(res.headers['content-type']).toMatch(/^text\/html/);
       expect(res.headers['retry-after']).toBeDefined();
     } finally {

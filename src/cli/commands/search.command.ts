@@ -35,7 +35,7 @@ export const searchCommand: CliCommand = {
     }
     const top = response.query.readings[0]?.pinyin ?? '—';
     io.stdout.write(`query: ${response.query.q} (${response.query.script}; read as ${top})\n`);
-    for (const w of response.warnings) io.stdout.write(`warning: ${w}\n`);
+    for (const w of response.warnings) io.stdout.write(`warning: ${w.message}\n`);
     if (response.results.length === 0) io.stdout.write('no matching records\n');
     response.results.forEach((r, i) => io.stdout.write(formatResult(i + 1, r)));
     return 0;

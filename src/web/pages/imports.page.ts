@@ -1,4 +1,4 @@
-import express, { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { findSession } from '../../auth/accounts.service.ts';
 import { currentUser } from '../../auth/auth.middleware.ts';
 import { SESSION_COOKIE, readCookie } from '../../auth/cookies.ts';
@@ -6,22 +6,22 @@ import { actorRef } from '../../auth/user.types.ts';
 import type { AppContext } from '../../http/context.ts';
 import { parseId } from '../../http/params.ts';
 import { findJob } from '../../imports/import-jobs.repository.ts';
-import { createImportJob, runImport } from '../../imports/import.service.ts';
+import { queueImport } from '../../imports/import.queue.ts';
 import { toJobDto } from '../../imports/imports.routes.ts';
-import { BadRequestError, NotFoundError, UnauthorizedError } from '../../shared/errors.ts';
-import { boundaryOf, parseMultipart } from '../multipart.ts';
+import { NotFoundError, UnauthorizedError } from '../../shared/errors.ts';
+import { discardUpload, readUploadForm, type UploadForm } from '../upload.ts';
 import { formFor, pageFor } from '../web.auth.ts';
 import { pageContext, renderPage } from '../web.render.ts';
 
-/** The form upload (no script) is read in memory up to this size; the page's script streams larger files to POST /api/imports. */
-export const WEB_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
 /** Row errors shown on the job page; the CSV report has all that were kept. */
 const SHOWN_ERRORS = 200;
 
 /**
- * /imports (archivists): upload a CSV (dry run or not) with the same import
- * service as POST /api/imports, follow the job, read its row errors, download
- * the error report (GET /api/imports/:id/errors.csv).
+ * /imports (archivists): upload a CSV (dry run or not), follow the job, read
+ * its row errors, download the error report (GET /api/imports/:id/errors.csv).
+ * Without script the form posts multipart/form-data here: the file is streamed
+ * to the import spool and queued exactly as POST /api/imports does
+ * (import.queue.ts: same byte limit, same one-at-a-time queue, same job row).
  */
 export function importsPages(ctx: AppContext): Router {
   const router = Router();
@@ -32,56 +32,42 @@ export function importsPages(ctx: AppContext): Router {
     if (!id || !(await findSession(ctx.database.db, id))) throw new UnauthorizedError();
     next();
   };
-  const readForm: RequestHandler = (req, _res, next) => {
-    const boundary = boundaryOf(req.get('content-type'));
-    if (!boundary || !Buffer.isBuffer(req.body)) throw new BadRequestError('Send the form as multipart/form-data');
-    let parts;
-    try {
-      parts = parseMultipart(req.body, boundary);
-    } catch (err) {
-      throw new BadRequestError(`Unreadable form: ${(err as Error).message}`);
-    }
-    const fields: Record<string, unknown> = {};
-    for (const part of parts) fields[part.name] = part.filename === null ? part.data.toString('utf8') : part;
-    req.body = fields;
-    next();
-  };
+  const staff = formFor(ctx, 'archivist');
 
   router.get('/imports', pageFor('archivist'), (req, res) => {
     renderPage(req, res, 'imports', { errors: {}, values: { source: '', dryRun: true } });
   });
 
+  /** Queues the upload; null (and the form again, 400) when it came without a file. */
+  const startImport = async (req: Request, res: Response, upload: UploadForm): Promise<number | null> => {
+    const { fields, file } = upload;
+    const source = (fields.source ?? '').trim().slice(0, 200);
+    const dryRun = fields.dryRun === '1' || fields.dryRun === 'on';
+    if (!file || !file.filename || file.size === 0) {
+      const { t } = pageContext(req, res);
+      renderPage(req, res, 'imports', { errors: { file: t('imports.error.file') }, values: { source, dryRun } }, 400);
+      return null;
+    }
+    const actor = actorRef(currentUser(res));
+    return queueImport(ctx, { file: file.path, fileName: file.filename.slice(0, 200), source: source || undefined, actor, dryRun, strict: false });
+  };
+
+  // The form's file is spooled to disk as it arrives, then queued exactly as POST /api/imports does.
   router.post(
     '/imports',
     hasSession,
-    express.raw({ type: 'multipart/form-data', limit: WEB_UPLOAD_MAX_BYTES }),
-    readForm,
-    formFor(ctx, 'archivist'),
     async (req, res) => {
-      const body = req.body as Record<string, unknown>;
-      const file = body.file as { filename: string | null; data: Buffer } | undefined;
-      const source = typeof body.source === 'string' ? body.source.trim().slice(0, 200) : '';
-      const dryRun = body.dryRun === '1' || body.dryRun === 'on';
-      if (!file || typeof file !== 'object' || !file.filename || file.data.length === 0) {
-        const { t } = pageContext(req, res);
-        renderPage(req, res, 'imports', { errors: { file: t('imports.error.file') }, values: { source, dryRun } }, 400);
-        return;
+      const upload = await readUploadForm(req, 'file');
+      let jobId: number | null = null;
+      try {
+        req.body = upload.fields; // where the CSRF check finds `_csrf`
+        await run(staff, req, res);
+        jobId = await startImport(req, res, upload); // from here the queue owns the file
+      } finally {
+        // Refused, or no file: nothing stays in the spool (synchronously, before the response is read).
+        if (jobId === null) discardUpload(upload);
       }
-      const data = file.data;
-      const options = {
-        source: source || undefined,
-        fileName: file.filename.slice(0, 200),
-        actor: actorRef(currentUser(res)),
-        dryRun,
-        strict: false,
-        bytesTotal: data.length,
-      };
-      const jobId = await createImportJob(ctx.database.db, options);
-      // The job page follows it; a failure is recorded on the job by the service.
-      void runImport(ctx.database, { ...options, jobId, open: () => oneChunk(data), connectionString: ctx.config.DATABASE_URL }, ctx.logger).catch(
-        (err: unknown) => ctx.logger.error({ err, jobId }, 'import failed'),
-      );
-      res.redirect(303, `/imports/${jobId}`);
+      if (jobId !== null) res.redirect(303, `/imports/${jobId}`);
     },
   );
 
@@ -103,6 +89,9 @@ export function importsPages(ctx: AppContext): Router {
   return router;
 }
 
-async function* oneChunk(data: Buffer): AsyncIterable<Buffer> {
-  yield data;
+/** Runs a middleware (the role and CSRF check) inside a handler: resolves when it calls next(), rejects when it refuses. */
+function run(middleware: RequestHandler, req: Request, res: Response): Promise<void> {
+  return new Promise((resolve, reject) => {
+    Promise.resolve(middleware(req, res, (err?: unknown) => (err ? reject(err) : resolve()))).catch(reject);
+  });
 }

@@ -3,6 +3,7 @@ import { createSession, deleteSession, verifyPassword } from '../../auth/account
 import { SESSION_COOKIE, clearedSessionCookie, readCookie, sessionCookie } from '../../auth/cookies.ts';
 import { appLimits } from '../../auth/rate-limit.ts';
 import type { AppContext } from '../../http/context.ts';
+import { issueFormToken, requireFormToken } from '../form-token.ts';
 import { safeNext } from '../web.auth.ts';
 import { pageContext, renderPage } from '../web.render.ts';
 
@@ -10,7 +11,9 @@ const text = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, ma
 
 /**
  * GET/POST /login (email and password; sets the `nb_session` cookie, as
- * POST /api/session does) and POST /logout. Login attempts are rate-limited.
+ * POST /api/session does) and POST /logout. Login attempts are rate-limited and
+ * need the form's token (form-token.ts): a forged login would sign a visitor
+ * into someone else's account.
  */
 export function loginPages(ctx: AppContext): Router {
   const router = Router();
@@ -18,10 +21,11 @@ export function loginPages(ctx: AppContext): Router {
   const loginLimit = appLimits(ctx).login;
 
   router.get('/login', (req, res) => {
-    renderPage(req, res, 'login', { email: '', next: safeNext(req.query.next), errors: {} });
+    renderPage(req, res, 'login', { email: '', next: safeNext(req.query.next), errors: {}, formToken: issueFormToken(req, res) });
   });
 
-  router.post('/login', loginLimit, async (req, res) => {
+  // The form token first: a forged post is refused before it counts against the address's attempts.
+  router.post('/login', requireFormToken, loginLimit, async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const email = text(body.email, 320).trim();
     const password = text(body.password, 1024);
@@ -33,7 +37,7 @@ export function loginPages(ctx: AppContext): Router {
     const user = Object.keys(errors).length === 0 ? await verifyPassword(ctx.database.db, email, password) : undefined;
     if (!user) {
       if (Object.keys(errors).length === 0) errors._form = t('login.error.wrong');
-      renderPage(req, res, 'login', { email, next, errors }, 401);
+      renderPage(req, res, 'login', { email, next, errors, formToken: issueFormToken(req, res) }, 401);
       return;
     }
     const session = await createSession(ctx.database.db, user.id, ttlMs);

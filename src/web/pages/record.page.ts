@@ -11,6 +11,7 @@ import { findRecordById } from '../../records/records.repository.ts';
 import { loadResultRecords } from '../../search/search-records.repository.ts';
 import { BadRequestError, NotFoundError } from '../../shared/errors.ts';
 import { issuesOf, toFieldErrors, type FieldErrors } from '../form-errors.ts';
+import { issueFormToken, requireFormToken } from '../form-token.ts';
 import { historyItems } from '../history.view.ts';
 import { pageContext, renderPage } from '../web.render.ts';
 
@@ -74,14 +75,16 @@ export function recordPages(ctx: AppContext): Router {
     const extra = Object.entries(record.extra).map(([key, value]) => ({ key, value: typeof value === 'string' ? value : JSON.stringify(value) }));
     const { t, time } = pageContext(req, res);
     const history = historyItems(historyDto.events, t, time);
-    renderPage(req, res, 'record', { record, fields, extra, attestedNames, history, summary: summaries.get(String(id)) ?? null, form, errors }, status);
+    const formToken = issueFormToken(req, res);
+    renderPage(req, res, 'record', { record, fields, extra, attestedNames, history, summary: summaries.get(String(id)) ?? null, form, errors, formToken }, status);
   };
 
   router.get('/records/:id', async (req, res) => {
     await show(req, res, EMPTY_FORM, {}, 200);
   });
 
-  router.post('/records/:id/corrections', submissionLimit, async (req, res) => {
+  // The form token first (form-token.ts): a forged post neither lands nor uses up the address's submissions.
+  router.post('/records/:id/corrections', requireFormToken, submissionLimit, async (req, res) => {
     const id = parseId(req.params.id, 'record id');
     const form = correctionFormOf(req.body);
     try {

@@ -2,9 +2,10 @@ import { Router } from 'express';
 import type { AppContext } from '../../http/context.ts';
 import { countRecords } from '../../records/records.repository.ts';
 import { searchQuerySchema } from '../../search/search.params.ts';
-import { searchRecords } from '../../search/search.service.ts';
+import { searchRecords, type SearchWarning } from '../../search/search.service.ts';
 import { BadRequestError } from '../../shared/errors.ts';
 import { toFieldErrors } from '../form-errors.ts';
+import { MESSAGES, translator, type Lang } from '../i18n/i18n.ts';
 import { pageContext, renderPage } from '../web.render.ts';
 
 /** The search form's fields; anything else in the query string (lang) is not the search's. */
@@ -38,6 +39,17 @@ export function pageHref(values: Record<string, string>, cursor?: string): strin
   return `/search?${params.toString()}`;
 }
 
+/**
+ * A search warning in the page's language, by its stable code; a code this
+ * interface has no words for yet is shown in the service's English (marked so).
+ */
+export function warningText(warning: SearchWarning, lang: Lang): { text: string; lang: Lang | null } {
+  const key = `search.warning.${warning.code}`;
+  if (!(key in MESSAGES.en)) return { text: warning.message, lang: 'en' };
+  const { code: _code, message: _message, ...params } = warning;
+  return { text: translator(lang)(key, params), lang: null };
+}
+
 /** GET / (the search box) and GET /search?q=… (results). */
 export function searchPages(ctx: AppContext): Router {
   const router = Router();
@@ -49,7 +61,7 @@ export function searchPages(ctx: AppContext): Router {
 
   router.get('/search', async (req, res) => {
     const values = searchFormValues(req.query as Record<string, unknown>);
-    const { t } = pageContext(req, res);
+    const { t, lang } = pageContext(req, res);
     const parsed = searchQuerySchema.safeParse(values);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'q'), message: i.message }));
@@ -71,6 +83,7 @@ export function searchPages(ctx: AppContext): Router {
     renderPage(req, res, 'search', {
       values,
       response,
+      warnings: response.warnings.map((w) => warningText(w, lang)),
       nextHref: response.nextCursor ? pageHref(values, response.nextCursor) : null,
       firstHref: values.cursor ? pageHref(values) : null,
     });

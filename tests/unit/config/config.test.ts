@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config/config.ts';
+import { loadConfig, workerCount } from '../../../src/config/config.ts';
 import { StartupError } from '../../../src/shared/errors.ts';
 
 describe('loadConfig', () => {
@@ -35,5 +35,29 @@ describe('loadConfig', () => {
 
   it('rejects a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+  });
+
+  describe('WORKERS', () => {
+    const pg = 'postgres://u@db:5432/nb';
+    it('defaults to one worker per CPU on PostgreSQL', () => {
+      expect(workerCount(loadConfig({ DATABASE_URL: pg }), 4)).toBe(4);
+      expect(workerCount(loadConfig({ DATABASE_URL: pg }), 1)).toBe(1);
+    });
+
+    it('takes WORKERS as given on PostgreSQL', () => {
+      expect(workerCount(loadConfig({ DATABASE_URL: pg, WORKERS: '3' }), 8)).toBe(3);
+      expect(workerCount(loadConfig({ DATABASE_URL: pg, WORKERS: '1' }), 8)).toBe(1);
+    });
+
+    it('is always one process on the embedded database', () => {
+      expect(workerCount(loadConfig({}), 8)).toBe(1);
+      expect(workerCount(loadConfig({ WORKERS: '1' }), 8)).toBe(1);
+    });
+
+    it('refuses more than one worker on the embedded database, and nonsense', () => {
+      expect(() => loadConfig({ WORKERS: '2' })).toThrow(/WORKERS: more than 1 needs DATABASE_URL/);
+      expect(() => loadConfig({ DATABASE_URL: pg, WORKERS: '0' })).toThrow(/WORKERS/);
+      expect(() => loadConfig({ DATABASE_URL: pg, WORKERS: 'many' })).toThrow(/WORKERS/);
+    });
   });
 });

@@ -53,7 +53,8 @@ describe('interface strings', () => {
       ...['approved', 'rejected'].map((s) => `moderation.done.${s}`),
       ...['queued', 'running', 'succeeded', 'failed'].map((s) => `job.status.${s}`),
       ...['inserted', 'updated', 'unchanged', 'invalid', 'duplicates'].map((s) => `job.count.${s}`),
-      ...['400', '401', '403', '404', '409', '413', '415', '429', '500'].flatMap((s) => [`error.${s}.title`, `error.${s}.text`]),
+      ...['400', '401', '403', '404', '409', '413', '415', '429', '500', 'csrf'].flatMap((s) => [`error.${s}.title`, `error.${s}.text`]),
+      'search.warning.unknown_birthplace',
       ...['zh', 'ru', 'en'].map((l) => `lang.${l}.native`),
       ...['public', 'archivist', 'admin', 'system'].map((a) => `history.actor.${a}`),
     ];
