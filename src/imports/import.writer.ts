@@ -158,12 +158,8 @@ SELECT (SELECT count(*) FROM res WHERE inserted)::int AS inserted,
  * DUPLICATE_PROBE_LIMIT existing records with that reading are examined.
  */
 const DUPLICATE_PROBE_LIMIT = 20;
-const DUPLICATES_SQL = `
-WITH mine AS MATERIALIZED (
-  SELECT s.ord, s.line, s.source, s.external_id, s.full_name, s.birth_year, s.birthplace, rd.key
-  FROM nb_import_readings rd JOIN nb_import_rows s ON s.ord = rd.ord
-  WHERE rd.rank = 0 AND s.birth_year IS NOT NULL AND position(' ' in rd.key) > 0
-)
+const duplicatesSql = (mine: string) => `
+WITH mine AS MATERIALIZED (${mine})
 SELECT m.line, m.source, m.external_id, m.full_name, m.birth_year,
        o.id AS other_id, NULL::int AS other_line, o.source AS other_source, o.external_id AS other_external_id, o.full_name AS other_full_name
 FROM mine m
@@ -182,6 +178,12 @@ SELECT m.line, m.source, m.external_id, m.full_name, m.birth_year,
 FROM mine m JOIN mine p ON p.key = m.key AND p.ord < m.ord
 WHERE p.birth_year = m.birth_year AND (p.source = m.source OR p.birthplace = m.birthplace)
 ORDER BY 1`;
+
+/** The staged path's candidates: the batch's staged rows with their best reading. */
+const DUPLICATES_SQL = duplicatesSql(`
+  SELECT s.ord, s.line, s.source, s.external_id, s.full_name, s.birth_year, s.birthplace, rd.key
+  FROM nb_import_readings rd JOIN nb_import_rows s ON s.ord = rd.ord
+  WHERE rd.rank = 0 AND s.birth_year IS NOT NULL AND position(' ' in rd.key) > 0`);
 
 export interface WriteContext {
   jobId: number;
@@ -283,29 +285,10 @@ export class DirectInsertConflict extends Error {
 const isUniqueViolation = (err: unknown) =>
   typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505' && (err as { constraint?: string }).constraint === 'records_source_external_id_key';
 
-/** DUPLICATES_SQL's rules for rows that are not staged: the candidates travel as arrays. */
-const FRESH_DUPLICATES_SQL = `
-WITH mine AS MATERIALIZED (
+/** The direct path's candidates, already filtered in TypeScript (freshDuplicates), travel as arrays. */
+const FRESH_DUPLICATES_SQL = duplicatesSql(`
   SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[])
-    AS m(ord, line, source, external_id, full_name, birth_year, birthplace, key)
-)
-SELECT m.line, m.source, m.external_id, m.full_name, m.birth_year,
-       o.id AS other_id, NULL::int AS other_line, o.source AS other_source, o.external_id AS other_external_id, o.full_name AS other_full_name
-FROM mine m
-JOIN LATERAL (
-  SELECT o.id, o.source, o.external_id, o.full_name
-  FROM (SELECT record_id FROM record_readings WHERE key = m.key AND rank = 0 LIMIT ${DUPLICATE_PROBE_LIMIT}) orr
-  JOIN records o ON o.id = orr.record_id
-  WHERE o.birth_year = m.birth_year
-    AND (o.source = m.source OR o.birthplace = m.birthplace)
-  OFFSET 0
-) o ON true
-UNION ALL
-SELECT m.line, m.source, m.external_id, m.full_name, m.birth_year,
-       NULL, p.line, p.source, p.external_id, p.full_name
-FROM mine m JOIN mine p ON p.key = m.key AND p.ord < m.ord
-WHERE p.birth_year = m.birth_year AND (p.source = m.source OR p.birthplace = m.birthplace)
-ORDER BY 1`;
+    AS m(ord, line, source, external_id, full_name, birth_year, birthplace, key)`);
 
 async function freshDuplicates(session: ImportSession, rows: readonly PreparedRow[], fields: readonly SearchFields[]): Promise<DuplicatePair[]> {
   const mine = rows.flatMap((row, i) => {
