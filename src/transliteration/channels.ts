@@ -7,10 +7,11 @@
 import { buildSpellings, buildTrie, type SpellingMap, type TrieNode } from './spelling.trie.ts';
 import { CASE_ENDINGS, CYRILLIC_VARIANTS } from './tables/cyrillic-variants.data.ts';
 import { dialectRules } from './tables/dialect.rules.ts';
+import { RARE_NAME_SYLLABLES } from './tables/name-syllable-priors.data.ts';
 import { PINYIN_VARIANTS, WADE_GILES_VARIANTS } from './tables/latin-variants.data.ts';
 import { BOUNDARY, kBest, type LatticeConfig, type Step, type Units } from './lattice.ts';
 
-export const CYRILLIC_SPELLINGS: SpellingMap = buildSpellings((r) => r.palladius, [...CYRILLIC_VARIANTS, ...dialectRules()], 2);
+export const CYRILLIC_SPELLINGS: SpellingMap = buildSpellings((r) => r.palladius, [...CYRILLIC_VARIANTS, ...dialectRules()], 2, (r) => RARE_NAME_SYLLABLES.get(r.pinyin) ?? 0);
 export const PINYIN_SPELLINGS: SpellingMap = buildSpellings((r) => r.pinyin, PINYIN_VARIANTS, 1);
 export const WADE_GILES_SPELLINGS: SpellingMap = buildSpellings((r) => r.wadeGiles, WADE_GILES_VARIANTS, 2);
 

@@ -64,13 +64,20 @@ function addEmission(map: SpellingMap, spelling: string, e: Emission): void {
 
 /**
  * All spellings of all syllables: the standard one at cost 0 and every combination of
- * up to `maxRules` distinct rules (a breadth-first closure, cheapest kept).
+ * up to `maxRules` distinct rules (a breadth-first closure, cheapest kept). `prior`
+ * adds a syllable's own cost to all its spellings (syllables rare in names).
  */
-export function buildSpellings(standard: (row: SyllableRow) => string, rules: readonly SpellingRule[], maxRules = 2): SpellingMap {
+export function buildSpellings(
+  standard: (row: SyllableRow) => string,
+  rules: readonly SpellingRule[],
+  maxRules = 2,
+  prior: (row: SyllableRow) => number = () => 0,
+): SpellingMap {
   const map: SpellingMap = new Map();
   for (const row of SYLLABLES) {
-    let frontier: { spelling: string; cost: number; rules: string[] }[] = [{ spelling: standard(row), cost: 0, rules: [] }];
-    addEmission(map, standard(row), { syl: row.id, cost: 0, rule: 'standard' });
+    const base = prior(row);
+    let frontier: { spelling: string; cost: number; rules: string[] }[] = [{ spelling: standard(row), cost: base, rules: [] }];
+    addEmission(map, standard(row), { syl: row.id, cost: base, rule: base > 0 ? 'rare-in-names' : 'standard' });
     for (let depth = 0; depth < maxRules; depth++) {
       const nextFrontier: typeof frontier = [];
       for (const f of frontier) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decode, toPalladius, toWadeGiles } from '../../../src/transliteration/index.ts';
 import { decodeLatinChannel } from '../../../src/transliteration/latin.decoder.ts';
+import { RARE_NAME_SYLLABLES } from '../../../src/transliteration/tables/name-syllable-priors.data.ts';
 import { readGolden } from './helpers.ts';
 
 describe('golden: palladius.tsv', () => {
@@ -11,9 +12,13 @@ describe('golden: palladius.tsv', () => {
   it.each(rows.filter((r) => r.direction === 'pinyin->palladius'))('$input → $expected', ({ input, expected }) => {
     expect(toPalladius([input], 'joined').toLowerCase()).toBe(expected);
   });
+  // The standard spelling reads as its syllable first at cost 0 — except a syllable
+  // rare in names (де = die), which costs its prior and may yield to a likelier reading.
   it.each(rows.filter((r) => r.direction === 'palladius->pinyin'))('$input → $expected', ({ input, expected }) => {
-    expect(decode(input).readings[0]?.pinyin).toBe(expected);
-    expect(decode(input).readings[0]?.cost).toBe(0);
+    const readings = decode(input).readings;
+    const prior = RARE_NAME_SYLLABLES.get(expected) ?? 0;
+    expect(readings.find((r) => r.pinyin === expected)?.cost).toBe(prior);
+    if (prior === 0) expect(readings[0]?.pinyin).toBe(expected);
   });
 });
 

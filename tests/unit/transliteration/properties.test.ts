@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decode, toPalladius, toWadeGiles } from '../../../src/transliteration/index.ts';
 import { SYLLABLES } from '../../../src/transliteration/inventory.ts';
+import { RARE_NAME_SYLLABLES } from '../../../src/transliteration/tables/name-syllable-priors.data.ts';
 import { palladiusSegmentations, wadeGilesReadsAsPinyin } from './helpers.ts';
 
 const syllable = fc.constantFrom(...SYLLABLES.map((r) => r.pinyin));
@@ -33,10 +34,15 @@ describe('decode never throws and stays bounded', () => {
 });
 
 describe('round trips give the original at rank 1', () => {
+  // A syllable rare in names (die) yields rank 1 to the likelier reading of its spelling (де = de).
+  const rare = (syl: string[]) => syl.some((s) => RARE_NAME_SYLLABLES.has(s));
+
   it('pinyin → Palladius record «Ван-Си-Сян» → decode', () => {
     fc.assert(
       fc.property(name, (syl) => {
-        expect(decode(toPalladius(syl, 'record')).readings[0]?.pinyin).toBe(syl.join(' '));
+        const readings = decode(toPalladius(syl, 'record')).readings.map((r) => r.pinyin);
+        if (rare(syl)) expect(readings).toContain(syl.join(' '));
+        else expect(readings[0]).toBe(syl.join(' '));
       }),
       { numRuns: RUNS },
     );
@@ -54,7 +60,7 @@ describe('round trips give the original at rank 1', () => {
           const text = toPalladius(syl, style);
           const ambiguous = text.split(' ').some((w) => palladiusSegmentations(w) > 1);
           const readings = decode(text).readings.map((r) => r.pinyin);
-          if (ambiguous) expect(readings).toContain(syl.join(' '));
+          if (ambiguous || rare(syl)) expect(readings).toContain(syl.join(' '));
           else expect(readings[0]).toBe(syl.join(' '));
         }),
         { numRuns: RUNS },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SYLLABLES, splitPinyin, syllableByPinyin } from '../../../src/transliteration/inventory.ts';
 import { CYRILLIC_VARIANTS, DIALECT_PAIRS, CASE_ENDINGS } from '../../../src/transliteration/tables/cyrillic-variants.data.ts';
+import { RARE_NAME_SYLLABLES } from '../../../src/transliteration/tables/name-syllable-priors.data.ts';
 import { PINYIN_VARIANTS, WADE_GILES_VARIANTS } from '../../../src/transliteration/tables/latin-variants.data.ts';
 import { COMPOUND_SURNAMES } from '../../../src/transliteration/tables/compound-surnames.data.ts';
 import { COMMON_SURNAMES } from '../../../src/transliteration/tables/common-surnames.data.ts';
@@ -89,9 +90,24 @@ describe('variant rules', () => {
 
   it('no variant shadows a standard spelling: a standard spelling reads as its own syllable at cost 0 first', () => {
     for (const r of SYLLABLES) {
+      if (RARE_NAME_SYLLABLES.has(r.pinyin)) continue; // below
       expect(CYRILLIC_SPELLINGS.get(r.palladius)![0]).toMatchObject({ syl: r.id, cost: 0 });
       expect(PINYIN_SPELLINGS.get(r.pinyin)![0]).toMatchObject({ syl: r.id, cost: 0 });
       expect(WADE_GILES_SPELLINGS.get(r.wadeGiles)![0]).toMatchObject({ syl: r.id, cost: 0 });
+    }
+  });
+
+  it('a syllable rare in names costs its prior in Cyrillic, and its spelling has a likelier reading (else the prior is pointless)', () => {
+    expect(RARE_NAME_SYLLABLES.size).toBeGreaterThan(0);
+    for (const [pinyin, prior] of RARE_NAME_SYLLABLES) {
+      const row = SYLLABLES.find((r) => r.pinyin === pinyin);
+      expect(row, pinyin).toBeDefined();
+      const emissions = CYRILLIC_SPELLINGS.get(row!.palladius)!;
+      expect(emissions.find((e) => e.syl === row!.id)).toMatchObject({ cost: prior, rule: 'rare-in-names' });
+      expect(emissions[0]!.syl, `${row!.palladius} still reads ${pinyin} first`).not.toBe(row!.id);
+      expect(emissions[0]!.cost).toBeLessThan(prior);
+      // The other channels are not affected: a pinyin or Wade–Giles spelling says which syllable it means.
+      expect(PINYIN_SPELLINGS.get(pinyin)![0]).toMatchObject({ syl: row!.id, cost: 0 });
     }
   });
 
