@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Runtime } from '../bootstrap.ts';
 
 export interface CliIo {
@@ -12,3 +13,28 @@ export type CliCommand =
   | { needsDatabase: true; summary: string; run(args: string[], io: CliIo, runtime: Runtime): Promise<number> };
 
 export const EXIT = { ok: 0, partial: 1, fatal: 2 } as const;
+
+/**
+ * parseArgs with the commands' conventions: every command takes --help (its
+ * usage on stdout, exit 0), and a bad option prints the problem and the usage
+ * on stderr (exit 2). Returns the parsed arguments, or the exit code to return.
+ */
+export function parseCommandArgs<T extends ParseArgsConfig & { args: string[] }>(
+  command: string,
+  usage: string,
+  io: CliIo,
+  config: T,
+): ReturnType<typeof parseArgs<T>> | number {
+  let parsed: ReturnType<typeof parseArgs<T>>;
+  try {
+    parsed = parseArgs(config);
+  } catch (err) {
+    io.stderr.write(`namebridge ${command}: ${(err as Error).message}\n${usage}`);
+    return EXIT.fatal;
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    io.stdout.write(usage);
+    return EXIT.ok;
+  }
+  return parsed;
+}

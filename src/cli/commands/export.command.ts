@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, type ExportFormat } from '../../exports/export.layout.ts';
 import { exportRecords, streamWriter, StreamClosedError } from '../../exports/export.service.ts';
 import { restoreExport, type RestoreReport } from '../../exports/restore.service.ts';
 import { summaryOf } from '../../imports/import-report.ts';
-import { EXIT, type CliCommand, type CliIo } from '../cli-io.ts';
+import { EXIT, parseCommandArgs, type CliCommand, type CliIo } from '../cli-io.ts';
 
 const EXPORT_USAGE =
   'usage: namebridge export [--format csv|jsonl] [--source NAME]\n' +
@@ -19,17 +18,12 @@ export const exportCommand: CliCommand = {
   needsDatabase: true,
   summary: 'export [--format csv|jsonl] [--source NAME]   every record and its attested names, to stdout',
   async run(args, io, runtime) {
-    let values;
-    try {
-      ({ values } = parseArgs({ args, options: { format: { type: 'string' }, source: { type: 'string' }, help: { type: 'boolean', default: false } } }));
-    } catch (err) {
-      io.stderr.write(`namebridge export: ${(err as Error).message}\n${EXPORT_USAGE}`);
-      return EXIT.fatal;
-    }
-    if (values.help) {
-      io.stdout.write(EXPORT_USAGE);
-      return EXIT.ok;
-    }
+    const parsed = parseCommandArgs('export', EXPORT_USAGE, io, {
+      args,
+      options: { format: { type: 'string' }, source: { type: 'string' }, help: { type: 'boolean', default: false } },
+    });
+    if (typeof parsed === 'number') return parsed;
+    const { values } = parsed;
     const format = parseFormat(values.format);
     if (format === null) {
       io.stderr.write(`namebridge export: --format must be csv or jsonl, not "${values.format}"\n`);
@@ -62,22 +56,13 @@ export const restoreCommand: CliCommand = {
   needsDatabase: true,
   summary: 'restore FILE [--format csv|jsonl] [--json]   load an export (records and attested names)',
   async run(args, io, runtime) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: { format: { type: 'string' }, json: { type: 'boolean', default: false }, 'batch-size': { type: 'string' }, help: { type: 'boolean', default: false } },
-      });
-    } catch (err) {
-      io.stderr.write(`namebridge restore: ${(err as Error).message}\n${RESTORE_USAGE}`);
-      return EXIT.fatal;
-    }
+    const parsed = parseCommandArgs('restore', RESTORE_USAGE, io, {
+      args,
+      allowPositionals: true,
+      options: { format: { type: 'string' }, json: { type: 'boolean', default: false }, 'batch-size': { type: 'string' }, help: { type: 'boolean', default: false } },
+    });
+    if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    if (values.help) {
-      io.stdout.write(RESTORE_USAGE);
-      return EXIT.ok;
-    }
     const file = positionals[0];
     const format = parseFormat(values.format);
     const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseMapArguments } from '../../imports/column-map.ts';
 import { ImportFileError } from '../../imports/import.errors.ts';
 import type { ImportTally } from '../../imports/import-report.ts';
 import { summaryOf } from '../../imports/import-report.ts';
 import { DEFAULT_BATCH_SIZE, runImport, type ImportReport } from '../../imports/import.service.ts';
-import { EXIT, type CliCommand, type CliIo } from '../cli-io.ts';
+import { EXIT, parseCommandArgs, type CliCommand, type CliIo } from '../cli-io.ts';
 
 const USAGE =
   'usage: namebridge import FILE [--source NAME] [--dry-run] [--strict] [--encoding utf8|cp1251] [--map column=field …] [--json]\n' +
@@ -16,31 +15,22 @@ export const importCommand: CliCommand = {
   needsDatabase: true,
   summary: 'import FILE [options]   import a CSV file of records (--help for options)',
   async run(args, io, runtime) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          source: { type: 'string' },
-          'dry-run': { type: 'boolean', default: false },
-          strict: { type: 'boolean', default: false },
-          encoding: { type: 'string' },
-          map: { type: 'string', multiple: true, default: [] },
-          json: { type: 'boolean', default: false },
-          'batch-size': { type: 'string' },
-          help: { type: 'boolean', default: false },
-        },
-      });
-    } catch (err) {
-      io.stderr.write(`namebridge import: ${(err as Error).message}\n${USAGE}`);
-      return EXIT.fatal;
-    }
+    const parsed = parseCommandArgs('import', USAGE, io, {
+      args,
+      allowPositionals: true,
+      options: {
+        source: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
+        encoding: { type: 'string' },
+        map: { type: 'string', multiple: true, default: [] },
+        json: { type: 'boolean', default: false },
+        'batch-size': { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+    });
+    if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    if (values.help) {
-      io.stdout.write(USAGE);
-      return EXIT.ok;
-    }
     const file = positionals[0];
     const fail = (message: string) => {
       io.stderr.write(`namebridge import: ${message}\n`);
