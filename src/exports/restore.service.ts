@@ -8,8 +8,7 @@ import { mapColumns } from '../imports/column-map.ts';
 import { ImportFileError } from '../imports/import.errors.ts';
 import type { ImportTally } from '../imports/import-report.ts';
 import { runImport, type ImportReport } from '../imports/import.service.ts';
-import { appendRecordEvent } from '../records/records.repository.ts';
-import { refreshRecordSearch } from '../search/readings.repository.ts';
+import { appendRecordEvent, replaceReadings } from '../records/record.writer.ts';
 import type { Logger } from '../shared/logger.ts';
 import { csvLine } from './csv.ts';
 import { insertAttestedName } from '../corrections/corrections.repository.ts';
@@ -99,6 +98,8 @@ export async function restoreExport(database: Database, options: RestoreOptions,
       fileName: path.basename(options.file),
       actor: options.actor,
       connectionString: options.connectionString,
+      // The export marks private columns (private:NAME); every other extra column was public.
+      publicColumns: 'all',
       ...(options.batchSize ? { batchSize: options.batchSize } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     },
@@ -144,7 +145,7 @@ async function restoreAttestedNames(database: Database, attested: Attested[], ac
           outcome.restored++;
         }
       }
-      await refreshRecordSearch(trx, [...changed]);
+      await replaceReadings(trx, [...changed]);
     });
   }
   return outcome;
