@@ -87,6 +87,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   `.execute(db);
   await sql`ALTER TABLE import_jobs ADD COLUMN kind text NOT NULL DEFAULT 'import' CHECK (kind IN ('import', 'undo'))`.execute(db);
   await sql`ALTER TABLE import_jobs ADD COLUMN undoes_job_id bigint REFERENCES import_jobs (id)`.execute(db);
+  // An undo job's outcome: {removed, restored, conflicts, details: [{recordId, field, reason}]}.
+  await sql`ALTER TABLE import_jobs ADD COLUMN undo_report jsonb`.execute(db);
   // Serves: the foreign key above, and "which job undid this one" on the job page.
   await sql`CREATE INDEX import_jobs_undoes_job_id_idx ON import_jobs (undoes_job_id) WHERE undoes_job_id IS NOT NULL`.execute(db);
 
@@ -98,6 +100,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP INDEX record_events_import_job_idx`.execute(db);
   await sql`DROP INDEX import_jobs_undoes_job_id_idx`.execute(db);
+  await sql`ALTER TABLE import_jobs DROP COLUMN undo_report`.execute(db);
   await sql`ALTER TABLE import_jobs DROP COLUMN undoes_job_id`.execute(db);
   await sql`ALTER TABLE import_jobs DROP COLUMN kind`.execute(db);
   await sql`UPDATE import_jobs SET status = 'succeeded' WHERE status = 'undone'`.execute(db);

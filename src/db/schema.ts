@@ -139,6 +139,7 @@ export interface ImportJobsTable {
   /** 'undo' jobs undo `undoes_job_id` (0006). */
   kind: ColumnType<'import' | 'undo', 'import' | 'undo' | undefined, never>;
   undoes_job_id: ColumnType<string | null, string | number | null | undefined, never>;
+  undo_report: ColumnType<UndoOutcome | null, string | null | undefined, string | null>;
   dry_run: Generated<boolean>;
   strict: Generated<boolean>;
   rows_read: Generated<number>;
@@ -161,6 +162,13 @@ export interface ImportJobsTable {
   started_at: Timestamp | null;
   heartbeat_at: Timestamp | null;
   finished_at: Timestamp | null;
+}
+
+export interface UndoOutcome {
+  removed: number;
+  restored: number;
+  conflicts: number;
+  details: Array<{ recordId: number; field: string | null; reason: string }>;
 }
 
 export type ImportJobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'undone';

@@ -1,7 +1,7 @@
 import type { EncodedFields, ImportSession } from './import.store.ts';
 import type { SearchFields } from '../search/search-fields.ts';
 import type { SearchFieldsCache } from './import.search-fields.ts';
-import { BatchRace, copyFreshRecords, planStaged, readingRows, writeStaged, ROW_COLUMNS } from '../records/record-batch.writer.ts';
+import { copyFreshRecords, planStaged, readingRows, writeStaged, ROW_COLUMNS } from '../records/record-batch.writer.ts';
 
 export { BatchRace, STAGING_DDL, recordFields } from '../records/record-batch.writer.ts';
 

@@ -42,7 +42,7 @@ describe('namebridge import (exit codes)', () => {
     const r = await cli(bad('tab.tsv'), '--source', 'cli-tab', '--json');
     expect(r.code, r.stderr).toBe(0);
     const summary = lastLine(r.stdout);
-    expect(Object.keys(summary)).toEqual(['inserted', 'updated', 'unchanged', 'invalid', 'duplicates', 'warnings', 'errors', 'errorsTotal']);
+    expect(Object.keys(summary)).toEqual(['jobId', 'inserted', 'updated', 'unchanged', 'invalid', 'duplicates', 'warnings', 'errors', 'errorsTotal']);
     expect(summary).toEqual({ inserted: 2, updated: 0, unchanged: 0, invalid: 0, duplicates: 0, warnings: [], errors: [], errorsTotal: 0 });
   });
 
