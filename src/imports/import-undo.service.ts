@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, RecordRow, UndoOutcome } from '../db/schema.ts';
-import { activeClaims } from '../records/claims.repository.ts';
+import { activeClaims, resolveOpenConflictsOfJob } from '../records/claims.repository.ts';
 import { revertSource, type Columns } from '../records/record.diff.ts';
 import { FIELD_BY_NAME } from '../records/record.fields.ts';
 import { changeRecord, columnsOf, removeRecords } from '../records/record.writer.ts';
@@ -39,6 +39,7 @@ export async function undoImport(db: Kysely<DB>, jobId: number, actor: string): 
   try {
     const outcome = await db.transaction().execute(async (trx) => {
       if (!(await markJobUndone(trx, jobId))) throw new ConflictError(`Import ${jobId} was undone or changed meanwhile`);
+      await resolveOpenConflictsOfJob(trx, jobId, actor);
       return undoEvents(trx, await jobRecordEvents(trx, jobId), { actor, undoJobId, jobId });
     });
     await finishUndoJob(db, undoJobId, 'succeeded', outcome, null);

@@ -20,6 +20,7 @@ import { contentHash, derivedExternalId } from './row-identity.ts';
 import { DEFAULT_VALIDATION, validateRow, type ValidationOptions } from './row-validation.ts';
 import type { TextEncoding } from './text-encoding.ts';
 import { isProcessAlive } from '../shared/process-alive.ts';
+import { crashPoint } from '../shared/crash-point.ts';
 
 /** One import service, two doors (CLI and HTTP). */
 export interface ImportOptions {
@@ -216,6 +217,7 @@ async function scan(options: ImportOptions, tally: ImportTally, stores: ImportSt
       const result = validateRow(record.fields, record.line, mapping, validation);
       if (result.kind === 'blank') continue;
       tally.rowsRead++;
+      crashPoint('parse');
       if (result.kind === 'invalid') {
         reject(result.errors);
       } else {

@@ -1,6 +1,7 @@
 import type { EncodedFields, ImportSession } from './import.store.ts';
 import type { SearchFields } from '../search/search-fields.ts';
 import type { SearchFieldsCache } from './import.search-fields.ts';
+import { crashPoint } from '../shared/crash-point.ts';
 import { copyFreshRecords, planStaged, readingRows, writeStaged, ROW_COLUMNS } from '../records/record-batch.writer.ts';
 
 export { BatchRace, STAGING_DDL, recordFields } from '../records/record-batch.writer.ts';
@@ -153,6 +154,7 @@ async function insertFresh(session: ImportSession, rows: readonly PreparedRow[],
   const step = stepTimer(ctx.timings);
   const fields = await step('search fields', () => compute(rows.map((r) => [r.fullName, r.birthplace])));
   const duplicates = await step('duplicates', () => freshDuplicates(session, rows, fields));
+  crashPoint('duplicates');
   await step('insert', () => copyFreshRecords(session, rows.map((r, i) => ({ fields: r.fields, search: fields[i]! })), ctx.actor, ctx.jobId));
   return duplicates;
 }

@@ -91,3 +91,13 @@ export async function resolveOpenConflictsOfClaim(trx: Transaction<DB>, claimId:
     .where('status', '=', 'open')
     .execute();
 }
+
+/** An undone import's open conflicts are moot: the source value they were about is gone again. */
+export async function resolveOpenConflictsOfJob(trx: Transaction<DB>, jobId: number, by: string): Promise<void> {
+  await trx
+    .updateTable('record_conflicts')
+    .set({ status: 'resolved', resolution: 'correction', resolved_by: by, resolved_at: sql`now()`, reason: `import ${jobId} was undone` } as never)
+    .where('import_job_id', '=', String(jobId) as never)
+    .where('status', '=', 'open')
+    .execute();
+}

@@ -1,5 +1,6 @@
 import type { ImportSession } from '../imports/import.store.ts';
 import type { SearchFields } from '../search/search-fields.ts';
+import { crashPoint } from '../shared/crash-point.ts';
 import { RECORD_FIELDS, normColumn } from './record.fields.ts';
 import { diffSource, isEmptyChange, sameValue, type Columns, type RecordChange, type SourceValues } from './record.diff.ts';
 import type { RecordUpdate } from '../db/schema.ts';
@@ -81,6 +82,7 @@ export async function copyFreshRecords(session: ImportSession, rows: readonly Fr
     if (isUniqueViolation(err)) throw new BatchRace('a record of the batch was inserted', err);
     throw err;
   }
+  crashPoint('batch'); // records COPYed, events and readings not yet: inside the batch's transaction
   const event = JSON.stringify({ importJob: jobId });
   await session.load('record_events', ['record_id', 'kind', 'actor', 'data'], ids.map((id) => [id, 'record.inserted', actor, event]));
   if (readings.columns.length > 0) await session.load('record_readings', ['record_id', ...readings.columns], readings.rows);
