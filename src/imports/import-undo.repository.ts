@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 
-/** The SQL of undo: what an import job wrote, read from the history (record_events_import_job_idx). */
+/** The SQL of undo: what an import job wrote, read from the history (a sequential scan of record_events: see migration 0006). */
 
 export interface JobEventRow {
   id: string;
