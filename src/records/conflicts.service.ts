@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { decodeCursor, encodeCursor } from '../http/params.ts';
-import { BadRequestError, ConflictError, NotFoundError } from '../shared/errors.ts';
+import { afterIdOf, encodeCursor } from '../http/params.ts';
+import { ConflictError, NotFoundError } from '../shared/errors.ts';
 import { findConflictRow, listConflictRows, resolveIfOpen, resolveOpenConflictsOfClaim, withdrawClaimRow, type ConflictRow } from './claims.repository.ts';
 import { withdrawClaim } from './record.diff.ts';
 import { appendRecordEvent, changeRecord, columnsOf } from './record.writer.ts';
@@ -49,10 +49,7 @@ export async function listConflicts(
   options: { status?: 'open' | 'resolved' | undefined; cursor?: string | undefined; limit?: number | undefined } = {},
 ): Promise<{ conflicts: ConflictDto[]; nextCursor: string | null }> {
   const limit = options.limit ?? 50;
-  const after = decodeCursor(options.cursor);
-  const afterId = after === undefined ? 0 : Number(after);
-  if (!Number.isSafeInteger(afterId) || afterId < 0) throw new BadRequestError('cursor is not a cursor this server issued');
-  const rows = await listConflictRows(db, options.status ?? 'open', afterId, limit + 1);
+  const rows = await listConflictRows(db, options.status ?? 'open', afterIdOf(options.cursor), limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return { conflicts: page.map(toConflictDto), nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
 import type { Database } from '../../src/db/database.ts';
 import { exportRecords } from '../../src/exports/export.service.ts';
@@ -11,10 +10,9 @@ import { createApp } from '../../src/http/app.ts';
 import { findJob } from '../../src/imports/import-jobs.repository.ts';
 import { runImport, type ImportOptions, type ImportReport } from '../../src/imports/import.service.ts';
 import { createLogger } from '../../src/shared/logger.ts';
-import { withDatabase } from '../helpers/global-setup.ts';
 import { runNode } from '../helpers/processes.ts';
 import { authHeader, seedUser } from '../helpers/test-app.ts';
-import { createTestDatabase } from '../helpers/test-database.ts';
+import { createTestDatabase, testDatabaseUrl } from '../helpers/test-database.ts';
 
 /**
  * Undo of an import (issue 11, point 6): the export after the undo equals the
@@ -31,11 +29,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   app = createApp({ config: loadConfig({ CORRECTION_RATE_LIMIT: '1000' }), database, logger: createLogger('silent') });
   archivist = await seedUser(database, { role: 'archivist' });
-  const testDb = inject('testDb');
-  if (testDb.backend === 'postgres') {
-    const { rows } = await sql<{ name: string }>`SELECT current_database() AS name`.execute(database.db);
-    url = withDatabase(testDb.adminUrl, rows[0]!.name);
-  }
+  url = await testDatabaseUrl(database);
   env = { DATABASE_URL: url ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
 });
 afterAll(async () => {

@@ -1,14 +1,12 @@
-import { sql } from 'kysely';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
 import type { Database } from '../../src/db/database.ts';
 import { createApp } from '../../src/http/app.ts';
 import { runImport, type ImportOptions, type ImportReport } from '../../src/imports/import.service.ts';
 import { createLogger } from '../../src/shared/logger.ts';
-import { withDatabase } from '../helpers/global-setup.ts';
 import { authHeader, seedUser } from '../helpers/test-app.ts';
-import { createTestDatabase } from '../helpers/test-database.ts';
+import { createTestDatabase, testDatabaseUrl } from '../helpers/test-database.ts';
 
 /**
  * Source values and approved corrections kept apart (issue 11, case 1): a
@@ -25,11 +23,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   app = createApp({ config: loadConfig({ CORRECTION_RATE_LIMIT: '1000' }), database, logger: createLogger('silent') });
   archivist = await seedUser(database, { role: 'archivist' });
-  const testDb = inject('testDb');
-  if (testDb.backend === 'postgres') {
-    const { rows } = await sql<{ name: string }>`SELECT current_database() AS name`.execute(database.db);
-    url = withDatabase(testDb.adminUrl, rows[0]!.name);
-  }
+  url = await testDatabaseUrl(database);
 });
 afterAll(() => database.close());
 
