@@ -21,7 +21,7 @@ let archivist: Awaited<ReturnType<typeof seedUser>>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  app = createApp({ config: loadConfig({ CORRECTION_RATE_LIMIT: '1000' }), database, logger: createLogger('silent') });
+  app = createApp({ config: loadConfig({ CORRECTION_RATE_LIMIT: '1000', LOGIN_RATE_LIMIT: '1000' }), database, logger: createLogger('silent') });
   archivist = await seedUser(database, { role: 'archivist' });
   url = await testDatabaseUrl(database);
 });
@@ -110,6 +110,30 @@ describe('case 1: an approved correction survives a re-import of its source row'
     const open = (await request(app).get('/api/conflicts').set(staff()).expect(200)).body.conflicts.find((c: { recordId: number }) => c.recordId === other);
     await request(app).post(`/api/conflicts/${open.id}/resolve`).set(staff()).send({ keep: 'correction' }).expect(200);
     expect((await request(app).get(`/api/records/${other}`).expect(200)).body.record).toMatchObject({ birthYear: 1891, sourceValues: { birthYear: 1892 } });
+  });
+});
+
+describe('the moderation page', () => {
+  it('lists open conflicts beside the corrections, in zh/ru/en, and resolves them with a form', async () => {
+    await importCsv(`${HEADER}\nm1,Ли-Тин,1880,\n`, { source: 'moderation' });
+    const id = await recordId('moderation', 'm1');
+    await proposeAndApprove(id, 'birthYear', '1881');
+    await importCsv(`${HEADER}\nm1,Ли-Тин,1882,\n`, { source: 'moderation' });
+    const agent = request.agent(app);
+    const form = await agent.get('/login').expect(200);
+    const csrf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+    await agent.post('/login').type('form').send({ email: archivist.email, password: archivist.password, next: '/moderation', _csrf: csrf(form.text) }).expect(303);
+    const headings = { en: 'Conflicts with re-imported sources', ru: 'Расхождения с повторно загруженными источниками', zh: '与重新导入来源的冲突' };
+    for (const [lang, heading] of Object.entries(headings)) {
+      const page = await agent.get(`/moderation?lang=${lang}`).expect(200);
+      expect(page.text).toContain(heading);
+      expect(page.text).toMatch(new RegExp(`/records/${id}"`));
+    }
+    const page = await agent.get('/moderation?lang=en').expect(200);
+    const conflictId = Number(new RegExp(`action="/moderation/conflicts/(\\d+)/resolve"`).exec(page.text)![1]);
+    await agent.post(`/moderation/conflicts/${conflictId}/resolve`).type('form').send({ keep: 'source', _csrf: csrf(page.text) }).expect(303);
+    expect((await request(app).get(`/api/records/${id}`).expect(200)).body.record).toMatchObject({ birthYear: 1882, sourceValues: {} });
+    await request(app).post(`/moderation/conflicts/${conflictId}/resolve`).type('form').send({ keep: 'source' }).expect(401);
   });
 });
 
