@@ -71,7 +71,7 @@ export class ImportRunner {
       await releaseJob(this.ctx.database.db, current.jobId, JOB_OWNER).catch(() => false);
       await current.done;
     }
-    if (this.started) await this.queue.stop();
+    await this.queue.stop();
   }
 
   private async runJob(jobId: number): Promise<void> {
@@ -153,4 +153,15 @@ export function importRunner(ctx: AppContext): ImportRunner {
 /** Stops the runner of this database, if one was made (server shutdown, a test app's close). */
 export async function stopImportRunner(database: object): Promise<void> {
   await runners.get(database)?.stop();
+}
+
+/**
+ * At server start: the sweep (once per start, before uploads are taken: the
+ * single process, or the cluster's primary) and/or running jobs (every process
+ * that serves HTTP).
+ */
+export async function startImports(ctx: AppContext, what: { sweep: boolean; run: boolean }): Promise<void> {
+  const runner = importRunner(ctx);
+  if (what.sweep) await runner.sweep();
+  if (what.run) await runner.ensureStarted();
 }
