@@ -18,7 +18,7 @@ import { createPostgresCopy, testBackend } from '../helpers/test-database.ts';
  * import_jobs itself.
  */
 /** Several batches of 5,000, so the kill finds some committed and some not (fewer on PGlite, which imports in the server's own thread). */
-const ROWS = testBackend() === 'postgres' ? 40_000 : 15_000;
+const ROWS = testBackend() === 'postgres' ? 40_000 : 12_000;
 const SURNAMES = ['Ван', 'Ли', 'Чжан', 'Лю', 'Чен', 'Ян', 'Хуан', 'Чжао'];
 const SYLLABLES = ['Си', 'Сян', 'Фу', 'Мин', 'Шань', 'Лин', 'Дэ', 'Чун', 'Хуа', 'Юй'];
 
