@@ -5,6 +5,7 @@ import * as m0003 from './0003_imports.ts';
 import * as m0004 from './0004_accounts_corrections.ts';
 import * as m0005 from './0005_rate_limits.ts';
 import * as m0006 from './0006_source_claims.ts';
+import * as m0007 from './0007_durable_jobs.ts';
 
 /**
  * Every migration, in order, listed by hand: explicit, so no file-system scan
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004_accounts_corrections': m0004,
   '0005_rate_limits': m0005,
   '0006_source_claims': m0006,
+  '0007_durable_jobs': m0007,
 };

@@ -4,6 +4,7 @@ import { loadConfig, workerCount } from './config/config.ts';
 import { runPrimary } from './http/cluster.ts';
 import { createApp } from './http/app.ts';
 import { listen, type RunningServer } from './http/server.ts';
+import { startImports, stopImportRunner } from './imports/import.runner.ts';
 import { onStopSignal } from './http/stop-signal.ts';
 import { startSeeding } from './seed/seed.ts';
 import { StartupError } from './shared/errors.ts';
@@ -25,7 +26,10 @@ async function main(): Promise<void> {
 /** One process does everything: migrate, listen, seed in the background. */
 async function serveAlone(): Promise<void> {
   const runtime = await bootstrap();
+  // Uploads a crash interrupted are queued again before the server takes new ones.
+  await startImports(runtime, { sweep: true, run: false });
   const running = await serve(runtime);
+  await startImports(runtime, { sweep: false, run: true });
   // An empty database gets the embedded default records, after listening (src/seed/seed.ts).
   const stopSeeding = new AbortController();
   const seeding = runtime.config.SEED ? startSeeding(runtime, stopSeeding.signal) : Promise.resolve();
@@ -33,6 +37,7 @@ async function serveAlone(): Promise<void> {
     stopSeeding.abort();
     await running.stop();
     await seeding;
+    await stopImportRunner(runtime.database);
     await runtime.database.close();
   });
 }
@@ -43,8 +48,10 @@ async function serveAsWorker(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL).child({ worker: cluster.worker?.id });
   const runtime = await bootstrap({ migrate: false, logger });
   const running = await serve(runtime);
+  await startImports(runtime, { sweep: false, run: true });
   onStopSignal(logger, async () => {
     await running.stop();
+    await stopImportRunner(runtime.database);
     await runtime.database.close();
   });
 }

@@ -32,6 +32,9 @@ const envSchema = z.object({
   SEED: optional(z.stringbool()).transform((v) => v ?? true),
   // Server processes (node:cluster). Unset: one per CPU on PostgreSQL, one on PGlite (workerCount).
   WORKERS: optional(z.coerce.number().int().min(1).max(64)),
+  // Uploads (POST /api/imports, the /imports form): bytes read at most per upload, uploads at once per process.
+  IMPORT_MAX_BYTES: optional(z.coerce.number().int().min(1024).max(2 ** 40)).transform((v) => v ?? 2 * 1024 ** 3),
+  IMPORT_MAX_CONCURRENT: optional(z.coerce.number().int().min(1).max(1000)).transform((v) => v ?? 2),
 });
 
 export type Config = z.output<typeof envSchema>;

@@ -162,6 +162,10 @@ export interface ImportJobsTable {
   started_at: Timestamp | null;
   heartbeat_at: Timestamp | null;
   finished_at: Timestamp | null;
+  /** Migration 0007: the upload's file in DATA_DIR/spool (null for CLI imports), its encoding, runs that claimed it. */
+  spool_file: string | null;
+  encoding: 'utf8' | 'cp1251' | null;
+  attempts: Generated<number>;
 }
 
 export interface UndoOutcome {

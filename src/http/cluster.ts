@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { bootstrap } from '../bootstrap.ts';
+import { startImports, stopImportRunner } from '../imports/import.runner.ts';
 import { startSeeding } from '../seed/seed.ts';
 import { StartupError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
@@ -21,11 +22,14 @@ export async function runPrimary(workers: number): Promise<void> {
   const runtime = await bootstrap();
   const { config, logger } = runtime;
   let stopping = false;
+  // Uploads a crash interrupted are queued again before any worker takes new ones; the workers run them.
+  await startImports(runtime, { sweep: true, run: false });
   try {
     await forkAll(workers, logger, () => stopping);
   } catch (err) {
     stopping = true;
     await stopWorkers();
+    await stopImportRunner(runtime.database);
     await runtime.database.close();
     throw err;
   }
@@ -37,6 +41,7 @@ export async function runPrimary(workers: number): Promise<void> {
     stopSeeding.abort();
     await stopWorkers();
     await seeding;
+    await stopImportRunner(runtime.database);
     await runtime.database.close();
   });
 }

@@ -9,7 +9,7 @@ import { extraPlan, splitExtra, type PublicColumns } from './extra-columns.ts';
 import type { ImportTarget } from './column-map.data.ts';
 import { openCsv } from './csv-reader.ts';
 import { ImportFileError, type RowError } from './import.errors.ts';
-import { failJobs, finishJob, insertJob, listUnfinishedJobs, markJobRunning, saveJobProgress } from './import-jobs.repository.ts';
+import { failJobs, finishJob, insertJob, listUnfinishedJobs, markJobRunning, saveJobProgress, type UnfinishedJob } from './import-jobs.repository.ts';
 import { IdSet } from './id-set.ts';
 import { ImportTally, summaryOf, type ImportSummary } from './import-report.ts';
 import { SearchFieldsCache } from './import.search-fields.ts';
@@ -40,6 +40,8 @@ export interface ImportOptions {
   bytesTotal?: number | null;
   /** A job created earlier (POST /api/imports); otherwise one is created. */
   jobId?: number;
+  /** The job is already this process's running job (the import runner claimed it); otherwise it is claimed here. */
+  claimed?: boolean;
   /** PostgreSQL URL for the COPY path; without it rows are staged with INSERT. */
   connectionString?: string | undefined;
   onProgress?: (tally: ImportTally) => void;
@@ -68,6 +70,11 @@ export const DEFAULT_BATCH_SIZE = 5_000;
 const BATCH_CHARS = 4_000_000;
 const ACTIVE_JOBS = new Set<number>();
 const HOST = os.hostname();
+/** This process, as import_jobs records the owner of a running job. */
+export const JOB_OWNER = { pid: process.pid, host: HOST } as const;
+
+/** The job is no longer this process's (reaped or taken over by another): the run stops, its committed batches stay. */
+export class JobLostError extends Error {}
 
 export async function runImport(database: Database, options: ImportOptions, logger?: Logger): Promise<ImportReport> {
   const db = database.db;
@@ -77,7 +84,9 @@ export async function runImport(database: Database, options: ImportOptions, logg
   const tally = new ImportTally(options.bytesTotal ?? null);
   const stores: ImportStore[] = [];
   try {
-    await markJobRunning(db, jobId, { pid: process.pid, host: HOST });
+    if (!options.claimed && !(await markJobRunning(db, jobId, JOB_OWNER))) {
+      throw new JobLostError(`import job ${jobId} is not queued: another process claimed it, or it was stopped`);
+    }
     if (options.strict && !options.dryRun) {
       await scan(options, tally, [], jobId);
       if (tally.invalid > 0) {
@@ -98,7 +107,7 @@ export async function runImport(database: Database, options: ImportOptions, logg
       return await finish(db, jobId, tally, 'failed', 2, { reason: err.reason, message: err.message });
     }
     const message = err instanceof Error ? err.message : String(err);
-    await finishJob(db, jobId, { status: 'failed', exitCode: 2, fileError: `the import stopped: ${message}`, progress: tally.progress() }).catch(() => undefined);
+    await finishJob(db, jobId, JOB_OWNER, { status: 'failed', exitCode: 2, fileError: `the import stopped: ${message}`, progress: tally.progress() }).catch(() => undefined);
     throw err;
   } finally {
     ACTIVE_JOBS.delete(jobId);
@@ -133,7 +142,9 @@ async function finish(
   exitCode: 0 | 1 | 2,
   fileError: ImportReport['fileError'],
 ): Promise<ImportReport> {
-  await finishJob(db, jobId, { status, exitCode, fileError: fileError?.message ?? null, progress: tally.progress() });
+  if (!(await finishJob(db, jobId, JOB_OWNER, { status, exitCode, fileError: fileError?.message ?? null, progress: tally.progress() }))) {
+    throw new JobLostError(`import job ${jobId} was stopped or taken over by another process before it finished here`);
+  }
   return { ...summaryOf(tally), jobId, conflicts: tally.conflicts, status, exitCode, fileError, rowsRead: tally.rowsRead, duplicateSample: tally.duplicateSample };
 }
 
@@ -191,7 +202,9 @@ async function scan(options: ImportOptions, tally: ImportTally, stores: ImportSt
     tally.conflicts += outcome.conflicts ?? 0;
     tally.addDuplicates(outcome.duplicates);
     batches++;
-    await saveJobProgress(db!, jobId, tally.progress());
+    if (!(await saveJobProgress(db!, jobId, JOB_OWNER, tally.progress()))) {
+      throw new JobLostError(`import job ${jobId} was stopped or taken over by another process`);
+    }
     await options.afterBatch?.(batches);
   };
   const flush = async () => {
@@ -280,26 +293,25 @@ async function scan(options: ImportOptions, tally: ImportTally, stores: ImportSt
   options.onProgress?.(tally);
 }
 
+/** Whether the process that owns an unfinished job is gone. Same host: the pid is checked; another host: no heartbeat for 10 minutes. */
+export function ownerGone(job: Pick<UnfinishedJob, 'id' | 'pid' | 'host' | 'heartbeat_at' | 'created_at'>): boolean {
+  if (ACTIVE_JOBS.has(Number(job.id))) return false;
+  if (job.host !== HOST) return Date.now() - new Date(job.heartbeat_at ?? job.created_at).getTime() > 10 * 60_000;
+  return job.pid === null || job.pid === process.pid || !isProcessAlive(job.pid);
+}
+
 /**
- * Jobs left queued or running by a process that is gone (killed, crashed,
- * machine restarted) are marked failed. Same host: the pid is checked; another
- * host: no heartbeat for 10 minutes.
+ * CLI jobs left queued or running by a process that is gone (killed, crashed,
+ * machine restarted) are marked failed. Uploads are not: their file is in the
+ * spool and the server resumes them (src/imports/import.spool-sweep.ts).
  */
 export async function reapStaleJobs(db: Kysely<DB>, logger?: Logger): Promise<number[]> {
-  const stale: number[] = [];
-  for (const job of await listUnfinishedJobs(db)) {
-    const id = Number(job.id);
-    if (ACTIVE_JOBS.has(id)) continue;
-    const beat = new Date(job.heartbeat_at ?? job.created_at).getTime();
-    const gone =
-      job.host === HOST
-        ? job.pid === null || job.pid === process.pid || !isProcessAlive(job.pid)
-        : Date.now() - beat > 10 * 60_000;
-    if (gone) stale.push(id);
-  }
-  if (stale.length > 0) {
-    await failJobs(db, stale, 'the importing process stopped before the import finished (killed or crashed); committed batches are kept — run the import again to complete it');
-    logger?.warn({ jobs: stale }, 'marked abandoned import jobs failed');
-  }
-  return stale;
+  const stale = (await listUnfinishedJobs(db)).filter((job) => job.spool_file === null && ownerGone(job));
+  const failed = await failJobs(
+    db,
+    stale.map((job) => ({ id: Number(job.id), pid: job.pid, host: job.host })),
+    'the importing process stopped before the import finished (killed or crashed); committed batches are kept — run the import again to complete it',
+  );
+  if (failed.length > 0) logger?.warn({ jobs: failed }, 'marked abandoned import jobs failed');
+  return failed;
 }

@@ -5,13 +5,14 @@ import { actorRef } from '../auth/user.types.ts';
 import type { AppContext } from '../http/context.ts';
 import { parseId } from '../http/params.ts';
 import { parseOrThrow } from '../http/validate.ts';
-import { AppError, NotFoundError } from '../shared/errors.ts';
+import { AppError, NotFoundError, PayloadTooLargeError } from '../shared/errors.ts';
 import { findJob, type ImportJobRow } from './import-jobs.repository.ts';
 import { errorsToCsv } from './import-report.ts';
-import { IMPORT_MAX_BYTES, queueImport, spool, tooLarge } from './import.queue.ts';
+import { queueImport, takeUploadSlot } from './import.queue.ts';
 import { reapStaleJobs } from './import.service.ts';
 import { undoImport } from './import-undo.service.ts';
 import { parsePublicColumns } from './extra-columns.ts';
+import { spoolBody, tooLarge } from './import.spool.ts';
 
 const flag = z
   .enum(['true', 'false', '1', '0'])
@@ -36,14 +37,25 @@ export function importsRouter(ctx: AppContext): Router {
   // At server start: jobs whose process is gone are marked failed.
   reapStaleJobs(ctx.database.db, ctx.logger).catch((err: unknown) => ctx.logger.warn({ err }, 'could not sweep abandoned import jobs'));
 
+  // The role and CSRF check (staff) and every refusal come before a byte of the body is read.
   router.post('/api/imports', staff, async (req, res) => {
     const query = parseOrThrow(postQuery, req.query, 'query');
     if (!req.is(['text/csv', 'application/octet-stream', 'text/plain'])) {
       throw new AppError('unsupported_media_type', 'Send the CSV file as the request body with Content-Type text/csv or application/octet-stream');
     }
-    const declared = Number(req.get('content-length') ?? NaN);
-    if (declared > IMPORT_MAX_BYTES) throw tooLarge();
-    const file = await spool(req);
+    const max = ctx.config.IMPORT_MAX_BYTES;
+    const release = takeUploadSlot(ctx);
+    let file: Awaited<ReturnType<typeof spoolBody>>;
+    try {
+      if (Number(req.get('content-length') ?? NaN) > max) throw tooLarge(max);
+      file = await spoolBody(req, ctx.config.DATA_DIR, max);
+    } catch (err) {
+      // The rest of an oversized body is never read: the connection closes after the 413.
+      if (err instanceof PayloadTooLargeError) res.set('Connection', 'close');
+      throw err;
+    } finally {
+      release();
+    }
     const user = res.locals.user!;
     const fileName = query.filename ?? 'upload.csv';
     // The same queue as the /imports form (src/imports/import.queue.ts).
@@ -110,5 +122,6 @@ export function toJobDto(job: ImportJobRow) {
     createdAt: iso(job.created_at),
     startedAt: iso(job.started_at),
     finishedAt: iso(job.finished_at),
+    attempts: job.attempts,
   };
 }
