@@ -95,6 +95,7 @@ export interface ApiTokensTable {
   token_hash: string;
   created_at: Timestamp;
   revoked_at: Timestamp | null;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
 }
 
 export interface SessionsTable {

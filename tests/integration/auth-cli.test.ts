@@ -99,7 +99,7 @@ describe('CLI accounts and tokens', () => {
       for (const token of tokens) expect(stored).not.toContain(token.slice(11));
       const users = JSON.stringify(await database.db.selectFrom('users').selectAll().execute());
       expect(users).not.toContain(PASSWORD);
-      expect(users).toMatch(/scrypt\$/);
+      expect(users).toMatch(/\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     } finally {
       await database.close();
     }

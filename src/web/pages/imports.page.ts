@@ -1,7 +1,6 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { findSession } from '../../auth/accounts.service.ts';
-import { currentUser } from '../../auth/auth.middleware.ts';
-import { SESSION_COOKIE, readCookie } from '../../auth/cookies.ts';
+import { currentUser, sessionIdOf } from '../../auth/auth.middleware.ts';
 import { actorRef } from '../../auth/user.types.ts';
 import type { AppContext } from '../../http/context.ts';
 import { parseId } from '../../http/params.ts';
@@ -28,7 +27,7 @@ export function importsPages(ctx: AppContext): Router {
 
   // Refuse before reading a large body from someone with no session at all.
   const hasSession: RequestHandler = async (req, _res, next) => {
-    const id = readCookie(req.get('cookie'), SESSION_COOKIE);
+    const id = sessionIdOf(req);
     if (!id || !(await findSession(ctx.database.db, id))) throw new UnauthorizedError();
     next();
   };
