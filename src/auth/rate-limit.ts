@@ -33,6 +33,9 @@ export function rateLimiter(what: string, options: LimitOptions): RequestHandler
     ...(options.keyGenerator ? { keyGenerator: options.keyGenerator } : {}),
     ...(options.skip ? { skip: options.skip } : {}),
     skipSuccessfulRequests: options.skipSuccessfulRequests ?? false,
+    // TRUST_PROXY decides whose X-Forwarded-For counts; from an untrusted peer the
+    // header is a forgery to ignore, not the misconfiguration this check warns of.
+    validate: { xForwardedForHeader: false },
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     handler: (req, _res, next) => {
