@@ -3,7 +3,7 @@ import type { AttestedNameDto } from '../corrections/history.service.ts';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import { toRecordDto } from '../records/record.dto.ts';
-import { csvLine } from './csv.ts';
+import { spreadsheetCsvLine } from './csv.ts';
 import { attestedNamesOf, exportPage, extraKeys, type ExportCursor } from './export.repository.ts';
 import { csvFieldsOf, csvLayout, type CsvLayout, type ExportFormat, type ExportedRecord } from './export.layout.ts';
 
@@ -67,7 +67,7 @@ async function exportFrom(db: Kysely<DB>, options: ExportOptions, write: (chunk:
   if (options.format === 'csv') {
     layout = csvLayout(await extraKeys(db, options.source));
     known = new Set(layout.extraKeys);
-    await emit(csvLine(layout.headers));
+    await emit(spreadsheetCsvLine(layout.headers));
   }
 
   let records = 0;
@@ -86,7 +86,7 @@ async function exportFrom(db: Kysely<DB>, options: ExportOptions, write: (chunk:
       const record: ExportedRecord = { ...toRecordDto(row), attestedNames: byRecord.get(String(row.id)) ?? [] };
       if (layout) {
         for (const key of Object.keys(record.extra)) if (!known!.has(key)) throw new ExportChangedError(key);
-        await emit(csvLine(csvFieldsOf(record, layout)));
+        await emit(spreadsheetCsvLine(csvFieldsOf(record, layout)));
       } else {
         await emit(`${JSON.stringify(record)}\n`);
       }
