@@ -125,7 +125,7 @@ describe('CLI account lifecycle', () => {
     expect(tokensOut[0]).toMatchObject({ prefix: token.slice(0, 11), status: 'live', expiresAt });
     expect(tokensOut.map((t) => t.status)).toContain('revoked');
     expect(listed.stdout).not.toContain(token.slice(11));
-  });
+  }, 180_000);
 
   it('user disable ends sessions and tokens, user enable lets the person log in again, user list --json shows it', async () => {
     const disabled = await cli(['user', 'disable', 'ann@example.org']);
@@ -137,7 +137,7 @@ describe('CLI account lifecycle', () => {
     expect(users.find((u) => u.email === 'Ann@Example.org')).toMatchObject({ disabled: true, role: 'archivist' });
     expect(list.stdout).not.toMatch(/argon2|scrypt/);
     expect((await cli(['user', 'enable', 'ann@example.org'])).code).toBe(0);
-  });
+  }, 180_000);
 
   it('user password reads the new password from stdin and refuses a short one', async () => {
     const short = await cli(['user', 'password', 'ann@example.org'], 'short\n');
@@ -147,7 +147,7 @@ describe('CLI account lifecycle', () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout + ok.stderr).not.toContain(NEW_PASSWORD);
     expect((await cli(['user', 'password', 'nobody@example.org'], `${NEW_PASSWORD}\n`)).stderr).toMatch(/No account/);
-  });
+  }, 180_000);
 
   it('the app sees it all: the token revoked by disable is 401, only the new password logs in', async () => {
     const database = await openDatabase(databaseUrl ? { databaseUrl, dataDir: '' } : { dataDir: dataDir! });
@@ -159,5 +159,5 @@ describe('CLI account lifecycle', () => {
     } finally {
       await database.close();
     }
-  });
+  }, 180_000);
 });
