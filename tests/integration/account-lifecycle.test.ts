@@ -1,6 +1,7 @@
 import { scryptSync } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formTokenFor } from '../helpers/form-token.ts';
 import { authHeader, createTestApp, seedUser, type TestApp } from '../helpers/test-app.ts';
 
 /**
@@ -141,6 +142,14 @@ describe('login', () => {
     await request(t.app).get('/api/session').set('cookie', two).expect(401);
     await request(t.app).get('/moderation').set('cookie', two).expect(401);
     await request(t.app).get('/api/corrections').set('cookie', ours).expect(200);
+  });
+
+  it('refuses a login form whose post carries two form-token cookies (one may be planted)', async () => {
+    const ida = await seedUser(t.database);
+    const { cookie, _csrf } = await formTokenFor(t.app);
+    const form = { email: ida.email, password: ida.password, _csrf };
+    await request(t.app).post('/login').set('cookie', `${cookie}; nb_form=${_csrf}`).type('form').send(form).expect(403);
+    await request(t.app).post('/login').set('cookie', cookie).type('form').send(form).expect(303);
   });
 
   it('upgrades an old scrypt hash at the next successful login', async () => {
