@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { StartupError } from '../shared/errors.ts';
+import { DEFAULT_TRUST_PROXY, parseTrustProxy } from './trust-proxy.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -35,6 +36,15 @@ const envSchema = z.object({
   // Uploads (POST /api/imports, the /imports form): bytes read at most per upload, uploads at once per process.
   IMPORT_MAX_BYTES: optional(z.coerce.number().int().min(1024).max(2 ** 40)).transform((v) => v ?? 2 * 1024 ** 3),
   IMPORT_MAX_CONCURRENT: optional(z.coerce.number().int().min(1).max(1000)).transform((v) => v ?? 2),
+  // Which peers may set X-Forwarded-For/-Proto (src/config/trust-proxy.ts): false, a hop count, or addresses/CIDRs.
+  TRUST_PROXY: optional(z.string()).transform((v, ctx) => {
+    const parsed = parseTrustProxy(v ?? DEFAULT_TRUST_PROXY);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: 'custom', message: parsed.message });
+    return z.NEVER;
+  }),
+  // Failed logins per account (whether or not it exists) per LOGIN_RATE_WINDOW_MINUTES, besides the per-address limit.
+  LOGIN_ACCOUNT_RATE_LIMIT: optional(z.coerce.number().int().min(1).max(100_000)).transform((v) => v ?? 10),
 });
 
 export type Config = z.output<typeof envSchema>;

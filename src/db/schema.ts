@@ -99,6 +99,7 @@ export interface ApiTokensTable {
   token_hash: string;
   created_at: Timestamp;
   revoked_at: Timestamp | null;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
 }
 
 export interface SessionsTable {

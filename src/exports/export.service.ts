@@ -3,7 +3,7 @@ import type { AttestedNameDto } from '../corrections/history.service.ts';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import { toRecordDto } from '../records/record.dto.ts';
-import { csvLine } from './csv.ts';
+import { spreadsheetCsvLine } from './csv.ts';
 import { attestedNamesOf, exportPage, extraKeys, type ExportCursor } from './export.repository.ts';
 import { PRIVATE_PREFIX, csvFieldsOf, csvLayout, type CsvLayout, type ExportFormat, type ExportedRecord } from './export.layout.ts';
 
@@ -67,7 +67,7 @@ async function exportFrom(db: Kysely<DB>, options: ExportOptions, write: (chunk:
   if (options.format === 'csv') {
     layout = csvLayout(await extraKeys(db, options.source), { privateKeys: await extraKeys(db, options.source, 'extra_private') });
     known = new Set([...layout.extraKeys, ...layout.privateKeys.map((k) => `${PRIVATE_PREFIX}${k}`)]);
-    await emit(csvLine(layout.headers));
+    await emit(spreadsheetCsvLine(layout.headers));
   }
 
   let records = 0;
@@ -88,7 +88,7 @@ async function exportFrom(db: Kysely<DB>, options: ExportOptions, write: (chunk:
       if (layout) {
         for (const key of Object.keys(record.extra)) if (!known!.has(key)) throw new ExportChangedError(key);
         for (const key of Object.keys(record.privateExtra ?? {})) if (!known!.has(`${PRIVATE_PREFIX}${key}`)) throw new ExportChangedError(key);
-        await emit(csvLine(csvFieldsOf(record, layout)));
+        await emit(spreadsheetCsvLine(csvFieldsOf(record, layout)));
       } else {
         await emit(`${JSON.stringify(record)}\n`);
       }

@@ -10,7 +10,7 @@ import type { ImportTally } from '../imports/import-report.ts';
 import { runImport, type ImportReport } from '../imports/import.service.ts';
 import { appendRecordEvent, replaceReadings } from '../records/record.writer.ts';
 import type { Logger } from '../shared/logger.ts';
-import { csvLine } from './csv.ts';
+import { csvLine, fromSpreadsheetCell } from './csv.ts';
 import { insertAttestedName } from '../corrections/corrections.repository.ts';
 import { attestedNamesForUpdate, findRecordIds } from './export.repository.ts';
 import { csvFieldsOf, csvLayout, isAttestedHeader, type ExportFormat, type ExportedRecord } from './export.layout.ts';
@@ -168,8 +168,9 @@ function parseAttested(text: string, line: number): AttestedName[] {
   return parsed.data;
 }
 
+/** Our export's cells, with the `'` the export put before spreadsheet formulas taken off again (csv.ts). */
 const csvParser = (file: string) =>
-  fs.createReadStream(file).pipe(parse({ bom: true, relax_column_count: true, info: true, skip_empty_lines: true }));
+  fs.createReadStream(file).pipe(parse({ bom: true, relax_column_count: true, info: true, skip_empty_lines: true, cast: fromSpreadsheetCell }));
 
 /** First pass over an export CSV: its attested names, checked. */
 async function scanCsv(file: string): Promise<{ attested: Attested[]; extraKeys: Set<string>; privateKeys: Set<string> }> {

@@ -21,7 +21,7 @@ export const JSON_BODY_LIMIT = '100kb';
 export function createApp(ctx: AppContext): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', ctx.config.TRUST_PROXY);
   // Same-origin scripts and styles only (the web pages have no inline script or style).
   // Over plain http (a local or offline install) neither HSTS nor upgrade-insecure-requests:
   // they would send the browser to an https that is not there.

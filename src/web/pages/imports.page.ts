@@ -1,7 +1,6 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { findSession } from '../../auth/accounts.service.ts';
-import { currentUser, hasRole } from '../../auth/auth.middleware.ts';
-import { SESSION_COOKIE, readCookie } from '../../auth/cookies.ts';
+import { currentUser, hasRole, sessionIdOf } from '../../auth/auth.middleware.ts';
 import { actorRef } from '../../auth/user.types.ts';
 import type { AppContext } from '../../http/context.ts';
 import { parseId } from '../../http/params.ts';
@@ -29,7 +28,7 @@ export function importsPages(ctx: AppContext): Router {
 
   // Refuse before reading a byte of the body from anyone without a staff session (the CSRF token is in the body: checked at the file part).
   const staffSession: RequestHandler = async (req, _res, next) => {
-    const id = readCookie(req.get('cookie'), SESSION_COOKIE);
+    const id = sessionIdOf(req);
     const session = id ? await findSession(ctx.database.db, id) : undefined;
     if (!session) throw new UnauthorizedError();
     if (!hasRole(session.user, ['archivist'])) throw new ForbiddenError('This needs the archivist role');
