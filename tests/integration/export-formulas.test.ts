@@ -61,6 +61,8 @@ beforeAll(async () => {
     fileName: 'formulas.csv',
     actor: 'test',
     source: 'formulas',
+    // Public, so they travel as plain columns (private ones are tested in source-claims.test.ts).
+    publicColumns: ['Телефон', 'Примечание', '=cmd'],
     connectionString: await urlOf(source),
   });
   expect(report).toMatchObject({ inserted: 3, invalid: 0 });
