@@ -12,7 +12,7 @@
  * gives the count. --cpu-prof writes a V8 profile of every server process to DIR.
  *
  * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres),
- * where it creates (and with --reuse keeps) a database nb_bench_search_<N>.
+ * where it creates (and with --reuse keeps) a database nb_bench_search_<N> (or --database NAME).
  * --embedded: the PGlite default in a DATA_DIR under the system temp folder.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -37,6 +37,7 @@ const { values: opts } = parseArgs({
     port: { type: 'string', default: '3917' },
     workers: { type: 'string' },
     'cpu-prof': { type: 'string' },
+    database: { type: 'string' },
   },
 });
 const N = Number(opts.records);
@@ -97,7 +98,7 @@ async function prepareDatabase(): Promise<BenchEnv> {
     return { env: { DATA_DIR: dataDir, DATABASE_URL: '' } };
   }
   const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `nb_bench_search_${N}`;
+  const name = opts.database ?? `nb_bench_search_${N}`;
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const admin = new pg.Client({ connectionString: adminUrl });

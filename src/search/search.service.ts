@@ -1,7 +1,8 @@
 import { decodeCursor, encodeCursor } from '../http/params.ts';
 import { BadRequestError } from '../shared/errors.ts';
 import { decode, indexKeys, type DecodeResult } from '../transliteration/index.ts';
-import { findCandidates, type NameProbe, type SearchDb, type ReadingCandidate, type ReadingProbe, type SearchFilters } from './candidates.repository.ts';
+import { findCandidates, isStatementTimeout, type Candidates, type NameProbe, type SearchDb, type ReadingCandidate, type ReadingProbe, type SearchFilters } from './candidates.repository.ts';
+import { filterMatchingNothing, type FilterName } from './filters.repository.ts';
 import { resolvePlace } from './gazetteer/gazetteer.ts';
 import { nationalityForms } from './nationality.ts';
 import {
@@ -36,9 +37,16 @@ export interface SearchResponse {
  * translates by it); `message` is English for API users; the other keys are
  * the code's parameters.
  */
-export type SearchWarning = { code: 'unknown_birthplace'; message: string; birthplace: string };
+export type SearchWarning =
+  | { code: 'unknown_birthplace'; message: string; birthplace: string }
+  /** No record at all satisfies this filter: answered at once, with no results. */
+  | { code: 'no_match'; message: string; filter: FilterName; value: string }
+  /** The search ran out of time (SEARCH_TIMEOUT_MS): these are the results found before. */
+  | { code: 'partial'; message: string };
 
 const QUERY_READINGS = 6;
+/** Words of the query the plain-name probes use. */
+const NAME_WORDS = 4;
 /** A plain-name (trigram) match counts like a decoded reading at most. */
 const NAME_WEIGHT = 0.95;
 const MIN_SCORE = 0.3;
@@ -46,11 +54,29 @@ const MIN_SCORE = 0.3;
 const EXPLAINABLE = 0.6;
 
 export async function searchRecords(database: SearchDb, params: SearchParams): Promise<SearchResponse> {
-  const decoded = decode(params.q, { maxReadings: QUERY_READINGS });
+  const decoded = decode(decodable(params.q), { maxReadings: QUERY_READINGS });
   const queries = queryReadings(decoded.readings);
   const warnings: SearchWarning[] = [];
   const { filters, birthplace } = resolveFilters(params, warnings);
+  const response = (results: SearchResult[], nextCursor: string | null): SearchResponse => ({
+    query: {
+      q: params.q,
+      script: decoded.script,
+      readings: decoded.readings.map((r) => ({ pinyin: r.pinyin, cost: r.cost, surname: r.surname, given: r.given })),
+      russianParts: decoded.russianParts,
+      birthplace,
+    },
+    results,
+    nextCursor,
+    warnings,
+  });
+  const impossible = await impossibleFilter(database, filters, params);
+  if (impossible) {
+    warnings.push(impossible);
+    return response([], null);
+  }
   const candidates = await findCandidates(database, probeFor(queries), nameProbeFor(params.q, decoded), filters);
+  if (candidates.partial) warnings.push({ code: 'partial', message: 'the search took too long and was stopped: these are the results found until then' });
 
   const ranked = rank(queries, candidates, filters);
   const page = paginate(ranked, params.cursor, params.limit);
@@ -60,18 +86,37 @@ export async function searchRecords(database: SearchDb, params: SearchParams): P
     if (!record) return []; // deleted between the two queries
     return [{ record, score: item.score, strength: strength(item.score), match: explainItem(item, record.fullName) }];
   });
-  return {
-    query: {
-      q: params.q,
-      script: decoded.script,
-      readings: decoded.readings.map((r) => ({ pinyin: r.pinyin, cost: r.cost, surname: r.surname, given: r.given })),
-      russianParts: decoded.russianParts,
-      birthplace,
-    },
-    results,
-    nextCursor: page.next,
-    warnings,
-  };
+  return response(results, page.next);
+}
+
+/**
+ * What the decoder reads of a query: a name has a handful of syllables, and
+ * decoding cost grows with the input (a 200-letter query of one letter took
+ * tens of milliseconds of CPU). The first words, up to MAX_DECODED characters,
+ * hold any name; the plain-name probes still see the query as typed.
+ */
+export const MAX_DECODED = 48;
+function decodable(q: string): string {
+  if (q.length <= MAX_DECODED) return q;
+  const cut = q.slice(0, MAX_DECODED);
+  const space = cut.lastIndexOf(' ');
+  return space > 0 ? cut.slice(0, space) : cut;
+}
+
+/** A filter no record satisfies, as a warning; a check that runs out of time lets the search go on. */
+async function impossibleFilter(database: SearchDb, filters: SearchFilters, params: SearchParams): Promise<SearchWarning | undefined> {
+  let filter: FilterName | undefined;
+  try {
+    filter = await filterMatchingNothing(database.searchDb, filters);
+  } catch (err) {
+    if (isStatementTimeout(err)) return undefined;
+    throw err;
+  }
+  if (!filter) return undefined;
+  const { birthYearFrom: from, birthYearTo: to } = filters;
+  const years = from === to ? String(from) : `${from ?? ''}–${to ?? ''}`;
+  const value = filter === 'nationality' ? params.nationality! : filter === 'birthplace' ? params.birthplace! : years;
+  return { code: 'no_match', message: `no record matches ${filter} "${value}", so nothing can be found`, filter, value };
 }
 
 interface RankedItem {
@@ -81,7 +126,7 @@ interface RankedItem {
   best: ScoredReading | undefined;
 }
 
-function rank(queries: QueryReading[], candidates: Awaited<ReturnType<typeof findCandidates>>, filters: SearchFilters) {
+function rank(queries: QueryReading[], candidates: Pick<Candidates, 'readings' | 'names'>, filters: SearchFilters) {
   type Entry = { readings: ReadingCandidate[]; nameSim: number; birthYear: number | null };
   const byRecord = new Map<string, Entry>();
   const entry = (id: string, birthYear: number | null) => {
@@ -165,7 +210,9 @@ export function probeFor(queries: QueryReading[]): ReadingProbe {
 /** Plain-name lookup: always for names that are not Chinese, otherwise only if no reading matched. */
 export function nameProbeFor(q: string, decoded: DecodeResult): NameProbe | undefined {
   if (decoded.script !== 'cyrillic' && decoded.script !== 'latin') return undefined;
-  const latin = latinSkeleton(q);
+  // The first words only: record names have at most four, and a trigram probe
+  // for a long string (eight patronymics) reads posting lists of most of the table.
+  const latin = latinSkeleton(q).split(' ').slice(0, NAME_WORDS).join(' ');
   if (latin.length < 3) return undefined;
   const words = [...new Set(latin.split(' ').filter((w) => w.length >= 2))].slice(0, 4);
   const heads = words.flatMap((a, i) => words.filter((_, j) => j !== i).map((b) => `${a} ${b}`));

@@ -15,10 +15,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on this file's own database, with a silent logger. */
+/**
+ * The real app on this file's own database, with a silent logger. Tests search
+ * many times and read counts right after writing them: the search rate limit
+ * and the stats cache are off unless `env` sets them (their own tests do).
+ */
 export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const ctx: AppContext = { config: loadConfig(env), database, logger: createLogger('silent') };
+  const config = loadConfig({ SEARCH_RATE_LIMIT: '0', STATS_CACHE_SECONDS: '0', ...env });
+  const ctx: AppContext = { config, database, logger: createLogger('silent') };
   return { app: createApp(ctx), ctx, database, close: () => database.close() };
 }
 
