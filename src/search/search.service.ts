@@ -76,11 +76,19 @@ export async function searchRecords(database: SearchDb, params: SearchParams): P
     return response([], null);
   }
   const candidates = await findCandidates(database, probeFor(queries), nameProbeFor(params.q, decoded), filters);
-  if (candidates.partial) warnings.push({ code: 'partial', message: 'the search took too long and was stopped: these are the results found until then' });
+  const partial = () => warnings.push({ code: 'partial', message: 'the search took too long and was stopped: these are the results found until then' });
+  if (candidates.partial) partial();
 
   const ranked = rank(queries, candidates, filters);
   const page = paginate(ranked, params.cursor, params.limit);
-  const records = await loadResultRecords(database.searchDb, page.items.map((r) => r.recordId));
+  let records: Map<string, SearchRecord>;
+  try {
+    records = await loadResultRecords(database.searchDb, page.items.map((r) => r.recordId));
+  } catch (err) {
+    if (!isStatementTimeout(err)) throw err;
+    if (!candidates.partial) partial();
+    return response([], null);
+  }
   const results = page.items.flatMap((item): SearchResult[] => {
     const record = records.get(item.recordId);
     if (!record) return []; // deleted between the two queries
