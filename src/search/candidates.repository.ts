@@ -50,6 +50,8 @@ export interface NameProbe {
   heads: string[];
   /** Single words that may be the surname. */
   words: string[];
+  /** What the trigram probe looks for: the first words that are not patronymics; none, no trigram probe. */
+  trigram?: string | undefined;
   /**
    * 'always' for names that are plainly not Chinese: every phase. 'if-none': the
    * cheap exact phase always (a Latin "Pavlov Nikolai" also decodes to pinyin-ish
@@ -167,7 +169,7 @@ async function runProbes(db: Kysely<DB>, probes: RawBuilder<unknown>[], nameProb
  * posting lists of a good part of the table, so it is the last resort.
  */
 async function runBroadNameProbes(db: Kysely<DB>, name: NameProbe, filters: SearchFilters, found: NameCandidate[]): Promise<void> {
-  for (const query of [surnameWordProbeSql(name, filters), nameProbeSql(name.latin, filters)]) {
+  for (const query of [surnameWordProbeSql(name, filters), name.trigram && nameProbeSql(name.trigram, filters)]) {
     if (distinctRecords(found) >= FEW_CANDIDATES) break;
     if (!query) continue;
     found.push(...(await runProbes(db, [], query)).names);
@@ -205,7 +207,7 @@ export async function explainCandidates(
     const probes = [...exactProbeSql(probe, filters)];
     if (probe.pairs.length > 0) probes.push(pairProbeSql(probe.pairs, filters));
     if (name) {
-      for (const q of [headProbeSql(name, filters), surnameWordProbeSql(name, filters), nameProbeSql(name.latin, filters)]) {
+      for (const q of [headProbeSql(name, filters), surnameWordProbeSql(name, filters), name.trigram && nameProbeSql(name.trigram, filters)]) {
         if (q) probes.push(q);
       }
     }

@@ -47,6 +47,10 @@ export type SearchWarning =
 const QUERY_READINGS = 6;
 /** Words of the query the plain-name probes use. */
 const NAME_WORDS = 4;
+/** Syllables of a query reading above which the pair probe is not run. */
+const MAX_PAIRED = 4;
+/** A patronymic in the Latin skeleton (Петрович → petrovich, Петровна → petrovna). */
+const PATRONYMIC = /(vich|vna|chna)$/;
 /** A plain-name (trigram) match counts like a decoded reading at most. */
 const NAME_WEIGHT = 0.95;
 const MIN_SCORE = 0.3;
@@ -210,7 +214,9 @@ export function probeFor(queries: QueryReading[]): ReadingProbe {
     keys: [...keys],
     phonetics: [...phonetics],
     short: (top?.syllables.length ?? 0) <= 2,
-    pairs: [...new Set(queries.slice(0, 2).flatMap((q) => (q.syllables.length >= 2 ? phoneticPairs(indexKeys(q.syllables).phonetic) : [])))],
+    // Not for more than MAX_PAIRED syllables: a name has two to four, and each pair of a long
+    // string ("wang li zhang liu chen") is a fixed share of the table to read and sort.
+    pairs: [...new Set(queries.slice(0, 2).flatMap((q) => (q.syllables.length >= 2 && q.syllables.length <= MAX_PAIRED ? phoneticPairs(indexKeys(q.syllables).phonetic) : [])))],
     surnamePhonetic: single ? indexKeys(top.syllables).surnamePhonetic : undefined,
   };
 }
@@ -225,7 +231,11 @@ export function nameProbeFor(q: string, decoded: DecodeResult): NameProbe | unde
   const words = [...new Set(latin.split(' ').filter((w) => w.length >= 2))].slice(0, 4);
   const heads = words.flatMap((a, i) => words.filter((_, j) => j !== i).map((b) => `${a} ${b}`));
   const notChinese = decoded.russianParts.length > 0 || decoded.readings.length === 0;
-  return { latin, heads, words, when: notChinese ? 'always' : 'if-none' };
+  // Patronymics share their trigrams (-ovich, -evna) with most Russian records: a trigram probe
+  // of them reads posting lists of most of the table. The misspelt surname and given name remain.
+  const named = latin.split(' ').filter((w) => !PATRONYMIC.test(w));
+  const trigram = named.length > 0 ? named.slice(0, 3).join(' ') : undefined;
+  return { latin, heads, words, trigram: trigram && trigram.length >= 3 ? trigram : undefined, when: notChinese ? 'always' : 'if-none' };
 }
 
 function orders(syllables: string[]): string[][] {
