@@ -18,7 +18,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { createRecord } from '../src/records/records.service.ts';
+import { insertRecord as createRecord } from '../src/records/record.writer.ts';
 import { searchRecords } from '../src/search/search.service.ts';
 import { decode } from '../src/transliteration/index.ts';
 import { readDevset, type DevsetRow } from './devset.shared.ts';

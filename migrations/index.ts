@@ -4,6 +4,7 @@ import * as m0002 from './0002_search.ts';
 import * as m0003 from './0003_imports.ts';
 import * as m0004 from './0004_accounts_corrections.ts';
 import * as m0005 from './0005_rate_limits.ts';
+import * as m0006 from './0006_source_claims.ts';
 import * as m0008 from './0008_search_safety.ts';
 
 /**
@@ -17,5 +18,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_imports': m0003,
   '0004_accounts_corrections': m0004,
   '0005_rate_limits': m0005,
+  '0006_source_claims': m0006,
   '0008_search_safety': m0008,
 };

@@ -38,6 +38,10 @@ export interface RecordsTable {
   biography: string | null;
   extra: JSONColumnType<Record<string, unknown>, string | undefined, string>;
   content_hash: string | null;
+  /** The source's own value of each claimed field (API field name → value); migration 0006. */
+  source_values: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  /** Unknown columns kept private (archivists only); migration 0006. */
+  extra_private: JSONColumnType<Record<string, unknown>, string | undefined, string>;
   name_latin: ColumnType<string, string | undefined, string>;
   birthplace_places: ColumnType<string[], string[] | undefined, string[]>;
   created_at: Timestamp;
@@ -121,6 +125,8 @@ export interface CorrectionsTable {
   decided_by: string | null;
   decided_at: Timestamp | null;
   decision_reason: string | null;
+  /** The field's displayed value when proposed (JSON text in, parsed out); null: unknown (0006). */
+  base_value: ColumnType<unknown, string | null | undefined, string | null>;
   created_at: Timestamp;
 }
 
@@ -129,7 +135,11 @@ export interface ImportJobsTable {
   source: string | null;
   file_name: string;
   actor: string;
-  status: ColumnType<'queued' | 'running' | 'succeeded' | 'failed', 'queued' | 'running' | 'succeeded' | 'failed' | undefined>;
+  status: ColumnType<ImportJobStatus, ImportJobStatus | undefined>;
+  /** 'undo' jobs undo `undoes_job_id` (0006). */
+  kind: ColumnType<'import' | 'undo', 'import' | 'undo' | undefined, never>;
+  undoes_job_id: ColumnType<string | null, string | number | null | undefined, never>;
+  undo_report: ColumnType<UndoOutcome | null, string | null | undefined, string | null>;
   dry_run: Generated<boolean>;
   strict: Generated<boolean>;
   rows_read: Generated<number>;
@@ -154,6 +164,49 @@ export interface ImportJobsTable {
   finished_at: Timestamp | null;
 }
 
+export interface UndoOutcome {
+  removed: number;
+  restored: number;
+  conflicts: number;
+  details: Array<{ recordId: number; field: string | null; reason: string }>;
+}
+
+export type ImportJobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'undone';
+
+/** Approved field corrections standing over the source's value (0006). */
+export interface RecordClaimsTable {
+  id: GeneratedAlways<string>;
+  record_id: ColumnType<string, string | number, never>;
+  field: string;
+  value: ColumnType<unknown, string, never>;
+  evidence: string | null;
+  correction_id: ColumnType<string | null, string | number | null | undefined, never>;
+  approved_by: string;
+  approved_at: Timestamp;
+  status: ColumnType<'active' | 'superseded' | 'withdrawn', 'active' | undefined, 'superseded' | 'withdrawn'>;
+  ended_by: string | null;
+  ended_at: Timestamp | null;
+  end_reason: string | null;
+}
+
+/** A re-import changed the source value of a claimed field (0006). */
+export interface RecordConflictsTable {
+  id: GeneratedAlways<string>;
+  record_id: ColumnType<string, string | number, never>;
+  claim_id: ColumnType<string, string | number, never>;
+  field: string;
+  corrected_value: ColumnType<unknown, string, never>;
+  source_value: ColumnType<unknown, string, never>;
+  previous_source_value: ColumnType<unknown, string, never>;
+  import_job_id: ColumnType<string | null, string | number | null, never>;
+  status: ColumnType<'open' | 'resolved', 'open' | undefined, 'resolved'>;
+  resolution: 'correction' | 'source' | null;
+  resolved_by: string | null;
+  resolved_at: Timestamp | null;
+  reason: string | null;
+  created_at: Timestamp;
+}
+
 export interface RateLimitsTable {
   key: string;
   hits: number;
@@ -171,6 +224,8 @@ export interface DB {
   sessions: SessionsTable;
   corrections: CorrectionsTable;
   rate_limits: RateLimitsTable;
+  record_claims: RecordClaimsTable;
+  record_conflicts: RecordConflictsTable;
 }
 
 export type RecordRow = Selectable<RecordsTable>;

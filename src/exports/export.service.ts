@@ -5,7 +5,7 @@ import type { DB } from '../db/schema.ts';
 import { toRecordDto } from '../records/record.dto.ts';
 import { csvLine } from './csv.ts';
 import { attestedNamesOf, exportPage, extraKeys, type ExportCursor } from './export.repository.ts';
-import { csvFieldsOf, csvLayout, type CsvLayout, type ExportFormat, type ExportedRecord } from './export.layout.ts';
+import { PRIVATE_PREFIX, csvFieldsOf, csvLayout, type CsvLayout, type ExportFormat, type ExportedRecord } from './export.layout.ts';
 
 /**
  * Streams every record (or one source's) with its attested names, as CSV or
@@ -65,8 +65,8 @@ async function exportFrom(db: Kysely<DB>, options: ExportOptions, write: (chunk:
     }
   };
   if (options.format === 'csv') {
-    layout = csvLayout(await extraKeys(db, options.source));
-    known = new Set(layout.extraKeys);
+    layout = csvLayout(await extraKeys(db, options.source), { privateKeys: await extraKeys(db, options.source, 'extra_private') });
+    known = new Set([...layout.extraKeys, ...layout.privateKeys.map((k) => `${PRIVATE_PREFIX}${k}`)]);
     await emit(csvLine(layout.headers));
   }
 
@@ -83,9 +83,11 @@ async function exportFrom(db: Kysely<DB>, options: ExportOptions, write: (chunk:
       byRecord.set(String(n.record_id), list);
     }
     for (const row of rows) {
-      const record: ExportedRecord = { ...toRecordDto(row), attestedNames: byRecord.get(String(row.id)) ?? [] };
+      // Export is for staff: private columns go with it, marked private.
+      const record: ExportedRecord = { ...toRecordDto(row), attestedNames: byRecord.get(String(row.id)) ?? [], privateExtra: row.extra_private ?? {} };
       if (layout) {
         for (const key of Object.keys(record.extra)) if (!known!.has(key)) throw new ExportChangedError(key);
+        for (const key of Object.keys(record.privateExtra ?? {})) if (!known!.has(`${PRIVATE_PREFIX}${key}`)) throw new ExportChangedError(key);
         await emit(csvLine(csvFieldsOf(record, layout)));
       } else {
         await emit(`${JSON.stringify(record)}\n`);

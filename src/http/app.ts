@@ -9,6 +9,7 @@ import { usersRouter } from '../auth/users.routes.ts';
 import { correctionsRouter } from '../corrections/corrections.routes.ts';
 import { importsRouter } from '../imports/imports.routes.ts';
 import { exportRouter } from '../exports/export.routes.ts';
+import { conflictsRouter } from '../records/conflicts.routes.ts';
 import { renderWebErrorPage } from '../web/web.errors.ts';
 import { webRouter } from '../web/web.router.ts';
 import type { AppContext } from './context.ts';
@@ -59,6 +60,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(correctionsRouter(ctx));
   app.use(importsRouter(ctx));
   app.use(exportRouter(ctx));
+  app.use(conflictsRouter(ctx));
   app.use(webRouter(ctx));
 
   app.use(notFoundHandler);

@@ -1,5 +1,5 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
-import type { DB, ImportJobsTable } from '../db/schema.ts';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { DB, ImportJobsTable, UndoOutcome } from '../db/schema.ts';
 import type { RowError } from './import.errors.ts';
 
 /** Only this file touches the import_jobs table. */
@@ -121,5 +121,57 @@ export async function failJobs(db: Kysely<DB>, ids: number[], message: string): 
     .set({ status: 'failed', exit_code: 2, file_error: message, finished_at: sql`now()` } as never)
     .where('id', 'in', ids.map(String) as never)
     .where('status', 'in', ['queued', 'running'])
+    .execute();
+}
+
+/** An undo job: running from the start, owned by this process (undo, src/imports/import-undo.service.ts). */
+export async function insertUndoJob(db: Kysely<DB>, job: { undoes: number; source: string | null; actor: string; pid: number; host: string }): Promise<number> {
+  const row = await db
+    .insertInto('import_jobs')
+    .values({
+      kind: 'undo',
+      undoes_job_id: job.undoes,
+      source: job.source,
+      file_name: `undo of import ${job.undoes}`,
+      actor: job.actor,
+      status: 'running',
+      pid: job.pid,
+      host: job.host,
+      started_at: sql`now()`,
+      heartbeat_at: sql`now()`,
+    } as never)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+/** succeeded|failed → undone, once, for an import job only; false if the job was not in such a state. */
+export async function markJobUndone(trx: Transaction<DB>, id: number): Promise<boolean> {
+  const row = await trx
+    .updateTable('import_jobs')
+    .set({ status: 'undone' } as never)
+    .where('id', '=', String(id) as never)
+    .where('kind', '=', 'import')
+    .where('dry_run', '=', false)
+    .where('status', 'in', ['succeeded', 'failed'])
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function finishUndoJob(db: Kysely<DB>, id: number, status: 'succeeded' | 'failed', outcome: UndoOutcome | null, error: string | null): Promise<void> {
+  await db
+    .updateTable('import_jobs')
+    .set({
+      status,
+      exit_code: status === 'succeeded' ? 0 : 2,
+      updated: outcome?.restored ?? 0,
+      undo_report: outcome === null ? null : JSON.stringify(outcome),
+      file_error: error,
+      finished_at: sql`now()`,
+      heartbeat_at: sql`now()`,
+    } as never)
+    .where('id', '=', String(id) as never)
+    .where('status', '=', 'running')
     .execute();
 }

@@ -14,6 +14,8 @@ export class ImportTally {
   unchanged = 0;
   invalid = 0;
   duplicates = 0;
+  /** Conflicts opened (a changed source value under an approved correction); not kept in the job row. */
+  conflicts = 0;
   bytesRead = 0;
   warnings: string[] = [];
   errors: RowError[] = [];

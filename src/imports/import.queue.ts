@@ -55,6 +55,8 @@ export interface SpooledImport {
   dryRun: boolean;
   strict: boolean;
   encoding?: 'utf8' | 'cp1251' | undefined;
+  /** Unknown columns made public (`?publicColumns=`, the form's field); the rest stay private. */
+  publicColumns?: string[];
 }
 
 /** Records the job (status queued) and queues its import; returns the job id at once. */

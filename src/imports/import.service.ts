@@ -2,9 +2,10 @@ import os from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
-import { toColumns } from '../records/records.service.ts';
+import { toColumns } from '../records/record.diff.ts';
 import type { Logger } from '../shared/logger.ts';
 import { mapColumns, type ColumnMapping } from './column-map.ts';
+import { extraPlan, splitExtra, type PublicColumns } from './extra-columns.ts';
 import type { ImportTarget } from './column-map.data.ts';
 import { openCsv } from './csv-reader.ts';
 import { ImportFileError, type RowError } from './import.errors.ts';
@@ -14,11 +15,12 @@ import { ImportTally, summaryOf, type ImportSummary } from './import-report.ts';
 import { SearchFieldsCache } from './import.search-fields.ts';
 import { createSearchFieldsComputer } from './search-fields.pool.ts';
 import { openImportStore, type ImportStore } from './import.store.ts';
-import { DirectInsertConflict, STAGING_DDL, recordFields, writeBatch, type PreparedRow } from './import.writer.ts';
+import { BatchRace, STAGING_DDL, recordFields, writeBatch, type PreparedRow } from './import.writer.ts';
 import { contentHash, derivedExternalId } from './row-identity.ts';
 import { DEFAULT_VALIDATION, validateRow, type ValidationOptions } from './row-validation.ts';
 import type { TextEncoding } from './text-encoding.ts';
 import { isProcessAlive } from '../shared/process-alive.ts';
+import { crashPoint } from '../shared/crash-point.ts';
 
 /** One import service, two doors (CLI and HTTP). */
 export interface ImportOptions {
@@ -31,6 +33,8 @@ export interface ImportOptions {
   strict?: boolean;
   encoding?: TextEncoding | undefined;
   map?: ReadonlyMap<string, ImportTarget | 'extra'>;
+  /** Unknown columns made public for this source (`--public-columns`); 'all' for a restore, whose export marks private ones. */
+  publicColumns?: PublicColumns;
   validation?: ValidationOptions;
   batchSize?: number;
   bytesTotal?: number | null;
@@ -51,6 +55,7 @@ export interface ImportOptions {
 
 export interface ImportReport extends ImportSummary {
   jobId: number;
+  conflicts: number;
   status: 'succeeded' | 'failed';
   exitCode: 0 | 1 | 2;
   fileError: { reason: string; message: string } | null;
@@ -129,7 +134,7 @@ async function finish(
   fileError: ImportReport['fileError'],
 ): Promise<ImportReport> {
   await finishJob(db, jobId, { status, exitCode, fileError: fileError?.message ?? null, progress: tally.progress() });
-  return { ...summaryOf(tally), jobId, status, exitCode, fileError, rowsRead: tally.rowsRead, duplicateSample: tally.duplicateSample };
+  return { ...summaryOf(tally), jobId, conflicts: tally.conflicts, status, exitCode, fileError, rowsRead: tally.rowsRead, duplicateSample: tally.duplicateSample };
 }
 
 /**
@@ -142,6 +147,8 @@ async function scan(options: ImportOptions, tally: ImportTally, stores: ImportSt
   const reader = await openCsv(options.open(), { encoding: options.encoding });
   const mapping: ColumnMapping = mapColumns(reader.headers, { overrides: options.map, sourceGiven: options.source !== undefined });
   tally.warnings.push(...mapping.warnings);
+  const extras = extraPlan(mapping, options.publicColumns ?? []);
+  if (extras.warning) tally.warnings.push(extras.warning);
   if (reader.encoding.encoding === 'cp1251') {
     tally.warnings.push(reader.encoding.detected ? 'the file is not UTF-8: it was read as Windows-1251 (cp1251)' : 'the file was read as Windows-1251 (cp1251), as asked');
   }
@@ -164,19 +171,24 @@ async function scan(options: ImportOptions, tally: ImportTally, stores: ImportSt
     const context = { jobId, actor: options.actor, dryRun: !!options.dryRun, search, timings: options.timings };
     const run = (stagedOnly: boolean) =>
       target.transaction((session) => writeBatch(session, rows, compute, { ...context, stagedOnly }), { rollback: !!options.dryRun });
-    // Another writer took one of the batch's keys meanwhile: the staged upsert settles it.
-    const outcome = await run(false).catch(async (err: unknown) => {
-      if (!(err instanceof DirectInsertConflict)) throw err;
+    // Another writer took one of the batch's keys, or changed one of its
+    // records, meanwhile: the batch is rolled back and run again, staged.
+    const retry = async (attempt: number): Promise<Awaited<ReturnType<typeof run>>> => {
       const started = performance.now();
       try {
-        return await run(true);
+        return await run(attempt > 0);
+      } catch (err) {
+        if (!(err instanceof BatchRace) || attempt >= 3) throw err;
+        return retry(attempt + 1);
       } finally {
-        if (options.timings) options.timings['staged retry'] = (options.timings['staged retry'] ?? 0) + performance.now() - started;
+        if (options.timings && attempt > 0) options.timings['staged retry'] = (options.timings['staged retry'] ?? 0) + performance.now() - started;
       }
-    });
+    };
+    const outcome = await retry(0);
     tally.inserted += outcome.inserted;
     tally.updated += outcome.updated;
     tally.unchanged += outcome.unchanged;
+    tally.conflicts += outcome.conflicts ?? 0;
     tally.addDuplicates(outcome.duplicates);
     batches++;
     await saveJobProgress(db!, jobId, tally.progress());
@@ -205,6 +217,7 @@ async function scan(options: ImportOptions, tally: ImportTally, stores: ImportSt
       const result = validateRow(record.fields, record.line, mapping, validation);
       if (result.kind === 'blank') continue;
       tally.rowsRead++;
+      crashPoint('parse');
       if (result.kind === 'invalid') {
         reject(result.errors);
       } else {
@@ -227,6 +240,7 @@ async function scan(options: ImportOptions, tally: ImportTally, stores: ImportSt
           if (store) {
             const columns = toColumns(row.values);
             const hash = contentHash(row);
+            const extra = splitExtra(row.extra, extras);
             batch.push({
               ord: ord++,
               line: row.line,
@@ -236,7 +250,7 @@ async function scan(options: ImportOptions, tally: ImportTally, stores: ImportSt
               fullName: columns.full_name as string,
               birthYear: (columns.birth_year as number | null | undefined) ?? null,
               birthplace: (columns.birthplace as string | null | undefined) ?? null,
-              fields: stores[0]!.encode(recordFields(source, externalId, hash, columns, row.extra)),
+              fields: stores[0]!.encode(recordFields(source, externalId, hash, columns, extra.public, extra.private)),
             });
             for (const field of record.fields) batchChars += field.length;
             if (batch.length >= batchSize || batchChars >= BATCH_CHARS) await flush();

@@ -10,6 +10,8 @@ import { findJob, type ImportJobRow } from './import-jobs.repository.ts';
 import { errorsToCsv } from './import-report.ts';
 import { IMPORT_MAX_BYTES, queueImport, spool, tooLarge } from './import.queue.ts';
 import { reapStaleJobs } from './import.service.ts';
+import { undoImport } from './import-undo.service.ts';
+import { parsePublicColumns } from './extra-columns.ts';
 
 const flag = z
   .enum(['true', 'false', '1', '0'])
@@ -23,6 +25,7 @@ const postQuery = z
     strict: flag,
     filename: z.string().trim().min(1).max(200).optional(),
     encoding: z.enum(['utf8', 'cp1251']).optional(),
+    publicColumns: z.string().max(10_000).optional(),
   })
   .strict();
 
@@ -44,13 +47,19 @@ export function importsRouter(ctx: AppContext): Router {
     const user = res.locals.user!;
     const fileName = query.filename ?? 'upload.csv';
     // The same queue as the /imports form (src/imports/import.queue.ts).
-    const jobId = await queueImport(ctx, { file, fileName, source: query.source, actor: actorRef(user), dryRun: query.dryRun, strict: query.strict, encoding: query.encoding });
+    const jobId = await queueImport(ctx, { file, fileName, source: query.source, actor: actorRef(user), dryRun: query.dryRun, strict: query.strict, encoding: query.encoding, publicColumns: parsePublicColumns(query.publicColumns) });
     const job = await findJob(ctx.database.db, jobId);
     res.status(202).location(`/api/imports/${jobId}`).json({ job: toJobDto(job!) });
   });
 
   router.get('/api/imports/:id', staff, async (req, res) => {
     res.json({ job: toJobDto(await jobOr404(ctx, req.params.id)) });
+  });
+
+  router.post('/api/imports/:id/undo', staff, async (req, res) => {
+    const id = parseId(req.params.id, 'import id');
+    const { jobId, removed, restored, conflicts, status, details } = await undoImport(ctx.database.db, id, actorRef(res.locals.user!));
+    res.json({ jobId, removed, restored, conflicts, status, details });
   });
 
   router.get('/api/imports/:id/errors.csv', staff, async (req, res) => {
@@ -76,6 +85,9 @@ export function toJobDto(job: ImportJobRow) {
   return {
     id: Number(job.id),
     status: job.status,
+    kind: job.kind,
+    undoesJobId: job.undoes_job_id === null ? null : Number(job.undoes_job_id),
+    undo: job.undo_report,
     source: job.source,
     fileName: job.file_name,
     actor: job.actor,

@@ -5,7 +5,8 @@ import { decodeCursor, encodeCursor, limitParam, parseId } from '../http/params.
 import { parseOrThrow } from '../http/validate.ts';
 import { BadRequestError, NotFoundError } from '../shared/errors.ts';
 import { listAttestedNames } from '../corrections/history.service.ts';
-import { toRecordDto } from './record.dto.ts';
+import { optionalUser } from '../auth/auth.middleware.ts';
+import { toRecordDto, toStaffRecordDto } from './record.dto.ts';
 import { findRecordById, listRecords } from './records.repository.ts';
 
 const listQuery = z.object({ limit: limitParam(50, 500), cursor: z.string().optional() }).strict();
@@ -28,11 +29,15 @@ export function recordsRouter(ctx: AppContext): Router {
     });
   });
 
-  router.get('/api/records/:id', async (req, res) => {
+  // Archivists (Bearer token or session) also get the private columns, as privateExtra.
+  router.get('/api/records/:id', optionalUser(ctx), async (req, res) => {
     const id = parseId(req.params.id, 'record id');
     const row = await findRecordById(ctx.database.db, id);
     if (!row) throw new NotFoundError(`No record with id ${id}`);
-    res.json({ record: { ...toRecordDto(row), attestedNames: await listAttestedNames(ctx.database.db, id) } });
+    const staff = res.locals.user !== undefined;
+    if (staff) res.setHeader('Cache-Control', 'no-store');
+    const dto = staff ? toStaffRecordDto(row) : toRecordDto(row);
+    res.json({ record: { ...dto, attestedNames: await listAttestedNames(ctx.database.db, id) } });
   });
 
   return router;

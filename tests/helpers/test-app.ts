@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config/config.ts';
 import type { Database } from '../../src/db/database.ts';
 import { createApp } from '../../src/http/app.ts';
 import type { AppContext } from '../../src/http/context.ts';
-import { createRecord, type RecordInput } from '../../src/records/records.service.ts';
+import { insertRecord as createRecord, type RecordInput } from '../../src/records/record.writer.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import { createTestDatabase } from './test-database.ts';
 

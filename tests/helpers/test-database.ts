@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { sql } from 'kysely';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
@@ -55,4 +56,12 @@ async function createFromTemplate(adminUrl: string, name: string, template: stri
       await admin.end();
     }
   }
+}
+
+/** The URL of a test database (PostgreSQL), for the importer's COPY connection or a CLI child; undefined on PGlite. */
+export async function testDatabaseUrl(database: Database): Promise<string | undefined> {
+  const testDb = inject('testDb');
+  if (testDb.backend !== 'postgres') return undefined;
+  const { rows } = await sql<{ name: string }>`SELECT current_database() AS name`.execute(database.db);
+  return withDatabase(testDb.adminUrl, rows[0]!.name);
 }

@@ -42,8 +42,8 @@ describe('namebridge import (exit codes)', () => {
     const r = await cli(bad('tab.tsv'), '--source', 'cli-tab', '--json');
     expect(r.code, r.stderr).toBe(0);
     const summary = lastLine(r.stdout);
-    expect(Object.keys(summary)).toEqual(['inserted', 'updated', 'unchanged', 'invalid', 'duplicates', 'warnings', 'errors', 'errorsTotal']);
-    expect(summary).toEqual({ inserted: 2, updated: 0, unchanged: 0, invalid: 0, duplicates: 0, warnings: [], errors: [], errorsTotal: 0 });
+    expect(Object.keys(summary)).toEqual(['jobId', 'inserted', 'updated', 'unchanged', 'invalid', 'duplicates', 'warnings', 'errors', 'errorsTotal']);
+    expect(summary).toEqual({ jobId: expect.any(Number), inserted: 2, updated: 0, unchanged: 0, invalid: 0, duplicates: 0, warnings: [], errors: [], errorsTotal: 0 });
   });
 
   it('exits 1 when some rows are invalid (the valid ones written), and 1 with --strict (nothing written)', async () => {

@@ -7,6 +7,7 @@ import type { AppContext } from '../../http/context.ts';
 import { parseId } from '../../http/params.ts';
 import { findJob } from '../../imports/import-jobs.repository.ts';
 import { queueImport } from '../../imports/import.queue.ts';
+import { undoImport } from '../../imports/import-undo.service.ts';
 import { toJobDto } from '../../imports/imports.routes.ts';
 import { NotFoundError, UnauthorizedError } from '../../shared/errors.ts';
 import { discardUpload, readUploadForm, type UploadForm } from '../upload.ts';
@@ -84,6 +85,13 @@ export function importsPages(ctx: AppContext): Router {
       running: job.status === 'queued' || job.status === 'running',
       shownErrors: job.report.errors.slice(0, SHOWN_ERRORS),
     });
+  });
+
+  // The undo is itself a job: its page shows what was removed, restored and kept.
+  router.post('/imports/:id/undo', staff, async (req, res) => {
+    const id = parseId(req.params.id, 'import id');
+    const report = await undoImport(ctx.database.db, id, actorRef(currentUser(res)));
+    res.redirect(303, `/imports/${report.jobId}`);
   });
 
   return router;

@@ -13,6 +13,7 @@ import { BadRequestError, NotFoundError } from '../../shared/errors.ts';
 import { issuesOf, toFieldErrors, type FieldErrors } from '../form-errors.ts';
 import { issueFormToken, requireFormToken } from '../form-token.ts';
 import { historyItems } from '../history.view.ts';
+import { activeClaims } from '../../records/claims.repository.ts';
 import { pageContext, renderPage } from '../web.render.ts';
 
 /** The correction form's fields (a chinese-name proposal), as the page names them. */
@@ -62,7 +63,8 @@ export function recordPages(ctx: AppContext): Router {
     const row = await findRecordById(ctx.database.db, id);
     if (!row) throw new NotFoundError(`No record with id ${id}`);
     const record = toRecordDto(row);
-    const [attestedNames, historyDto, summaries] = await Promise.all([
+    const [claims, attestedNames, historyDto, summaries] = await Promise.all([
+      activeClaims(ctx.database.db, id),
       listAttestedNames(ctx.database.db, id),
       getRecordHistory(ctx.database.db, id),
       loadResultRecords(ctx.database.db, [String(id)]),
@@ -70,7 +72,9 @@ export function recordPages(ctx: AppContext): Router {
     const values = record as unknown as Record<string, unknown>;
     const fields = RECORD_FIELDS.flatMap((f) => {
       const value = values[f.name];
-      return value === null || value === undefined || value === '' ? [] : [{ name: f.name, value: String(value) }];
+      const claim = claims.find((c) => c.field === f.name);
+      const corrected = claim ? { source: record.sourceValues[f.name] ?? null, evidence: claim.evidence ?? '' } : null;
+      return (value === null || value === undefined || value === '') && !corrected ? [] : [{ name: f.name, value: String(value ?? ''), corrected }];
     });
     const extra = Object.entries(record.extra).map(([key, value]) => ({ key, value: typeof value === 'string' ? value : JSON.stringify(value) }));
     const { t, time } = pageContext(req, res);
