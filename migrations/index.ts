@@ -6,6 +6,7 @@ import * as m0004 from './0004_accounts_corrections.ts';
 import * as m0005 from './0005_rate_limits.ts';
 import * as m0006 from './0006_source_claims.ts';
 import * as m0007 from './0007_durable_jobs.ts';
+import * as m0008 from './0008_search_safety.ts';
 import * as m0009 from './0009_account_lifecycle.ts';
 
 /**
@@ -21,5 +22,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_rate_limits': m0005,
   '0006_source_claims': m0006,
   '0007_durable_jobs': m0007,
+  '0008_search_safety': m0008,
   '0009_account_lifecycle': m0009,
 };

@@ -52,7 +52,11 @@ export interface AppLimits {
   /** Failed logins per email (after `login`, per address). */
   loginAccount: RequestHandler;
   submissions: RequestHandler;
+  /** GET /api/search and the web's /search: one budget (SEARCH_RATE_LIMIT=0: none). */
+  search: RequestHandler;
 }
+
+const unlimited: RequestHandler = (_req, _res, next) => next();
 
 const limitsByApp = new WeakMap<AppContext, AppLimits>();
 
@@ -90,6 +94,14 @@ export function appLimits(ctx: AppContext): AppLimits {
         windowMs: config.CORRECTION_RATE_WINDOW_MINUTES * 60_000,
         store: new PostgresRateLimitStore(ctx.database.db, 'submissions'),
       }),
+      search:
+        config.SEARCH_RATE_LIMIT === 0
+          ? unlimited
+          : rateLimiter('searches', {
+              limit: config.SEARCH_RATE_LIMIT,
+              windowMs: config.SEARCH_RATE_WINDOW_SECONDS * 1000,
+              store: new PostgresRateLimitStore(ctx.database.db, 'search'),
+            }),
     };
     limitsByApp.set(ctx, limits);
   }

@@ -45,6 +45,12 @@ const envSchema = z.object({
   }),
   // Failed logins per account (whether or not it exists) per LOGIN_RATE_WINDOW_MINUTES, besides the per-address limit.
   LOGIN_ACCOUNT_RATE_LIMIT: optional(z.coerce.number().int().min(1).max(100_000)).transform((v) => v ?? 10),
+  // Search safety (docs/search.md, "Bounds"): statement_timeout of the search pool (0: none),
+  // searches per client address per window (0: no limit), and how old the cached counts may be.
+  SEARCH_TIMEOUT_MS: optional(z.coerce.number().int().min(0).max(600_000)).transform((v) => v ?? 1500),
+  SEARCH_RATE_LIMIT: optional(z.coerce.number().int().min(0).max(100_000)).transform((v) => v ?? 60),
+  SEARCH_RATE_WINDOW_SECONDS: optional(z.coerce.number().int().min(1).max(86_400)).transform((v) => v ?? 60),
+  STATS_CACHE_SECONDS: optional(z.coerce.number().int().min(0).max(3600)).transform((v) => v ?? 30),
 });
 
 export type Config = z.output<typeof envSchema>;

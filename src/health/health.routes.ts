@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { sql } from 'kysely';
 import type { AppContext } from '../http/context.ts';
-import { readStats } from './stats.repository.ts';
+import { cachedStats } from './stats.cache.ts';
 
 export function healthRouter(ctx: AppContext): Router {
   const router = Router();
@@ -12,9 +12,10 @@ export function healthRouter(ctx: AppContext): Router {
     res.json({ status: 'ok' });
   });
 
-  // {records, sources, attestedNames, pendingCorrections, bySource, backend}: src/health/stats.repository.ts
+  // {records, sources, attestedNames, pendingCorrections, bySource, backend}: src/health/stats.repository.ts,
+  // at most STATS_CACHE_SECONDS old (stats.cache.ts).
   router.get('/api/stats', async (_req, res) => {
-    res.json({ ...(await readStats(ctx.database.readDb)), backend: ctx.database.backend });
+    res.json({ ...(await cachedStats(ctx)), backend: ctx.database.backend });
   });
 
   return router;

@@ -17,6 +17,12 @@ import { errorHandler, notFoundHandler } from './error-handler.ts';
 
 export const JSON_BODY_LIMIT = '100kb';
 
+/** The URL as logged: the path, with the query string only when asked for (debug). */
+export function logUrl(url: string, keepQuery: boolean): string {
+  const q = url.indexOf('?');
+  return keepQuery || q < 0 ? url : url.slice(0, q);
+}
+
 /** Builds the app without listening, so tests drive it in process. */
 export function createApp(ctx: AppContext): Express {
   const app = express();
@@ -31,12 +37,14 @@ export function createApp(ctx: AppContext): Express {
   const overHttps = helmet({ contentSecurityPolicy: csp(true) });
   const overHttp = helmet({ contentSecurityPolicy: csp(false), strictTransportSecurity: false });
   app.use((req, res, next) => (req.secure ? overHttps : overHttp)(req, res, next));
+  const keepQuery = ctx.logger.isLevelEnabled('debug');
   app.use(
     pinoHttp({
       logger: ctx.logger,
-      // Method, path and status are what an operator needs; headers would carry cookies.
+      // Method, path and status are what an operator needs; headers would carry cookies, and the
+      // query string the names families search for (personal data): kept only at LOG_LEVEL=debug.
       serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: logUrl(req.url, keepQuery) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),

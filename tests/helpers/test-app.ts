@@ -19,12 +19,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on this file's own database, with a silent logger. */
+/**
+ * The real app on this file's own database, with a silent logger. Tests search
+ * many times and read counts right after writing them: the search rate limit
+ * and the stats cache are off unless `env` sets them (their own tests do).
+ */
 export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   // A DATA_DIR of its own (the upload spool), unless the test names one.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nb-app-'));
-  const ctx: AppContext = { config: loadConfig({ DATA_DIR: dataDir, ...env }), database, logger: createLogger('silent') };
+  const ctx: AppContext = { config: loadConfig({ DATA_DIR: dataDir, SEARCH_RATE_LIMIT: '0', STATS_CACHE_SECONDS: '0', ...env }), database, logger: createLogger('silent') };
   const close = async () => {
     await stopImportRunner(database);
     await database.close();

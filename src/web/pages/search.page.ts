@@ -1,6 +1,7 @@
 import { Router } from 'express';
+import { appLimits } from '../../auth/rate-limit.ts';
+import { cachedStats } from '../../health/stats.cache.ts';
 import type { AppContext } from '../../http/context.ts';
-import { countRecords } from '../../records/records.repository.ts';
 import { searchQuerySchema } from '../../search/search.params.ts';
 import { searchRecords, type SearchWarning } from '../../search/search.service.ts';
 import { BadRequestError } from '../../shared/errors.ts';
@@ -44,7 +45,8 @@ export function pageHref(values: Record<string, string>, cursor?: string): strin
  * interface has no words for yet is shown in the service's English (marked so).
  */
 export function warningText(warning: SearchWarning, lang: Lang): { text: string; lang: Lang | null } {
-  const key = `search.warning.${warning.code}`;
+  // "no_match" has a sentence per filter.
+  const key = warning.code === 'no_match' ? `search.warning.no_match.${warning.filter}` : `search.warning.${warning.code}`;
   if (!(key in MESSAGES.en)) return { text: warning.message, lang: 'en' };
   const { code: _code, message: _message, ...params } = warning;
   return { text: translator(lang)(key, params), lang: null };
@@ -55,11 +57,12 @@ export function searchPages(ctx: AppContext): Router {
   const router = Router();
 
   router.get('/', async (req, res) => {
-    const records = await countRecords(ctx.database.readDb);
+    const { records } = await cachedStats(ctx);
     renderPage(req, res, 'home', { values: {}, errors: {}, records });
   });
 
-  router.get('/search', async (req, res) => {
+  // One budget with GET /api/search; a refused search gets the 429 page in the visitor's language.
+  router.get('/search', appLimits(ctx).search, async (req, res) => {
     const values = searchFormValues(req.query as Record<string, unknown>);
     const { t, lang } = pageContext(req, res);
     const parsed = searchQuerySchema.safeParse(values);
