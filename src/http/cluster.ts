@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { bootstrap } from '../bootstrap.ts';
+import { startReadingsUpkeep } from '../search/reindex.start.ts';
 import { startSeeding } from '../seed/seed.ts';
 import { StartupError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
@@ -31,7 +32,7 @@ export async function runPrimary(workers: number): Promise<void> {
   }
   logger.info({ workers }, 'all workers listening');
   const stopSeeding = new AbortController();
-  const seeding = config.SEED ? startSeeding(runtime, stopSeeding.signal) : Promise.resolve();
+  const seeding = (config.SEED ? startSeeding(runtime, stopSeeding.signal) : Promise.resolve()).then(() => startReadingsUpkeep(runtime, stopSeeding.signal));
   onStopSignal(logger, async () => {
     stopping = true;
     stopSeeding.abort();
