@@ -39,8 +39,9 @@ async function ageReadings(fullNames: string[], options: { garble?: boolean } = 
 describe('versioned readings', () => {
   it('every write path stores the current decoder version: records service and the importer', async () => {
     await seedRecords(db, [{ fullName: 'Ван-Си-Сян', source: 'a' }, { fullName: 'Ли-Сан-Джин', source: 'a' }, { fullName: 'Павлов Николай Васильевич', source: 'a' }]);
-    const url = inject('testDb').backend === 'postgres'
-      ? withDatabase(inject('testDb').adminUrl, (await sql<{ name: string }>`SELECT current_database() AS name`.execute(db.db)).rows[0]!.name)
+    const testDb = inject('testDb');
+    const url = testDb.backend === 'postgres'
+      ? withDatabase(testDb.adminUrl, (await sql<{ name: string }>`SELECT current_database() AS name`.execute(db.db)).rows[0]!.name)
       : undefined;
     const csv = Buffer.from('full_name,external_id\nЧжан-Го-Тин,i-1\nЛю-Фу,i-2\n');
     const report = await runImport(db, { open: async function* () { yield csv; }, fileName: 'x.csv', actor: 'cli', source: 'b', connectionString: url, workers: 0 });

@@ -154,6 +154,7 @@ describe('name tables', () => {
     for (const a of ALIASES) {
       for (const k of a.keys) expect(k).toMatch(/^[a-zа-я]+$/);
       for (const r of a.readings) for (const p of r.split(' ')) expect(syllableByPinyin(p), `${r}`).toBeDefined();
+      expect(a.source.trim(), a.keys[0]).not.toBe('');
     }
   });
 
