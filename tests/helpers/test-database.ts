@@ -56,3 +56,10 @@ async function createFromTemplate(adminUrl: string, name: string, template: stri
     }
   }
 }
+
+/**
+ * The marker in the name of every test that needs a PostgreSQL server (written
+ * `it.skipIf(…)(`${POSTGRES_ONLY} (reason): …`)`): on PGlite such a test is
+ * listed as skipped with its reason, and `.ci/run` counts how many ran.
+ */
+export const POSTGRES_ONLY = 'PostgreSQL only';
