@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
  * change a cost and forget to bump it; the price is that a comment-only edit
  * also marks readings stale (a reindex rebuilds them to the same values).
  */
-const READING_PACKAGES = ['pinyin-pro', 'opencc-js'];
+const READING_PACKAGES = ['pinyin-pro', 'opencc-js', 'to-jyutping'];
 
 export const DECODER_VERSION: string = computeDecoderVersion();
 
