@@ -137,11 +137,14 @@ function endingEdges(best: Entry[][], units: Units, cfg: LatticeConfig, i: numbe
   }
 }
 
+const MAX_SOFT_STEM_SPAN = 8;
 const SOFT_STEM_LETTERS = ['й', 'ь'].map((c) => c.charCodeAt(0));
 
 /** A syllable from i whose final й/ь the case ending at the end replaced: one edge to the end, rule case-ending. */
 function softStemEndingEdges(best: Entry[][], units: Units, cfg: LatticeConfig, i: number): void {
   const n = units.codes.length;
+  // No syllable is spelt in more than six letters (чжуань): only the last few positions can start one.
+  if (n - i > MAX_SOFT_STEM_SPAN) return;
   for (const ending of cfg.softStemEndings) {
     const at = n - ending.length;
     if (at <= i) continue;
