@@ -26,6 +26,8 @@ import { loadConfig, workerCount } from '../src/config/config.ts';
 import { decode, toWadeGiles } from '../src/transliteration/index.ts';
 import { COMMON_SURNAMES } from '../src/transliteration/tables/common-surnames.data.ts';
 import { generateRecordRows, writeRecordsCsv } from './generate-records.ts';
+import { MIGRATIONS } from '../migrations/index.ts';
+import { DECODER_VERSION } from '../src/search/decoder-version.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -108,8 +110,10 @@ async function prepareDatabase(): Promise<BenchEnv> {
     const c = new pg.Client({ connectionString: url.toString() });
     await c.connect();
     const { rows: n } = await c.query('SELECT count(*)::int AS n FROM records').catch(() => ({ rows: [{ n: -1 }] }));
+    const built = await builtByThisCode(c);
     await c.end();
-    reuse = n[0]?.n === N;
+    reuse = n[0]?.n === N && built;
+    if (n[0]?.n === N && !built) console.log('--reuse: the database was built by another decoder version or schema; rebuilding');
   }
   if (!reuse) {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -125,6 +129,20 @@ async function prepareDatabase(): Promise<BenchEnv> {
     await c.end();
   }
   return { env };
+}
+
+/**
+ * --reuse measures a kept database only if this code built it: the last migration is
+ * ours and no reading comes from another decoder version (record_readings.decoder_version).
+ */
+async function builtByThisCode(c: pg.Client): Promise<boolean> {
+  const last = Object.keys(MIGRATIONS).at(-1);
+  const migration = await c.query('SELECT name FROM kysely_migration ORDER BY name DESC LIMIT 1').catch(() => ({ rows: [] as { name: string }[] }));
+  if (migration.rows[0]?.name !== last) return false;
+  const stale = await c
+    .query('SELECT EXISTS (SELECT 1 FROM record_readings WHERE rank = 0 AND decoder_version <> $1) AS stale', [DECODER_VERSION])
+    .catch(() => ({ rows: [{ stale: true }] }));
+  return stale.rows[0]?.stale === false;
 }
 
 /** Loads the generated file through the importer CLI, as an archivist would. */
