@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -63,3 +66,22 @@ async function createFromTemplate(adminUrl: string, name: string, template: stri
  * listed as skipped with its reason, and `.ci/run` counts how many ran.
  */
 export const POSTGRES_ONLY = 'PostgreSQL only';
+
+/**
+ * A migrated database for CLI child processes: a PostgreSQL copy, or an embedded
+ * DATA_DIR. `database` is open for seeding; close it before a child process opens it.
+ */
+export async function createCliDatabase(prefix: string): Promise<{ env: NodeJS.ProcessEnv; database: Database; drop: () => Promise<void> }> {
+  let env: NodeJS.ProcessEnv;
+  let drop: () => Promise<void> = async () => undefined;
+  if (testBackend() === 'postgres') {
+    const copy = await createPostgresCopy();
+    env = { DATABASE_URL: copy.url };
+    drop = copy.drop;
+  } else {
+    env = { DATABASE_URL: '', DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), prefix)) };
+  }
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR ?? '' });
+  await migrateToLatest(database.db);
+  return { env, database, drop };
+}

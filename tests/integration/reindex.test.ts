@@ -1,20 +1,19 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/database.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
+import type { Database } from '../../src/db/database.ts';
 import { runImport } from '../../src/imports/import.service.ts';
 import { DECODER_VERSION } from '../../src/search/decoder-version.ts';
 import { staleReadingsCount } from '../../src/search/reading-versions.repository.ts';
 import { reindexReadings } from '../../src/search/reindex.service.ts';
+import { startReadingsUpkeep } from '../../src/search/reindex.start.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import type { Logger } from '../../src/shared/logger.ts';
 import { searchRecords } from '../../src/search/search.service.ts';
 import { withDatabase } from '../helpers/global-setup.ts';
 import { runNode } from '../helpers/processes.ts';
 import { createTestApp, seedRecords, type TestApp } from '../helpers/test-app.ts';
-import { createPostgresCopy, testBackend } from '../helpers/test-database.ts';
+import { createCliDatabase } from '../helpers/test-database.ts';
 
 /** Versioned readings (migration 0010) and `reindex`: stale count, rebuild, missing rows, a crash resumed. */
 let t: TestApp;
@@ -104,19 +103,33 @@ describe('versioned readings', () => {
   });
 });
 
+describe('at start (src/search/reindex.start.ts)', () => {
+  const logger = () => {
+    const lines: Array<{ level: string; obj: unknown; msg?: string }> = [];
+    const at = (level: string) => (obj: unknown, msg?: string) => void lines.push({ level, obj, msg });
+    return { lines, log: { warn: at('warn'), info: at('info'), error: at('error') } as unknown as Logger };
+  };
+
+  it('warns when readings are stale, and with REINDEX_ON_START=true rebuilds them', async () => {
+    await ageReadings(['Ван-Си-Сян']);
+    const quiet = logger();
+    await startReadingsUpkeep({ config: loadConfig({}), database: db, logger: quiet.log }, new AbortController().signal);
+    expect(quiet.lines.find((l) => l.level === 'warn')).toMatchObject({ obj: { staleReadings: 1 }, msg: expect.stringContaining('npm run cli -- reindex') });
+    expect(await staleReadingsCount(db.db)).toBe(1);
+
+    const rebuilding = logger();
+    await startReadingsUpkeep({ config: loadConfig({ REINDEX_ON_START: 'true' }), database: db, logger: rebuilding.log }, new AbortController().signal);
+    expect(rebuilding.lines.find((l) => l.msg === 'reindex: done')).toMatchObject({ obj: { rebuilt: 1 } });
+    expect(await staleReadingsCount(db.db)).toBe(0);
+  });
+});
+
 describe('npm run cli -- reindex / stats', () => {
   let env: NodeJS.ProcessEnv;
   let drop: () => Promise<void> = async () => undefined;
   beforeAll(async () => {
-    if (testBackend() === 'postgres') {
-      const copy = await createPostgresCopy();
-      env = { DATABASE_URL: copy.url };
-      drop = copy.drop;
-    } else {
-      env = { DATABASE_URL: '', DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'nb-reindex-')) };
-    }
-    const database = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR ?? '' });
-    await migrateToLatest(database.db);
+    let database: Database;
+    ({ env, database, drop } = await createCliDatabase('nb-reindex-'));
     await seedRecords(database, [{ fullName: 'Ван-Си-Сян' }, { fullName: 'Ван-Шу-Фа' }, { fullName: 'Павлов Николай Васильевич' }]);
     await sql`UPDATE record_readings SET decoder_version = 'older-decoder'`.execute(database.db);
     await database.close();
@@ -135,7 +148,7 @@ describe('npm run cli -- reindex / stats', () => {
     expect(out.seconds).toBeGreaterThan(0);
     const after = await runNode(['src/cli/main.ts', 'stats', '--json'], env);
     expect(JSON.parse(after.stdout.trim().split('\n').at(-1)!).staleReadings).toBe(0);
-  });
+  }, 180_000); // three CLI processes: slow on a loaded machine
 
   it('refuses a bad --batch with the problem and the usage', async () => {
     const run = await runNode(['src/cli/main.ts', 'reindex', '--batch', 'many'], env);
