@@ -13,6 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { writeRecordsCsv } from './generate-records.ts';
+import { MIGRATIONS } from '../migrations/index.ts';
+import { DECODER_VERSION } from '../src/search/decoder-version.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const SEED = 1;
@@ -51,8 +53,10 @@ export async function prepareDatabase(o: BenchDatabaseOptions): Promise<BenchEnv
     await c.connect();
     // The generated records of source "bench"; other sources (bench:load's imports) may be there too.
     const { rows: n } = await c.query(`SELECT count(*)::int AS n FROM records WHERE source = 'bench'`).catch(() => ({ rows: [{ n: -1 }] }));
+    const built = await builtByThisCode(c);
     await c.end();
-    reuse = n[0]?.n === o.records;
+    reuse = n[0]?.n === o.records && built;
+    if (n[0]?.n === o.records && !built) console.error('--reuse: the database was built by another decoder version or schema; rebuilding');
   }
   if (!reuse) {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -67,8 +71,21 @@ export async function prepareDatabase(o: BenchDatabaseOptions): Promise<BenchEnv
     await c.query('VACUUM ANALYZE'); // what autovacuum does after a bulk load
     await c.end();
   }
-  // Migrations added since the database was loaded (a reused one) run when the server starts.
   return env;
+}
+
+/**
+ * A kept database is measured only if this code built it: the last migration is
+ * ours and no reading comes from another decoder version (record_readings.decoder_version).
+ */
+async function builtByThisCode(c: pg.Client): Promise<boolean> {
+  const last = Object.keys(MIGRATIONS).at(-1);
+  const migration = await c.query('SELECT name FROM kysely_migration ORDER BY name DESC LIMIT 1').catch(() => ({ rows: [] as { name: string }[] }));
+  if (migration.rows[0]?.name !== last) return false;
+  const stale = await c
+    .query('SELECT EXISTS (SELECT 1 FROM record_readings WHERE rank = 0 AND decoder_version <> $1) AS stale', [DECODER_VERSION])
+    .catch(() => ({ rows: [{ stale: true }] }));
+  return stale.rows[0]?.stale === false;
 }
 
 /** Loads the generated file through the importer CLI, as an archivist would. */

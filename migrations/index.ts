@@ -8,6 +8,7 @@ import * as m0006 from './0006_source_claims.ts';
 import * as m0007 from './0007_durable_jobs.ts';
 import * as m0008 from './0008_search_safety.ts';
 import * as m0009 from './0009_account_lifecycle.ts';
+import * as m0010 from './0010_reading_versions.ts';
 
 /**
  * Every migration, in order, listed by hand: explicit, so no file-system scan
@@ -24,4 +25,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007_durable_jobs': m0007,
   '0008_search_safety': m0008,
   '0009_account_lifecycle': m0009,
+  '0010_reading_versions': m0010,
 };

@@ -6,6 +6,7 @@ import { createApp } from './http/app.ts';
 import { listen, type RunningServer } from './http/server.ts';
 import { startImports, stopImportRunner } from './imports/import.runner.ts';
 import { onStopSignal } from './http/stop-signal.ts';
+import { startReadingsUpkeep } from './search/reindex.start.ts';
 import { startSeeding } from './seed/seed.ts';
 import { StartupError } from './shared/errors.ts';
 import { createLogger } from './shared/logger.ts';
@@ -32,7 +33,7 @@ async function serveAlone(): Promise<void> {
   await startImports(runtime, { sweep: false, run: true });
   // An empty database gets the embedded default records, after listening (src/seed/seed.ts).
   const stopSeeding = new AbortController();
-  const seeding = runtime.config.SEED ? startSeeding(runtime, stopSeeding.signal) : Promise.resolve();
+  const seeding = (runtime.config.SEED ? startSeeding(runtime, stopSeeding.signal) : Promise.resolve()).then(() => startReadingsUpkeep(runtime, stopSeeding.signal));
   onStopSignal(runtime.logger, async () => {
     stopSeeding.abort();
     await running.stop();

@@ -31,6 +31,8 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: optional(z.coerce.number().int().min(1).max(24 * 30)).transform((v) => v ?? 12),
   // `npm start` on an empty database loads fixtures/seed/ (src/seed/seed.ts); SEED=false skips it.
   SEED: optional(z.stringbool()).transform((v) => v ?? true),
+  // `npm start` rebuilds readings of another decoder version in the background (src/search/reindex.start.ts).
+  REINDEX_ON_START: optional(z.stringbool()).transform((v) => v ?? false),
   // Server processes (node:cluster). Unset: one per CPU on PostgreSQL, one on PGlite (workerCount).
   WORKERS: optional(z.coerce.number().int().min(1).max(64)),
   // Uploads (POST /api/imports, the /imports form): bytes read at most per upload, uploads at once per process.

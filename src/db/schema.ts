@@ -80,6 +80,8 @@ export interface RecordReadingsTable {
   surname_phonetic: string;
   phonetic_pairs: ColumnType<string[], string[] | undefined, string[]>;
   cost: number;
+  /** The decoder version that derived this reading (migration 0010). */
+  decoder_version: ColumnType<string, string | undefined, string>;
 }
 
 export interface UsersTable {

@@ -1,6 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { bootstrap } from '../bootstrap.ts';
 import { startImports, stopImportRunner } from '../imports/import.runner.ts';
+import { startReadingsUpkeep } from '../search/reindex.start.ts';
 import { startSeeding } from '../seed/seed.ts';
 import { StartupError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
@@ -35,7 +36,7 @@ export async function runPrimary(workers: number): Promise<void> {
   }
   logger.info({ workers }, 'all workers listening');
   const stopSeeding = new AbortController();
-  const seeding = config.SEED ? startSeeding(runtime, stopSeeding.signal) : Promise.resolve();
+  const seeding = (config.SEED ? startSeeding(runtime, stopSeeding.signal) : Promise.resolve()).then(() => startReadingsUpkeep(runtime, stopSeeding.signal));
   onStopSignal(logger, async () => {
     stopping = true;
     stopSeeding.abort();

@@ -37,6 +37,7 @@ export async function storeSearchFields(trx: Transaction<DB>, recordId: number |
         surname_phonetic: r.surnamePhonetic,
         phonetic_pairs: r.phoneticPairs,
         cost: r.cost,
+        decoder_version: r.decoderVersion,
       })),
     )
     .execute();

@@ -8,7 +8,7 @@ import { runImport, type ImportOptions, type ImportReport } from '../../src/impo
 import { findJob } from '../../src/imports/import-jobs.repository.ts';
 import { searchFieldsFor } from '../../src/search/search-fields.ts';
 import { ROOT, runNode } from '../helpers/processes.ts';
-import { createTestDatabase, testBackend } from '../helpers/test-database.ts';
+import { createTestDatabase, POSTGRES_ONLY, testBackend } from '../helpers/test-database.ts';
 import { inject } from 'vitest';
 import { withDatabase } from '../helpers/global-setup.ts';
 
@@ -286,7 +286,7 @@ describe('atomic batches, crashes and re-runs', () => {
   });
 });
 
-describe.runIf(testBackend() === 'postgres')('the two write paths', () => {
+describe.skipIf(testBackend() !== 'postgres')(`${POSTGRES_ONLY} (COPY needs a pg client): the two write paths`, () => {
   it('COPY (pg client) and INSERT (Kysely) stage the same records', async () => {
     await run(fixture('fixtures/mos-memo-chinese.csv'), { source: 'via-copy' });
     await run(fixture('fixtures/mos-memo-chinese.csv'), { source: 'via-insert', connectionString: undefined });

@@ -3,6 +3,7 @@ import { decodeCliCommand } from './decode.command.ts';
 import { exportCommand, restoreCommand } from './export.command.ts';
 import { importCommand } from './import.command.ts';
 import { migrateCommand } from './migrate.command.ts';
+import { reindexCommand } from './reindex.command.ts';
 import { searchCommand } from './search.command.ts';
 import { statsCommand } from './stats.command.ts';
 import { tokenCommand } from './token.command.ts';
@@ -19,4 +20,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   search: searchCommand,
   user: userCommand,
   token: tokenCommand,
+  reindex: reindexCommand,
 };
