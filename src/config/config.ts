@@ -32,6 +32,8 @@ const envSchema = z.object({
   SEED: optional(z.stringbool()).transform((v) => v ?? true),
   // Server processes (node:cluster). Unset: one per CPU on PostgreSQL, one on PGlite (workerCount).
   WORKERS: optional(z.coerce.number().int().min(1).max(64)),
+  // Link proposals scoring at least this are confirmed automatically, marked for review (src/links/); unset: never.
+  LINK_AUTO_CONFIRM_SCORE: optional(z.coerce.number().min(0.5).max(1)),
 });
 
 export type Config = z.output<typeof envSchema>;

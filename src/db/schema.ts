@@ -160,6 +160,36 @@ export interface RateLimitsTable {
   reset_at: Timestamp;
 }
 
+export interface RecordLinksTable {
+  id: GeneratedAlways<string>;
+  record_a: ColumnType<string, string | number, never>;
+  record_b: ColumnType<string, string | number, never>;
+  score: number;
+  reasons: JSONColumnType<unknown[], string | undefined, string>;
+  model: string;
+  status: ColumnType<'proposed' | 'confirmed' | 'rejected' | 'unlinked', 'proposed' | 'confirmed' | undefined, 'proposed' | 'confirmed' | 'rejected' | 'unlinked'>;
+  automatic: Generated<boolean>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_reason: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RecordPersonsTable {
+  record_id: ColumnType<string, string | number, never>;
+  person_id: ColumnType<string, string | number, string | number>;
+}
+
+export interface LinkRunsTable {
+  scope: string;
+  after_id: ColumnType<string, string | number | undefined, string | number>;
+  model: string;
+  pairs_scored: ColumnType<string, string | number | undefined, string | number>;
+  started_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   records: RecordsTable;
   record_events: RecordEventsTable;
@@ -171,6 +201,9 @@ export interface DB {
   sessions: SessionsTable;
   corrections: CorrectionsTable;
   rate_limits: RateLimitsTable;
+  record_links: RecordLinksTable;
+  record_persons: RecordPersonsTable;
+  link_runs: LinkRunsTable;
 }
 
 export type RecordRow = Selectable<RecordsTable>;

@@ -9,6 +9,7 @@ import { usersRouter } from '../auth/users.routes.ts';
 import { correctionsRouter } from '../corrections/corrections.routes.ts';
 import { importsRouter } from '../imports/imports.routes.ts';
 import { exportRouter } from '../exports/export.routes.ts';
+import { linksRouter } from '../links/links.routes.ts';
 import { renderWebErrorPage } from '../web/web.errors.ts';
 import { webRouter } from '../web/web.router.ts';
 import type { AppContext } from './context.ts';
@@ -51,6 +52,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(correctionsRouter(ctx));
   app.use(importsRouter(ctx));
   app.use(exportRouter(ctx));
+  app.use(linksRouter(ctx));
   app.use(webRouter(ctx));
 
   app.use(notFoundHandler);

@@ -72,7 +72,7 @@ export async function queueImport(ctx: AppContext, upload: SpooledImport): Promi
     try {
       await runImport(
         ctx.database,
-        { ...options, jobId, encoding, open: () => fs.createReadStream(file, { highWaterMark: 256 * 1024 }), connectionString: ctx.config.DATABASE_URL },
+        { ...options, jobId, encoding, open: () => fs.createReadStream(file, { highWaterMark: 256 * 1024 }), connectionString: ctx.config.DATABASE_URL, links: { autoConfirmScore: ctx.config.LINK_AUTO_CONFIRM_SCORE } },
         ctx.logger,
       );
     } catch (err) {

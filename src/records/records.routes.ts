@@ -6,6 +6,7 @@ import { parseOrThrow } from '../http/validate.ts';
 import { BadRequestError, NotFoundError } from '../shared/errors.ts';
 import { listAttestedNames } from '../corrections/history.service.ts';
 import { toRecordDto } from './record.dto.ts';
+import { personOfRecord } from '../links/persons.service.ts';
 import { findRecordById, listRecords } from './records.repository.ts';
 
 const listQuery = z.object({ limit: limitParam(50, 500), cursor: z.string().optional() }).strict();
@@ -32,7 +33,8 @@ export function recordsRouter(ctx: AppContext): Router {
     const id = parseId(req.params.id, 'record id');
     const row = await findRecordById(ctx.database.db, id);
     if (!row) throw new NotFoundError(`No record with id ${id}`);
-    res.json({ record: { ...toRecordDto(row), attestedNames: await listAttestedNames(ctx.database.db, id) } });
+    const [attestedNames, person] = await Promise.all([listAttestedNames(ctx.database.db, id), personOfRecord(ctx.database.db, id)]);
+    res.json({ record: { ...toRecordDto(row), attestedNames, person } });
   });
 
   return router;

@@ -10,12 +10,16 @@ import {
 import { latinSkeleton, phoneticPairs } from './search-fields.ts';
 import type { SearchParams } from './search.params.ts';
 import { loadResultRecords, type SearchRecord } from './search-records.repository.ts';
+import { withPersons } from './search-persons.ts';
+import type { PersonSummary } from '../links/persons.service.ts';
 
 export interface SearchResult {
   record: SearchRecord;
   score: number;
   strength: 'strong' | 'possible' | 'weak';
   match: MatchExplanation;
+  /** The person this record belongs to (confirmed links), or null. */
+  person?: PersonSummary | null;
 }
 
 export interface SearchResponse {
@@ -68,7 +72,7 @@ export async function searchRecords(database: SearchDb, params: SearchParams): P
       russianParts: decoded.russianParts,
       birthplace,
     },
-    results,
+    results: await withPersons(database.searchDb, results),
     nextCursor: page.next,
     warnings,
   };
