@@ -11,14 +11,15 @@ export const WEIGHTS = {
   prior: -3,
   /** The same reading (or the same Russian surname and given name). */
   nameSame: 4,
-  /** Points lost per 0.1 of name similarity below 1 (0.9 → 2.5, 0.8 → 1, 0.7 → −0.5). */
-  namePerTenth: 1.5,
+  /** Points lost per 0.1 of name similarity below 1 (0.9 → 3, 0.8 → 2, 0.6 → 0). */
+  namePerTenth: 1,
   nameFloor: -6,
-  /** Reading costs (a less likely decoding) are counted against the name, per unit of cost. */
+  /** A reading less likely than its record's best counts against the name, per unit of extra cost. */
   readingCost: 0.5,
   yearSame: 2,
   yearNear: 0.5,
-  yearMissing: -0.5,
+  /** A year one record does not give is no evidence either way. */
+  yearMissing: 0,
   /** Born two years apart. */
   yearApart: -4,
   /** Three or more years apart. */
@@ -26,6 +27,9 @@ export const WEIGHTS = {
   placeSame: 1.5,
   placeProvince: 0.5,
   placeDifferent: -2,
+  /** Birthplaces outside the gazetteer, both given: most words in common, or none. */
+  placeTextSame: 1,
+  placeTextDifferent: -1,
   /** Each date recorded by both that agrees (arrest, sentence, death), up to dateAgreeMax in all. */
   dateAgree: 1,
   dateAgreeMax: 2,

@@ -42,29 +42,44 @@ export function scorePair(a: LinkSubject, b: LinkSubject): LinkScore {
   return { score, points: round(points, 2), reasons: reasons.filter((r) => r.code !== 'none') };
 }
 
-/** Name similarity in points: the best pair of readings (attested first), less their decoding costs. */
+/**
+ * Name similarity in points: the better of the Chinese readings (the best
+ * pair, attested first, less how much less likely each reading is than its
+ * record's best) and the Latin skeleton of surname and given name (Russian
+ * names, and Chinese names the decoder read poorly).
+ */
 function nameEvidence(a: LinkSubject, b: LinkSubject): LinkReason {
-  if (a.readings.length > 0 && b.readings.length > 0) {
-    let best = { sim: -1, net: -Infinity, ra: a.readings[0]!, rb: b.readings[0]! };
-    for (const ra of a.readings) {
-      for (const rb of b.readings) {
-        const sim = similarityScore(ra.key.split(' '), rb.key.split(' ')).score;
-        const net = sim - (W.readingCost * (ra.cost + rb.cost)) / 10;
-        if (net > best.net + 1e-9) best = { sim, net, ra, rb };
-      }
+  const byReading = readingEvidence(a, b);
+  const byLatin = latinEvidence(a, b);
+  if (!byReading) return byLatin ?? reason('name.unknown', W.nameFloor, 'no comparable name');
+  return byLatin && byLatin.points > byReading.points ? byLatin : byReading;
+}
+
+function readingEvidence(a: LinkSubject, b: LinkSubject): LinkReason | undefined {
+  if (a.readings.length === 0 || b.readings.length === 0) return undefined;
+  const baseA = Math.min(...a.readings.map((r) => r.cost));
+  const baseB = Math.min(...b.readings.map((r) => r.cost));
+  let best = { sim: -1, points: -Infinity, ra: a.readings[0]!, rb: b.readings[0]! };
+  for (const ra of a.readings) {
+    for (const rb of b.readings) {
+      const sim = similarityScore(ra.key.split(' '), rb.key.split(' ')).score;
+      const points = namePoints(sim) - W.readingCost * (ra.cost - baseA + rb.cost - baseB);
+      if (points > best.points + 1e-9) best = { sim, points, ra, rb };
     }
-    const points = namePoints(best.sim) - W.readingCost * (best.ra.cost + best.rb.cost);
-    if (best.ra.key === best.rb.key) return reason('name.same', points, `same reading ${best.ra.key}`, { reading: best.ra.key });
-    const { alignment } = similarity(best.ra.key.split(' '), best.rb.key.split(' '));
-    const syllables = alignment.filter((s) => s.cost > 0).map((s) => `${s.a ?? '–'}/${s.b ?? '–'}`).join(', ');
-    const params = { a: best.ra.key, b: best.rb.key, similarity: round(best.sim, 2), syllables };
-    return reason('name.similar', points, `readings ${best.ra.key} ~ ${best.rb.key} (${params.similarity}; ${syllables})`, params);
   }
+  if (best.ra.key === best.rb.key) return reason('name.same', best.points, `same reading ${best.ra.key}`, { reading: best.ra.key });
+  const { alignment } = similarity(best.ra.key.split(' '), best.rb.key.split(' '));
+  const syllables = alignment.filter((s) => s.cost > 0).map((s) => `${s.a ?? '–'}/${s.b ?? '–'}`).join(', ');
+  const params = { a: best.ra.key, b: best.rb.key, similarity: round(best.sim, 2), syllables };
+  return reason('name.similar', best.points, `readings ${best.ra.key} ~ ${best.rb.key} (${params.similarity}; ${syllables})`, params);
+}
+
+function latinEvidence(a: LinkSubject, b: LinkSubject): LinkReason | undefined {
   const ha = a.nameHead.trim();
   const hb = b.nameHead.trim();
-  if (!ha || !hb) return reason('name.unknown', W.nameFloor, 'no comparable name');
-  const sim = 1 - distance(ha, hb) / Math.max(ha.length, hb.length);
+  if (!ha.includes(' ') || !hb.includes(' ')) return undefined;
   if (ha === hb) return reason('name.same', namePoints(1), `same name ${ha}`, { reading: ha });
+  const sim = 1 - distance(ha, hb) / Math.max(ha.length, hb.length);
   return reason('name.similar', namePoints(sim), `names ${ha} ~ ${hb} (${round(sim, 2)})`, { a: ha, b: hb, similarity: round(sim, 2), syllables: '' });
 }
 
@@ -100,13 +115,18 @@ function placeEvidence(a: LinkSubject, b: LinkSubject): LinkReason {
     const pb = placeName(leavesB[0]!);
     return reason('place.different', W.placeDifferent, `born in ${pa} vs ${pb}`, { a: pa, b: pb });
   }
-  const ta = normaliseText(a.birthplace);
-  const tb = normaliseText(b.birthplace);
-  if (ta && ta === tb) return reason('place.same', W.placeSame, `${a.birthplace} both`, { place: a.birthplace! });
+  const wa = words(a.birthplace);
+  const wb = words(b.birthplace);
+  if (wa.size === 0 || wb.size === 0 || a.places.length + b.places.length > 0) return reason('none', 0, '');
+  const common = [...wa].filter((w) => wb.has(w)).length;
+  if (common === 0) return reason('place.different', W.placeTextDifferent, `born in ${a.birthplace} vs ${b.birthplace}`, { a: a.birthplace!, b: b.birthplace! });
+  if (common * 2 >= Math.min(wa.size, wb.size)) return reason('place.same', W.placeTextSame, `${a.birthplace} both`, { place: a.birthplace! });
   return reason('none', 0, '');
 }
 
-const normaliseText = (s: string | null) => (s ?? '').toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+/** Words of three letters or more, folded: what two wordings of one birthplace share. */
+const words = (s: string | null) =>
+  new Set((s ?? '').toLowerCase().replace(/ё/g, 'е').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3));
 
 const DATE_LABEL = { arrested: 'arrested', sentenced: 'sentenced', died: 'died' } as const;
 

@@ -59,25 +59,25 @@ export function russianParts(fullName: string, givenColumn: string | null, patro
 
 const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
 
-/** The name keys a record is blocked on: phonetic keys of its readings of two or more syllables, else its Latin name head. */
-export function nameKeys(s: Pick<LinkSubject, 'readings' | 'nameHead'>): string[] {
-  const phonetic = [...new Set(s.readings.map((r) => r.phonetic).filter((p) => p.includes(' ')))];
-  if (phonetic.length > 0) return phonetic.map((p) => `r:${p}`);
-  if (s.readings.length === 0 && s.nameHead.trim().includes(' ')) return [`n:${s.nameHead}`];
-  return [];
+/** Phonetic keys of a record's readings of two or more syllables: the Chinese-name blocking keys. */
+export function readingKeys(s: Pick<LinkSubject, 'readings'>): string[] {
+  return [...new Set(s.readings.map((r) => r.phonetic).filter((p) => p.includes(' ')))];
 }
 
 /**
- * The blocking rule: a pair is scored only if it shares a name key and either
- * both birth years are known and at most one apart, or a year is missing and
- * the birthplaces share a gazetteer place. (The SQL probe in
- * links.repository.ts implements the same rule with indexes.)
+ * The blocking rule: a pair is scored only if it shares a reading key and
+ * either both birth years are known and at most one apart, or a year is
+ * missing and the birthplaces share a gazetteer place (or one has none); or
+ * it has the same Latin surname and given name and birth years at most one
+ * apart. (The SQL probe in links.repository.ts implements it with indexes.)
  */
 export function isCandidatePair(a: LinkSubject, b: LinkSubject): boolean {
-  const keys = new Set(nameKeys(a));
-  if (!nameKeys(b).some((k) => keys.has(k))) return false;
-  if (a.birthYear !== null && b.birthYear !== null) return Math.abs(a.birthYear - b.birthYear) <= 1;
-  return a.places.some((p) => b.places.includes(p));
+  const near = a.birthYear !== null && b.birthYear !== null && Math.abs(a.birthYear - b.birthYear) <= 1;
+  if (near && a.nameHead.includes(' ') && a.nameHead === b.nameHead) return true;
+  const keys = new Set(readingKeys(a));
+  if (!readingKeys(b).some((k) => keys.has(k))) return false;
+  if (a.birthYear !== null && b.birthYear !== null) return near;
+  return a.places.length === 0 || b.places.length === 0 || a.places.some((p) => b.places.includes(p));
 }
 
 /** The most specific places of a set that holds ancestors too (a town, not also its province). */

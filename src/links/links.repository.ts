@@ -23,8 +23,7 @@ export async function candidatePairs(db: Kysely<DB>, ids: readonly string[], low
   const lower = lowerOnly ? sql`AND o.id < k.id` : sql`AND o.id <> k.id`;
   const { rows } = await sql<{ a: string; b: string }>`
     WITH b AS MATERIALIZED (
-      SELECT r.id, r.birth_year, r.birthplace_places, r.name_head,
-             EXISTS (SELECT 1 FROM record_readings x WHERE x.record_id = r.id) AS has_readings
+      SELECT r.id, r.birth_year, r.birthplace_places, r.name_head
       FROM records r WHERE r.id = ANY(${ids as string[]}::bigint[])
     ),
     k AS MATERIALIZED (
@@ -37,7 +36,8 @@ export async function candidatePairs(db: Kysely<DB>, ids: readonly string[], low
       SELECT DISTINCT o.id FROM record_readings rr2 JOIN records o ON o.id = rr2.record_id
       WHERE rr2.phonetic = k.phonetic ${lower}
         AND ((k.birth_year IS NOT NULL AND o.birth_year BETWEEN k.birth_year - 1 AND k.birth_year + 1)
-          OR ((k.birth_year IS NULL OR o.birth_year IS NULL) AND o.birthplace_places && k.birthplace_places))
+          OR ((k.birth_year IS NULL OR o.birth_year IS NULL)
+            AND (o.birthplace_places && k.birthplace_places OR o.birthplace_places = '{}' OR k.birthplace_places = '{}')))
       LIMIT ${PER_KEY_LIMIT}
     ) c ON true
     UNION
@@ -45,10 +45,9 @@ export async function candidatePairs(db: Kysely<DB>, ids: readonly string[], low
     JOIN LATERAL (
       SELECT o.id FROM records o
       WHERE o.name_head = k.name_head AND o.birth_year BETWEEN k.birth_year - 1 AND k.birth_year + 1 ${lower}
-        AND NOT EXISTS (SELECT 1 FROM record_readings x WHERE x.record_id = o.id)
       LIMIT ${PER_KEY_LIMIT}
     ) c ON true
-    WHERE NOT k.has_readings AND k.birth_year IS NOT NULL AND position(' ' in trim(k.name_head)) > 0
+    WHERE k.birth_year IS NOT NULL AND position(' ' in trim(k.name_head)) > 0
   `.execute(db);
   return rows.map((r) => [String(r.a), String(r.b)]);
 }

@@ -13,7 +13,7 @@ import { authHeader, createTestApp, seedRecords, seedUser, type TestApp } from '
 
 let t: TestApp;
 let archivist: Awaited<ReturnType<typeof seedUser>>;
-const id: Record<string, number> = {};
+const id = { moscow: 0, book: 0, chinese: 0, other: 0, camp: 0 };
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -27,7 +27,7 @@ beforeAll(async () => {
     // Same name and year, but executed on another date: the dates contradict.
     { fullName: 'Ван Си-Сян', birthYear: 1888, birthplace: 'Шаньдун', source: 'Лагерные карточки', fields: { fullName: 'Ван Си-Сян', executedOn: '02.03.1938' } },
   ]);
-  [id.moscow, id.book, id.chinese, id.other, id.camp] = rows.map((r) => Number(r.id));
+  [id.moscow, id.book, id.chinese, id.other, id.camp] = rows.map((r) => Number(r.id)) as [number, number, number, number, number];
 });
 afterAll(() => t.close());
 
@@ -48,13 +48,13 @@ describe('person links', () => {
     expect(run.pairsScored).toBeGreaterThanOrEqual(3);
     const links = await proposals();
     for (const [a, b] of [[id.moscow, id.book], [id.moscow, id.chinese], [id.book, id.chinese]] as const) {
-      const link = pairOf(links, a!, b!);
+      const link = pairOf(links, a, b);
       expect(link, `${a}-${b}`).toBeDefined();
       expect(link!.score).toBeGreaterThanOrEqual(0.8);
       expect(link!.reasons.map((r) => r.text)).toEqual(expect.arrayContaining(['same reading wang xi xiang', 'born 1888 both', 'Shandong both']));
     }
-    expect(pairOf(links, id.moscow!, id.book!)!.reasons.map((r) => r.text)).toContain('executed 10.09.1938 vs none');
-    for (const other of [id.moscow, id.book, id.chinese]) expect(pairOf(await proposals(0), other!, id.other!)).toBeUndefined();
+    expect(pairOf(links, id.moscow, id.book)!.reasons.map((r) => r.text)).toContain('executed 10.09.1938 vs none');
+    for (const other of [id.moscow, id.book, id.chinese]) expect(pairOf(await proposals(0), other, id.other)).toBeUndefined();
     // Record ids are integers, the best first.
     expect(links.every((l) => Number.isInteger(l.recordIds[0]) && l.recordIds[0] < l.recordIds[1])).toBe(true);
     expect(links.map((l) => l.score)).toEqual([...links.map((l) => l.score)].sort((x, y) => y - x));
@@ -62,8 +62,8 @@ describe('person links', () => {
 
   it('counts a contradicting execution date against, with the reason shown', async () => {
     const all = await proposals(0);
-    const contradicted = pairOf(all, id.moscow!, id.camp!);
-    const agreeing = pairOf(all, id.book!, id.camp!);
+    const contradicted = pairOf(all, id.moscow, id.camp);
+    const agreeing = pairOf(all, id.book, id.camp);
     expect(contradicted).toBeDefined();
     expect(contradicted!.reasons.find((r) => r.code === 'date.contradicts')?.text).toBe('executed 10.09.1938 vs 02.03.1938');
     expect(contradicted!.score).toBeLessThan(0.8);
@@ -79,16 +79,16 @@ describe('person links', () => {
 
   it('confirms the links into one person shown on each record, the third confirmation a no-op on the person', async () => {
     const links = await proposals();
-    const ab = pairOf(links, id.moscow!, id.book!)!;
-    const bc = pairOf(links, id.book!, id.chinese!)!;
-    const ac = pairOf(links, id.moscow!, id.chinese!)!;
+    const ab = pairOf(links, id.moscow, id.book)!;
+    const bc = pairOf(links, id.book, id.chinese)!;
+    const ac = pairOf(links, id.moscow, id.chinese)!;
     const first = await api().post(`/api/links/${ab.id}/confirm`).set(auth()).send({ reason: 'same man, two lists' });
     expect(first.status).toBe(200);
     expect(first.body.link.status).toBe('confirmed');
     expect((await api().post(`/api/links/${bc.id}/confirm`).set(auth()).send({})).status).toBe(200);
     const third = await api().post(`/api/links/${ac.id}/confirm`).set(auth()).send({});
     expect(third.status).toBe(200);
-    expect(third.body.personId).toBe(Math.min(id.moscow!, id.book!, id.chinese!));
+    expect(third.body.personId).toBe(Math.min(id.moscow, id.book, id.chinese));
     expect((await api().post(`/api/links/${ab.id}/confirm`).set(auth()).send({})).status).toBe(409);
 
     const record = await api().get(`/api/records/${id.chinese}`);
@@ -109,7 +109,7 @@ describe('person links', () => {
 
   it('unlinks: the person splits only where no other confirmed link holds it', async () => {
     const links = await proposals(0).then(() => api().get('/api/links').query({ status: 'confirmed' }).set(auth()));
-    const ab = pairOf(links.body.links, id.moscow!, id.book!)!;
+    const ab = pairOf(links.body.links, id.moscow, id.book)!;
     expect((await api().post(`/api/links/${ab.id}/unlink`).set(auth()).send({})).status).toBe(400);
     const res = await api().post(`/api/links/${ab.id}/unlink`).set(auth()).send({ reason: 'checked again' });
     expect(res.status).toBe(200);
@@ -117,7 +117,7 @@ describe('person links', () => {
     // Still joined through the Chinese list.
     expect((await api().get(`/api/records/${id.book}`)).body.record.person.recordIds).toEqual([id.moscow, id.book, id.chinese]);
     for (const [a, b] of [[id.moscow, id.chinese], [id.book, id.chinese]] as const) {
-      const link = pairOf(links.body.links, a!, b!)!;
+      const link = pairOf(links.body.links, a, b)!;
       expect((await api().post(`/api/links/${link.id}/unlink`).set(auth()).send({ reason: 'not him' })).status).toBe(200);
     }
     for (const r of [id.moscow, id.book, id.chinese]) expect((await api().get(`/api/records/${r}`)).body.record.person).toBeNull();
@@ -125,7 +125,7 @@ describe('person links', () => {
   });
 
   it('rejects a proposal (reason required, 409 once decided) and keeps every decision in the history', async () => {
-    const link = pairOf(await proposals(0), id.book!, id.camp!)!;
+    const link = pairOf(await proposals(0), id.book, id.camp)!;
     expect((await api().post(`/api/links/${link.id}/reject`).set(auth()).send({})).status).toBe(400);
     expect((await api().post(`/api/links/${link.id}/reject`).set(auth()).send({ reason: 'different camp' })).status).toBe(200);
     expect((await api().post(`/api/links/${link.id}/confirm`).set(auth()).send({})).status).toBe(409);
