@@ -63,6 +63,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
   `.execute(db);
 
+  // Blocking keys of the link run (src/links/link.subject.ts, blockingKeys): a
+  // reading's phonetic key with a birth-year band, or with a birthplace for
+  // records whose year is missing. Derived and disposable — a full `link` run
+  // rebuilds it, an import's follow-up adds its new records — so UNLOGGED.
+  await sql`
+    CREATE UNLOGGED TABLE link_keys (
+      key text NOT NULL,
+      record_id bigint NOT NULL,
+      birth_year smallint
+    )
+  `.execute(db);
+  // Serves: the blocking probe, WHERE key = $k AND record_id < $id (LIMIT n).
+  await sql`CREATE INDEX link_keys_key_idx ON link_keys (key, record_id)`.execute(db);
+
   // Serves: the link blocking probe for names that have no Chinese reading,
   // WHERE name_head = $head AND birth_year BETWEEN $y - 1 AND $y + 1.
   await sql`CREATE INDEX records_name_head_year_idx ON records (name_head, birth_year)`.execute(db);
@@ -70,6 +84,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP INDEX records_name_head_year_idx`.execute(db);
+  await sql`DROP TABLE link_keys`.execute(db);
   await sql`DROP TABLE link_runs`.execute(db);
   await sql`DROP TABLE record_persons`.execute(db);
   await sql`DROP TABLE record_links`.execute(db);

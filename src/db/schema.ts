@@ -190,6 +190,12 @@ export interface LinkRunsTable {
   updated_at: Timestamp;
 }
 
+export interface LinkKeysTable {
+  key: string;
+  record_id: ColumnType<string, string | number, never>;
+  birth_year: number | null;
+}
+
 export interface DB {
   records: RecordsTable;
   record_events: RecordEventsTable;
@@ -204,6 +210,7 @@ export interface DB {
   record_links: RecordLinksTable;
   record_persons: RecordPersonsTable;
   link_runs: LinkRunsTable;
+  link_keys: LinkKeysTable;
 }
 
 export type RecordRow = Selectable<RecordsTable>;

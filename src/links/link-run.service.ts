@@ -4,7 +4,8 @@ import type { Logger } from '../shared/logger.ts';
 import { scorePair } from './link.model.ts';
 import { LINK_MODEL, STORE_FLOOR } from './link-weights.data.ts';
 import {
-  candidatePairs, countOpenProposals, loadSubjects, maxRecordId, nextRecordIds, openLinksAtOrAbove, readLinkRun, saveLinkRun, upsertProposals, type NewProposal,
+  candidatePairs, countOpenProposals, loadSubjects, maxRecordId, nextRecordIds, openLinksAtOrAbove, readLinkRun, rebuildLinkKeys, refreshLinkKeys, saveLinkRun,
+  upsertProposals, type NewProposal,
 } from './links.repository.ts';
 import { applyDecision } from './links.service.ts';
 import { lockPersons } from './persons.repository.ts';
@@ -45,6 +46,8 @@ export async function runLinking(db: Kysely<DB>, options: LinkRunOptions = {}): 
   // A run of an older model starts again: every pair deserves the new scores.
   let after = saved && saved.model === LINK_MODEL ? String(saved.after_id) : '0';
   let pairsScored = 0;
+  // Every record's keys afresh: records changed since the last run block on what they say now.
+  await rebuildLinkKeys(db);
   for (;;) {
     const ids = await nextRecordIds(db, after, options.batchSize ?? DEFAULT_LINK_BATCH, options.source);
     if (ids.length === 0) break;
@@ -110,6 +113,7 @@ export async function proposeLinksForImport(
     const ids = await nextRecordIds(db, after, DEFAULT_LINK_BATCH);
     if (ids.length === 0) break;
     after = ids.at(-1)!;
+    await refreshLinkKeys(db, ids);
     pairsScored += await proposeFor(db, ids, { lowerOnly: false, autoConfirmScore: options.autoConfirmScore });
   }
   logger?.info({ jobId: job.jobId, pairsScored }, 'link proposals for the import');

@@ -7,37 +7,75 @@ import { russianParts, type LinkReading, type LinkSubject } from './link.subject
 
 export type LinkStatus = 'proposed' | 'confirmed' | 'rejected' | 'unlinked';
 
-/** At most this many records are taken per name key of a record: a key shared by more is not a block worth scoring in full. */
+/** At most this many records are taken per blocking key of a record: a key shared by more is not a block worth scoring in full. */
 export const PER_KEY_LIMIT = 100;
 
 /**
+ * The blocking keys of records, as SQL (the same rule as blockingKeys in
+ * link.subject.ts): per phonetic reading key of two or more syllables, two
+ * birth-year bands of width 2 (years one apart share one); for a record with
+ * no year, `|m|` + each birthplace place (`-` for none, `*` for any); and for
+ * every record `|a|` + the same places, which records with no year probe.
+ */
+const KEYS_SELECT = sql`
+  SELECT DISTINCT x.key, r.id AS record_id, r.birth_year
+  FROM records r JOIN record_readings rr ON rr.record_id = r.id AND position(' ' in rr.phonetic) > 0
+  CROSS JOIN LATERAL (
+    SELECT rr.phonetic || '|y|' || (r.birth_year / 2) WHERE r.birth_year IS NOT NULL
+    UNION ALL SELECT rr.phonetic || '|y|' || ((r.birth_year + 1) / 2) WHERE r.birth_year IS NOT NULL
+    UNION ALL SELECT rr.phonetic || '|m|' || pl FROM unnest(r.birthplace_places || CASE WHEN r.birthplace_places = '{}' THEN ARRAY['-', '*'] ELSE ARRAY['*'] END) pl WHERE r.birth_year IS NULL
+    UNION ALL SELECT rr.phonetic || '|a|' || pl FROM unnest(r.birthplace_places || CASE WHEN r.birthplace_places = '{}' THEN ARRAY['-', '*'] ELSE ARRAY['*'] END) pl
+  ) x(key)`;
+
+/** Rebuilds every blocking key (a full run starts here, so no key is stale). */
+export async function rebuildLinkKeys(db: Kysely<DB>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`TRUNCATE link_keys`.execute(trx);
+    await sql`INSERT INTO link_keys (key, record_id, birth_year) ${KEYS_SELECT}`.execute(trx);
+  });
+}
+
+/** Replaces the blocking keys of these records (an import's new rows). */
+export async function refreshLinkKeys(db: Kysely<DB>, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.transaction().execute(async (trx) => {
+    await sql`DELETE FROM link_keys WHERE record_id = ANY(${ids as string[]}::bigint[])`.execute(trx);
+    await sql`INSERT INTO link_keys (key, record_id, birth_year) ${KEYS_SELECT} WHERE r.id = ANY(${ids as string[]}::bigint[])`.execute(trx);
+  });
+}
+
+/**
  * Candidate pairs for a batch of records, by the blocking rule of
- * link.subject.ts (isCandidatePair): a shared phonetic reading key of two or
- * more syllables (record_readings_phonetic_idx), or for names with no Chinese
- * reading the same Latin name head (records_name_head_year_idx); and birth
- * years at most one apart, or a year missing and a shared birthplace place.
+ * link.subject.ts (isCandidatePair): a shared blocking key (link_keys) — a
+ * reading with birth years at most one apart, or a year missing and a shared
+ * birthplace place (or none known) — or the same Latin surname and given name
+ * (records_name_head_year_idx) with birth years at most one apart.
  * `lowerOnly`: only partners with a smaller id, so a run in id order meets each pair once.
  */
 export async function candidatePairs(db: Kysely<DB>, ids: readonly string[], lowerOnly: boolean): Promise<Array<[string, string]>> {
   if (ids.length === 0) return [];
+  const other = lowerOnly ? sql`AND k.record_id < p.id` : sql`AND k.record_id <> p.id`;
   const lower = lowerOnly ? sql`AND o.id < k.id` : sql`AND o.id <> k.id`;
   const { rows } = await sql<{ a: string; b: string }>`
     WITH b AS MATERIALIZED (
       SELECT r.id, r.birth_year, r.birthplace_places, r.name_head
       FROM records r WHERE r.id = ANY(${ids as string[]}::bigint[])
     ),
-    k AS MATERIALIZED (
-      SELECT DISTINCT b.id, b.birth_year, b.birthplace_places, rr.phonetic
-      FROM b JOIN record_readings rr ON rr.record_id = b.id
-      WHERE position(' ' in rr.phonetic) > 0
+    p AS MATERIALIZED (
+      SELECT DISTINCT b.id, b.birth_year, x.key
+      FROM b JOIN record_readings rr ON rr.record_id = b.id AND position(' ' in rr.phonetic) > 0
+      CROSS JOIN LATERAL (
+        SELECT rr.phonetic || '|y|' || (b.birth_year / 2) WHERE b.birth_year IS NOT NULL
+        UNION ALL SELECT rr.phonetic || '|y|' || ((b.birth_year + 1) / 2) WHERE b.birth_year IS NOT NULL
+        UNION ALL SELECT rr.phonetic || CASE WHEN b.birth_year IS NULL THEN '|a|' ELSE '|m|' END || pl
+          FROM unnest(CASE WHEN b.birthplace_places = '{}' THEN ARRAY['*'] ELSE b.birthplace_places || ARRAY['-'] END) pl
+      ) x(key)
     )
-    SELECT k.id::text AS a, c.id::text AS b FROM k
+    SELECT p.id::text AS a, c.record_id::text AS b FROM p
     JOIN LATERAL (
-      SELECT DISTINCT o.id FROM record_readings rr2 JOIN records o ON o.id = rr2.record_id
-      WHERE rr2.phonetic = k.phonetic ${lower}
-        AND ((k.birth_year IS NOT NULL AND o.birth_year BETWEEN k.birth_year - 1 AND k.birth_year + 1)
-          OR ((k.birth_year IS NULL OR o.birth_year IS NULL)
-            AND (o.birthplace_places && k.birthplace_places OR o.birthplace_places = '{}' OR k.birthplace_places = '{}')))
+      SELECT k.record_id FROM link_keys k
+      WHERE k.key = p.key ${other}
+        AND (p.birth_year IS NULL OR k.birth_year IS NULL OR k.birth_year BETWEEN p.birth_year - 1 AND p.birth_year + 1)
       LIMIT ${PER_KEY_LIMIT}
     ) c ON true
     UNION
