@@ -8,6 +8,7 @@ import { onStopSignal } from './http/stop-signal.ts';
 import { startSeeding } from './seed/seed.ts';
 import { StartupError } from './shared/errors.ts';
 import { createLogger } from './shared/logger.ts';
+import { stopLinkFollowUps } from './links/link-run.service.ts';
 
 /**
  * `npm start`: one process on the embedded database (or WORKERS=1); otherwise a
@@ -33,6 +34,7 @@ async function serveAlone(): Promise<void> {
     stopSeeding.abort();
     await running.stop();
     await seeding;
+    await stopLinkFollowUps();
     await runtime.database.close();
   });
 }

@@ -109,7 +109,7 @@ export async function proposeLinksForImport(
 ): Promise<{ pairsScored: number }> {
   let after = job.afterRecordId;
   let pairsScored = 0;
-  for (;;) {
+  while (!stopping) {
     const ids = await nextRecordIds(db, after, DEFAULT_LINK_BATCH);
     if (ids.length === 0) break;
     after = ids.at(-1)!;
@@ -121,6 +121,7 @@ export async function proposeLinksForImport(
 }
 
 let followUps: Promise<void> = Promise.resolve();
+let stopping = false;
 
 /** Queues proposeLinksForImport behind the previous follow-ups; errors are logged, never thrown at the import. */
 export function queueLinkProposalsForImport(db: Kysely<DB>, job: { jobId: number; afterRecordId: string }, options: { autoConfirmScore?: number | undefined }, logger?: Logger): void {
@@ -134,6 +135,15 @@ export function queueLinkProposalsForImport(db: Kysely<DB>, job: { jobId: number
 
 /** Resolves when every queued follow-up has finished (the CLI waits before it closes the database). */
 export function linkFollowUpsIdle(): Promise<void> {
+  return followUps;
+}
+
+/**
+ * A server shutting down: follow-ups stop after the batch in progress (each
+ * batch is committed on its own; `namebridge link` proposes the rest).
+ */
+export function stopLinkFollowUps(): Promise<void> {
+  stopping = true;
   return followUps;
 }
 
