@@ -9,6 +9,8 @@ import * as m0007 from './0007_durable_jobs.ts';
 import * as m0008 from './0008_search_safety.ts';
 import * as m0009 from './0009_account_lifecycle.ts';
 import * as m0010 from './0010_reading_versions.ts';
+import * as m0011 from './0011_person_links.ts';
+import * as m0012 from './0012_job_public_columns.ts';
 
 /**
  * Every migration, in order, listed by hand: explicit, so no file-system scan
@@ -26,4 +28,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008_search_safety': m0008,
   '0009_account_lifecycle': m0009,
   '0010_reading_versions': m0010,
+  '0011_person_links': m0011,
+  '0012_job_public_columns': m0012,
 };

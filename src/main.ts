@@ -10,6 +10,7 @@ import { startReadingsUpkeep } from './search/reindex.start.ts';
 import { startSeeding } from './seed/seed.ts';
 import { StartupError } from './shared/errors.ts';
 import { createLogger } from './shared/logger.ts';
+import { stopLinkFollowUps } from './links/link-run.service.ts';
 
 /**
  * `npm start`: one process on the embedded database (or WORKERS=1); otherwise a
@@ -39,6 +40,7 @@ async function serveAlone(): Promise<void> {
     await running.stop();
     await seeding;
     await stopImportRunner(runtime.database);
+    await stopLinkFollowUps();
     await runtime.database.close();
   });
 }

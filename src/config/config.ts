@@ -53,6 +53,8 @@ const envSchema = z.object({
   SEARCH_RATE_LIMIT: optional(z.coerce.number().int().min(0).max(100_000)).transform((v) => v ?? 60),
   SEARCH_RATE_WINDOW_SECONDS: optional(z.coerce.number().int().min(1).max(86_400)).transform((v) => v ?? 60),
   STATS_CACHE_SECONDS: optional(z.coerce.number().int().min(0).max(3600)).transform((v) => v ?? 30),
+  // Link proposals scoring at least this are confirmed automatically, marked for review (src/links/); unset: never.
+  LINK_AUTO_CONFIRM_SCORE: optional(z.coerce.number().min(0.5).max(1)),
 });
 
 export type Config = z.output<typeof envSchema>;

@@ -168,6 +168,8 @@ export interface ImportJobsTable {
   /** Migration 0007: the upload's file in DATA_DIR/spool (null for CLI imports), its encoding, runs that claimed it. */
   spool_file: string | null;
   encoding: 'utf8' | 'cp1251' | null;
+  /** Migration 0012: the upload's public unknown columns (JSON array), null for none. */
+  public_columns: ColumnType<string[] | null, string | null | undefined, string | null>;
   attempts: Generated<number>;
 }
 
@@ -220,6 +222,42 @@ export interface RateLimitsTable {
   reset_at: Timestamp;
 }
 
+export interface RecordLinksTable {
+  id: GeneratedAlways<string>;
+  record_a: ColumnType<string, string | number, never>;
+  record_b: ColumnType<string, string | number, never>;
+  score: number;
+  reasons: JSONColumnType<unknown[], string | undefined, string>;
+  model: string;
+  status: ColumnType<'proposed' | 'confirmed' | 'rejected' | 'unlinked', 'proposed' | 'confirmed' | undefined, 'proposed' | 'confirmed' | 'rejected' | 'unlinked'>;
+  automatic: Generated<boolean>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_reason: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RecordPersonsTable {
+  record_id: ColumnType<string, string | number, never>;
+  person_id: ColumnType<string, string | number, string | number>;
+}
+
+export interface LinkRunsTable {
+  scope: string;
+  after_id: ColumnType<string, string | number | undefined, string | number>;
+  model: string;
+  pairs_scored: ColumnType<string, string | number | undefined, string | number>;
+  started_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface LinkKeysTable {
+  key: string;
+  record_id: ColumnType<string, string | number, never>;
+  birth_year: number | null;
+}
+
 export interface DB {
   records: RecordsTable;
   record_events: RecordEventsTable;
@@ -233,6 +271,10 @@ export interface DB {
   rate_limits: RateLimitsTable;
   record_claims: RecordClaimsTable;
   record_conflicts: RecordConflictsTable;
+  record_links: RecordLinksTable;
+  record_persons: RecordPersonsTable;
+  link_runs: LinkRunsTable;
+  link_keys: LinkKeysTable;
 }
 
 export type RecordRow = Selectable<RecordsTable>;

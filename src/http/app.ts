@@ -10,6 +10,7 @@ import { correctionsRouter } from '../corrections/corrections.routes.ts';
 import { importsRouter } from '../imports/imports.routes.ts';
 import { exportRouter } from '../exports/export.routes.ts';
 import { conflictsRouter } from '../records/conflicts.routes.ts';
+import { linksRouter } from '../links/links.routes.ts';
 import { renderWebErrorPage } from '../web/web.errors.ts';
 import { webRouter } from '../web/web.router.ts';
 import type { AppContext } from './context.ts';
@@ -61,6 +62,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(importsRouter(ctx));
   app.use(exportRouter(ctx));
   app.use(conflictsRouter(ctx));
+  app.use(linksRouter(ctx));
   app.use(webRouter(ctx));
 
   app.use(notFoundHandler);

@@ -6,6 +6,7 @@ import { startSeeding } from '../seed/seed.ts';
 import { StartupError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
 import { onStopSignal } from './stop-signal.ts';
+import { stopLinkFollowUps } from '../links/link-run.service.ts';
 
 /**
  * The primary of `npm start` on PostgreSQL (src/main.ts). Searching is CPU work
@@ -43,6 +44,7 @@ export async function runPrimary(workers: number): Promise<void> {
     await stopWorkers();
     await seeding;
     await stopImportRunner(runtime.database);
+    await stopLinkFollowUps();
     await runtime.database.close();
   });
 }

@@ -18,6 +18,8 @@ export interface NewJob {
   /** Uploads: the file's name in DATA_DIR/spool and its encoding, so another run can read it again. */
   spoolFile?: string | null;
   encoding?: 'utf8' | 'cp1251' | null;
+  /** Unknown columns the archivist made public (migration 0012); null: none. */
+  publicColumns?: readonly string[] | null;
 }
 
 export interface JobOwner {
@@ -40,6 +42,7 @@ export async function insertJob(db: Kysely<DB>, job: NewJob): Promise<number> {
       host: job.host,
       spool_file: job.spoolFile ?? null,
       encoding: job.encoding ?? null,
+      public_columns: job.publicColumns ? JSON.stringify(job.publicColumns) : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -44,6 +44,7 @@ export async function queueImport(ctx: AppContext, upload: SpooledImport): Promi
         ...JOB_OWNER,
         spoolFile: file.name,
         encoding: upload.encoding ?? null,
+        publicColumns: upload.publicColumns ?? null,
       });
       await runner.queue.enqueue(trx, id);
       return id;

@@ -123,6 +123,8 @@ export class ImportRunner {
           bytesTotal: job.bytes_total === null ? null : Number(job.bytes_total),
           open: () => fs.createReadStream(file, { highWaterMark: 256 * 1024 }),
           connectionString: config.DATABASE_URL,
+          publicColumns: job.public_columns ?? [],
+          links: { autoConfirmScore: config.LINK_AUTO_CONFIRM_SCORE },
         },
         logger,
       );

@@ -7,6 +7,7 @@ import { BadRequestError, NotFoundError } from '../shared/errors.ts';
 import { listAttestedNames } from '../corrections/history.service.ts';
 import { optionalUser } from '../auth/auth.middleware.ts';
 import { toRecordDto, toStaffRecordDto } from './record.dto.ts';
+import { personOfRecord } from '../links/persons.service.ts';
 import { findRecordById, listRecords } from './records.repository.ts';
 
 const listQuery = z.object({ limit: limitParam(50, 500), cursor: z.string().optional() }).strict();
@@ -37,7 +38,8 @@ export function recordsRouter(ctx: AppContext): Router {
     const staff = res.locals.user !== undefined;
     if (staff) res.setHeader('Cache-Control', 'no-store');
     const dto = staff ? toStaffRecordDto(row) : toRecordDto(row);
-    res.json({ record: { ...dto, attestedNames: await listAttestedNames(ctx.database.db, id) } });
+    const [attestedNames, person] = await Promise.all([listAttestedNames(ctx.database.db, id), personOfRecord(ctx.database.db, id)]);
+    res.json({ record: { ...dto, attestedNames, person } });
   });
 
   return router;

@@ -11,12 +11,16 @@ import {
 import { latinSkeleton, phoneticPairs } from './search-fields.ts';
 import type { SearchParams } from './search.params.ts';
 import { loadResultRecords, type SearchRecord } from './search-records.repository.ts';
+import { withPersons } from './search-persons.ts';
+import type { PersonSummary } from '../links/persons.service.ts';
 
 export interface SearchResult {
   record: SearchRecord;
   score: number;
   strength: 'strong' | 'possible' | 'weak';
   match: MatchExplanation;
+  /** The person this record belongs to (confirmed links), or null. */
+  person?: PersonSummary | null;
 }
 
 export interface SearchResponse {
@@ -98,7 +102,7 @@ export async function searchRecords(database: SearchDb, params: SearchParams): P
     if (!record) return []; // deleted between the two queries
     return [{ record, score: item.score, strength: strength(item.score), match: explainItem(item, record.fullName) }];
   });
-  return response(results, page.next);
+  return response(await withPersons(database.searchDb, results), page.next);
 }
 
 /**

@@ -79,6 +79,7 @@ export const importCommand: CliCommand = {
         batchSize,
         bytesTotal: size,
         connectionString: runtime.config.DATABASE_URL,
+        links: { autoConfirmScore: runtime.config.LINK_AUTO_CONFIRM_SCORE },
         onProgress: progress?.update,
       },
       runtime.logger,

@@ -2,6 +2,7 @@ import type { CliCommand } from '../cli-io.ts';
 import { decodeCliCommand } from './decode.command.ts';
 import { exportCommand, restoreCommand } from './export.command.ts';
 import { importCommand } from './import.command.ts';
+import { linkCommand } from './link.command.ts';
 import { migrateCommand } from './migrate.command.ts';
 import { reindexCommand } from './reindex.command.ts';
 import { searchCommand } from './search.command.ts';
@@ -21,4 +22,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   user: userCommand,
   token: tokenCommand,
   reindex: reindexCommand,
+  link: linkCommand,
 };

@@ -9,6 +9,7 @@ import { toRecordDto } from '../../records/record.dto.ts';
 import { RECORD_FIELDS } from '../../records/record.fields.ts';
 import { findRecordById } from '../../records/records.repository.ts';
 import { loadResultRecords } from '../../search/search-records.repository.ts';
+import { personOfRecord } from '../../links/persons.service.ts';
 import { BadRequestError, NotFoundError } from '../../shared/errors.ts';
 import { issuesOf, toFieldErrors, type FieldErrors } from '../form-errors.ts';
 import { issueFormToken, requireFormToken } from '../form-token.ts';
@@ -63,11 +64,12 @@ export function recordPages(ctx: AppContext): Router {
     const row = await findRecordById(ctx.database.db, id);
     if (!row) throw new NotFoundError(`No record with id ${id}`);
     const record = toRecordDto(row);
-    const [claims, attestedNames, historyDto, summaries] = await Promise.all([
+    const [claims, attestedNames, historyDto, summaries, person] = await Promise.all([
       activeClaims(ctx.database.db, id),
       listAttestedNames(ctx.database.db, id),
       getRecordHistory(ctx.database.db, id),
       loadResultRecords(ctx.database.db, [String(id)]),
+      personOfRecord(ctx.database.db, id),
     ]);
     const values = record as unknown as Record<string, unknown>;
     const fields = RECORD_FIELDS.flatMap((f) => {
@@ -80,7 +82,7 @@ export function recordPages(ctx: AppContext): Router {
     const { t, time } = pageContext(req, res);
     const history = historyItems(historyDto.events, t, time);
     const formToken = issueFormToken(req, res);
-    renderPage(req, res, 'record', { record, fields, extra, attestedNames, history, summary: summaries.get(String(id)) ?? null, form, errors, formToken }, status);
+    renderPage(req, res, 'record', { record, fields, extra, attestedNames, history, summary: summaries.get(String(id)) ?? null, person, form, errors, formToken }, status);
   };
 
   router.get('/records/:id', async (req, res) => {

@@ -3,7 +3,7 @@ import { appLimits } from '../../auth/rate-limit.ts';
 import { cachedStats } from '../../health/stats.cache.ts';
 import type { AppContext } from '../../http/context.ts';
 import { searchQuerySchema } from '../../search/search.params.ts';
-import { searchRecords, type SearchWarning } from '../../search/search.service.ts';
+import { searchRecords, type SearchResponse, type SearchWarning } from '../../search/search.service.ts';
 import { BadRequestError } from '../../shared/errors.ts';
 import { toFieldErrors } from '../form-errors.ts';
 import { MESSAGES, translator, type Lang } from '../i18n/i18n.ts';
@@ -52,6 +52,29 @@ export function warningText(warning: SearchWarning, lang: Lang): { text: string;
   return { text: translator(lang)(key, params), lang: null };
 }
 
+/**
+ * A person's records under one result: the best-ranked record of each person
+ * heads its group; the person's other records on the page are listed under it
+ * (`also`) and not again. Records with no person are their own group.
+ */
+export function personGroups(results: SearchResponse['results']): { also: Map<number, Array<{ id: number; fullName: string }>>; hidden: Set<number> } {
+  const head = new Map<number, number>();
+  const also = new Map<number, Array<{ id: number; fullName: string }>>();
+  const hidden = new Set<number>();
+  for (const r of results) {
+    if (!r.person) continue;
+    const first = head.get(r.person.id);
+    if (first === undefined) {
+      head.set(r.person.id, r.record.id);
+      also.set(r.record.id, []);
+    } else {
+      also.get(first)!.push({ id: r.record.id, fullName: r.record.fullName });
+      hidden.add(r.record.id);
+    }
+  }
+  return { also, hidden };
+}
+
 /** GET / (the search box) and GET /search?q=… (results). */
 export function searchPages(ctx: AppContext): Router {
   const router = Router();
@@ -86,6 +109,7 @@ export function searchPages(ctx: AppContext): Router {
     renderPage(req, res, 'search', {
       values,
       response,
+      personGroups: personGroups(response.results),
       warnings: response.warnings.map((w) => warningText(w, lang)),
       nextHref: response.nextCursor ? pageHref(values, response.nextCursor) : null,
       firstHref: values.cursor ? pageHref(values) : null,
