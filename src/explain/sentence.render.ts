@@ -1,0 +1,59 @@
+import { explainDate } from './dates.explain.ts';
+import { known, unknown, type ExplainLang, type Part } from './explain.types.ts';
+import { BODIES } from './bodies.data.ts';
+import { CHARGES } from './charges.data.ts';
+import { FATES, SENTENCE_PATTERNS } from './fates.data.ts';
+import { glossary } from './glossary.ts';
+import { splitTopLevel } from './text.split.ts';
+
+const BODY = glossary(BODIES);
+const CHARGE = glossary(CHARGES);
+export const FATE = glossary(FATES);
+
+/** «ВМН», «10 лет ИТЛ», «расстрелян» → the sentence in the visitor's language, or undefined. */
+export function renderFate(text: string, lang: ExplainLang): string | undefined {
+  const clean = text.trim().replace(/^к\s+/i, '');
+  const term = FATE.lookup(clean);
+  if (term) return term[lang];
+  for (const p of SENTENCE_PATTERNS) {
+    const m = p.pattern.exec(clean);
+    if (m) return p[lang].replace('{n}', m[1]!);
+  }
+  return undefined;
+}
+
+/** «58-6, 58-8», «шпионаж», «ст. 58-10 УК РСФСР». */
+export function renderCharge(text: string, lang: ExplainLang): Part[] {
+  const parts: Part[] = [];
+  const items = splitTopLevel(text.replace(/\s+и\s+/g, ', ').replace(/\bст\.\s*/g, '').replace(/\s*УК РСФСР/g, ''));
+  items.forEach((item, i) => {
+    if (i > 0) parts.push(known(lang === 'zh' ? '；' : '; '));
+    const term = CHARGE.lookup(item);
+    parts.push(term ? known(term[lang]) : unknown(item));
+  });
+  return parts;
+}
+
+/** «Приговорен: Комиссия НКВД и Прокурора СССР 2 сентября 1937 г., обв.: шпионаж»: body, date, sentence, charge. */
+export function renderSentence(text: string, lang: ExplainLang): Part[] {
+  const parts: Part[] = [];
+  splitTopLevel(text).forEach((segment, i) => {
+    if (i > 0) parts.push(known(lang === 'zh' ? '，' : ', '));
+    const charge = /^обв\.?:?\s*(?:в\s+)?(.+)$/i.exec(segment);
+    if (charge) {
+      parts.push(known(lang === 'zh' ? '罪名：' : 'charged with '), ...renderCharge(charge[1]!, lang));
+      return;
+    }
+    const fate = renderFate(segment, lang);
+    if (fate) return void parts.push(known(fate));
+    const date = explainDate(segment, lang);
+    if (date) return void parts.push(known(date));
+    const body = BODY.prefix(segment);
+    if (!body) return void parts.push(unknown(segment));
+    parts.push(known(body.term[lang]));
+    if (!body.rest) return;
+    const when = explainDate(body.rest, lang) ?? renderFate(body.rest, lang);
+    parts.push(when ? known(lang === 'zh' ? `，${when}` : `, ${when}`) : unknown(` ${body.rest}`));
+  });
+  return parts;
+}
