@@ -6,6 +6,7 @@ import { parseOrThrow } from '../http/validate.ts';
 import { BadRequestError, NotFoundError } from '../shared/errors.ts';
 import { listAttestedNames } from '../corrections/history.service.ts';
 import { toRecordDto } from './record.dto.ts';
+import { explainedJson, explainQuery } from './record.explained.ts';
 import { findRecordById, listRecords } from './records.repository.ts';
 
 const listQuery = z.object({ limit: limitParam(50, 500), cursor: z.string().optional() }).strict();
@@ -30,9 +31,12 @@ export function recordsRouter(ctx: AppContext): Router {
 
   router.get('/api/records/:id', async (req, res) => {
     const id = parseId(req.params.id, 'record id');
+    const { lang } = parseOrThrow(explainQuery, req.query, 'query');
     const row = await findRecordById(ctx.database.db, id);
     if (!row) throw new NotFoundError(`No record with id ${id}`);
-    res.json({ record: { ...toRecordDto(row), attestedNames: await listAttestedNames(ctx.database.db, id) } });
+    const record = toRecordDto(row);
+    const explained = lang ? { explained: explainedJson(record, lang) } : {};
+    res.json({ record: { ...record, attestedNames: await listAttestedNames(ctx.database.db, id), ...explained } });
   });
 
   return router;
