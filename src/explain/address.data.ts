@@ -37,5 +37,7 @@ export const ADDRESS_PLACES: readonly AddressWord[] = [
   { ru: ['общежитие', '(общежитие)'], zh: '宿舍', en: 'dormitory' },
   { ru: ['студгородок', 'студенческий городок'], zh: '学生城', en: 'student campus' },
   { ru: ['гостиница'], zh: '旅馆', en: 'hotel' },
+  { ru: ['общежитие гостиницы'], zh: '旅馆宿舍', en: 'dormitory of the hotel' },
+  { ru: ['городок Метростроя'], zh: '地铁建设局职工住宅区', en: 'Metrostroy workers’ settlement' },
   { ru: ['клуб'], zh: '俱乐部', en: 'club' },
 ];

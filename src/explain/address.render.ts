@@ -26,13 +26,16 @@ export function renderStreet(text: string, lang: ExplainLang): Part[] | [] {
 function renderNumbered(text: string, lang: ExplainLang): Part[] | undefined {
   const m = /^([а-яё]+\.?)\s*(.+)$/i.exec(text.trim());
   const word = m && NUMBERED.get(termKey(m[1]!));
-  if (!m || !word || !/^[\d/а-яё-]+[а-я]?$/i.test(m[2]!.trim())) return undefined;
+  if (!m || !word || !/^[\d/а-яё-]+[а-я]?$/i.test(m[2]!.trim())) {
+    // «кв. (клуб)»: the word alone, what follows is said by its own segment.
+    return word && termKey(text) === termKey(word.ru[0]!) ? [known(word[lang].replace(/\s*\{n\}\s*/, ''))] : undefined;
+  }
   return [known(word[lang].replace('{n}', m[2]!.trim()))];
 }
 
 /** «гостиница "Люкс"»: a kind of building with its name. */
 function renderBuilding(text: string, lang: ExplainLang): Part[] | undefined {
-  const m = /^([а-яё]+)\s+("[^"]+"?)$/i.exec(text);
+  const m = /^([а-яё ]+?)\s+("[^"]+"?)$/i.exec(text);
   const word = m && WHOLE.get(termKey(m[1]!));
   if (!m || !word) return undefined;
   return lang === 'zh' ? [named(m[2]!), known(word.zh)] : [known(`${word.en} `), named(m[2]!)];
@@ -50,6 +53,8 @@ function renderShort(text: string, lang: ExplainLang): Part[] | undefined {
 }
 
 function renderSegment(segment: string, lang: ExplainLang): Part[] {
+  const other = /^по другим (?:данным|сведениям)\s*[-–:]?\s*(?:в\s+)?(.+)$/.exec(segment);
+  if (other) return [known(lang === 'zh' ? '另有记载：' : 'other records say: '), ...renderSegment(other[1]!, lang)];
   const aside = /^(.+?)\s*\(([^()]+)\)$/.exec(segment);
   if (aside) return [...renderSegment(aside[1]!, lang), known(lang === 'zh' ? '（' : ' ('), ...renderSegment(aside[2]!, lang), known(lang === 'zh' ? '）' : ')')];
   const whole = WHOLE.get(termKey(segment));

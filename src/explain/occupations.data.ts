@@ -125,6 +125,8 @@ export const POSITIONS: readonly Term[] = [
   { ru: ['чистильщик обуви'], zh: '擦鞋工', en: 'shoeshiner' },
   { ru: ['священник'], zh: '神父', en: 'priest' },
   { ru: ['инвалид'], zh: '残疾人', en: 'disabled' },
+  { ru: ['по образованию педагог'], zh: '所学专业为师范', en: 'a teacher by training' },
+  { ru: ['отбывал исправительно-трудовую повинность', 'отбывала исправительно-трудовую повинность'], zh: '正在服劳动改造义务', en: 'serving corrective labour duty' },
 ];
 
 /** Workplaces: what comes before the colon of «Прачечная № 5: гладильщик», in the cases the records use. */
@@ -168,5 +170,9 @@ export const WORKPLACES: readonly Term[] = [
   { ru: ['домоуправление'], zh: '房管所', en: 'house management office' },
   { ru: ['депо'], zh: '机务段', en: 'depot' },
   { ru: ['шахта'], zh: '矿井', en: 'mine' },
+  { ru: ['Киевской объединенной школы командиров', 'Киевская объединенная школа командиров'], zh: '基辅联合指挥员学校', en: 'the Kyiv United School of Commanders' },
+  { ru: ['китайской секции', 'китайская секция'], zh: '中文部', en: 'the Chinese section of' },
+  { ru: ['научно-исследовательской ассоциации по изучению колониальных и национальных проблем', 'научно-исследовательская ассоциация по изучению колониальных и национальных проблем'], zh: '殖民地与民族问题研究协会', en: 'the Research Association for the Study of Colonial and National Problems' },
+  { ru: ['объединение', 'объединения'], zh: '联合会', en: 'association' },
   { ru: ['Метростроя', 'Метрострой'], zh: '地铁建设局', en: 'Metrostroy (the Moscow metro builders)' },
 ];

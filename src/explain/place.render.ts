@@ -18,9 +18,17 @@ export function plainPinyin(pinyin: string): string {
   return pinyin.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
 }
 
-/** The gazetteer's place for a name, only when it is certain (exact or a case ending removed): never a fuzzy guess. */
-function chinesePlace(name: string): { place: Place; certain: boolean } | undefined {
-  const match = resolvePlace(name).find((m) => m.how !== 'fuzzy');
+/** Kinds the gazetteer holds; a village is never in it, so a village's name is never matched against it. */
+const GAZETTEER_KINDS: ReadonlySet<string> = new Set(['province', 'city', 'county']);
+
+/**
+ * The gazetteer's place for a name, only when exact or a case ending removed
+ * (never a fuzzy guess), preferring the kind the record names («провинции Кантон» is Guangdong, not Guangzhou).
+ */
+function chinesePlace(name: string, type: PlaceType | undefined): { place: Place; certain: boolean } | undefined {
+  if (type && !GAZETTEER_KINDS.has(type.kind)) return undefined;
+  const matches = resolvePlace(name).filter((m) => m.how !== 'fuzzy');
+  const match = matches.find((m) => m.place.kind === type?.kind) ?? matches[0];
   if (!match) return undefined;
   return { place: match.place, certain: match.certainty === 'certain' };
 }
@@ -37,12 +45,14 @@ function renderChinese(place: Place, type: PlaceType | undefined, lang: ExplainL
 function renderNamed(name: string, type: PlaceType | undefined, lang: ExplainLang): Part[] {
   const city = CITY.lookup(name) ?? COUNTRY.lookup(name);
   if (city) return [known(city[lang])];
-  const chinese = chinesePlace(name);
+  const chinese = chinesePlace(name, type);
   if (chinese?.certain) return [known(renderChinese(chinese.place, type, lang))];
   if (chinese) {
-    // The gazetteer's own "probable" reading: shown as a possibility, the name stays marked.
+    // The gazetteer's own "probable" reading, shown as a possibility. A province of China is a closed
+    // list, so its unconfirmed name stays marked; a county's or city's is a name kept as written.
     const maybe = renderChinese(chinese.place, undefined, lang);
-    return [unknown(name), known(lang === 'zh' ? `（可能是${maybe}，未确认）` : ` (possibly ${maybe}, unconfirmed)`)];
+    const kept = !type || type.kind === 'province' ? unknown(name) : named(name);
+    return [kept, known(lang === 'zh' ? `（可能是${maybe}，未确认）` : ` (possibly ${maybe}, unconfirmed)`)];
   }
   // A province of China is a closed list: a name we cannot identify is not explained.
   if (!type || type.kind === 'province') return [unknown(name), ...(type ? [known(lang === 'zh' ? type.zh : ` ${type.en}`)] : [])];
