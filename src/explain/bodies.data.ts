@@ -9,7 +9,7 @@ export const BODIES: readonly Term[] = [
   { ru: ['Комиссия НКВД и Прокурора СССР', 'Комиссией НКВД и Прокурора СССР', 'двойка', 'двойкой'], zh: '内务人民委员部与苏联检察长委员会（“二人小组”）', en: 'Commission of the NKVD and the Prosecutor of the USSR (the “dvoika”)', source: ORDER_00447 },
   { ru: ['ВКВС', 'ВКВС СССР', 'Военная коллегия Верховного суда СССР', 'Военной коллегией Верховного суда СССР', 'ВК ВС СССР'], zh: '苏联最高法院军事审判庭', en: 'Military Collegium of the Supreme Court of the USSR', source: MEMORIAL_BODIES },
   { ru: ['ОСО', 'ОСО НКВД', 'ОСО при НКВД СССР', 'Особое совещание при НКВД СССР', 'Особым совещанием при НКВД СССР'], zh: '内务人民委员部特别会议', en: 'Special Council of the NKVD (OSO)', source: MEMORIAL_BODIES },
-  { ru: ['Коллегия ОГПУ', 'Коллегией ОГПУ', 'КОГПУ'], zh: '国家政治保卫总局委员会', en: 'Collegium of the OGPU', source: MEMORIAL_BODIES },
+  { ru: ['Коллегия ОГПУ', 'Коллегией ОГПУ', 'Коллегия ОГПУ СССР', 'Коллегией ОГПУ СССР', 'КОГПУ'], zh: '国家政治保卫总局委员会', en: 'Collegium of the OGPU', source: MEMORIAL_BODIES },
   { ru: ['тройка ОГПУ', 'тройкой ОГПУ', 'тройка ПП ОГПУ', 'тройкой ПП ОГПУ'], zh: '国家政治保卫总局“三人小组”', en: 'OGPU troika', source: MEMORIAL_BODIES },
   { ru: ['Военный трибунал', 'Военным трибуналом', 'ВТ'], zh: '军事法庭', en: 'military tribunal' },
   { ru: ['Мосгорсуд', 'Московский городской суд', 'Московским городским судом'], zh: '莫斯科市法院', en: 'Moscow City Court' },

@@ -7,11 +7,14 @@ const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July
 const RU_MONTHS: Readonly<Record<string, number>> = {
   января: 1, февраля: 2, марта: 3, апреля: 4, мая: 5, июня: 6,
   июля: 7, августа: 8, сентября: 9, октября: 10, ноября: 11, декабря: 12,
+  // «в январе 1930 г.»: the month alone, in the prepositional.
+  январе: 1, феврале: 2, марте: 3, апреле: 4, мае: 5, июне: 6,
+  июле: 7, августе: 8, сентябре: 9, октябре: 10, ноябре: 11, декабре: 12,
 };
 
 /** A date as the record writes it → YYYY, YYYY-MM or YYYY-MM-DD; undefined when it is not a date. */
 export function parseRecordDate(text: string): string | undefined {
-  const value = text.trim().replace(/\s*(?:г\.?|года|гг\.?)$/, '');
+  const value = text.trim().replace(/^в\s+/i, '').replace(/\s*(?:г\.?|года|гг\.?)$/, '');
   const worded = /^(?:(\d{1,2})\s+)?([а-я]+)\s+(\d{4})$/i.exec(value);
   if (worded) {
     const month = RU_MONTHS[worded[2]!.toLowerCase()];

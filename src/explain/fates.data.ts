@@ -17,11 +17,13 @@ export const FATES: readonly Term[] = [
   { ru: ['освобожден', 'освобождена'], zh: '获释', en: 'released' },
   { ru: ['умер в заключении', 'умерла в заключении', 'умер в лагере', 'умерла в лагере'], zh: '死于关押中', en: 'died in custody' },
   { ru: ['дело прекращено'], zh: '案件撤销', en: 'the case was dropped' },
+  { ru: ['срок не отбывал', 'срок не отбывала'], zh: '未服刑', en: 'did not serve the term' },
+  { ru: ['судимость снята'], zh: '前科被撤销', en: 'the conviction was lifted' },
 ];
 
 /** Sentences with a term of years: «10 лет ИТЛ». `{n}` is the number as written. */
 export const SENTENCE_PATTERNS: ReadonlyArray<{ pattern: RegExp; zh: string; en: string; source?: string }> = [
-  { pattern: /^(\d+) (?:лет|год|года) ИТЛ$/i, zh: '劳动改造营{n}年', en: '{n} years in a corrective labour camp (ITL)', source: MEMORIAL },
+  { pattern: /^(\d+) (?:лет|год|года|годам|годами) ИТЛ$/i, zh: '劳动改造营{n}年', en: '{n} years in a corrective labour camp (ITL)', source: MEMORIAL },
   { pattern: /^(\d+) (?:лет|год|года) ссылки$/i, zh: '流放{n}年', en: '{n} years of exile', source: MEMORIAL },
   { pattern: /^(\d+) (?:лет|год|года) лишения свободы$/i, zh: '剥夺自由{n}年', en: '{n} years of deprivation of liberty' },
   { pattern: /^(\d+) (?:лет|год|года) тюремного заключения$/i, zh: '监禁{n}年', en: '{n} years of prison' },

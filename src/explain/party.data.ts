@@ -20,6 +20,7 @@ export const PARTIES: readonly Term[] = [
   { ru: ['партии эсеров', 'ПСР'], zh: '社会革命党', en: 'the Socialist Revolutionary Party' },
   { ru: ['партии левых эсеров'], zh: '左派社会革命党', en: 'the Left Socialist Revolutionary Party' },
   { ru: ['РСДРП'], zh: '俄国社会民主工党', en: 'the Russian Social Democratic Labour Party' },
+  { ru: ['Союза советских писателей', 'ССП'], zh: '苏联作家协会', en: 'the Union of Soviet Writers' },
 ];
 
 /** «бывший эсер», «бывший меньшевик»: former members named by a noun. */

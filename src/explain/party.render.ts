@@ -6,9 +6,9 @@ const PARTY = glossary(PARTIES);
 const FORMER = glossary(FORMER_MEMBERS);
 
 /** Does a segment of the first sentence state party status? (The phrase reader asks.) */
-export const PARTY_STATUS = /^(?:б\/п|беспартийн|член\s|кандидат\s+в\s+члены|исключен|бывший\s+член)/i;
+export const PARTY_STATUS = /^(?:б\/п|беспартийн|член\s|кандидат\s+в\s+члены|исключен|бывший\s+член|вышел из|вышла из)/i;
 
-const STATUS = /^(член|кандидат в члены|исключена? из кандидатов в члены|исключена? из|бывший член|бывшая член)\s+(.+?)(?:\s+(с \d{4}(?: г\.)?(?: по \d{4}(?: г\.)?)?|до \d{4}(?: г\.)?|\d{4}\s*-\s*\d{4}(?: гг\.)?|в \d{4}(?: г\.)?))?$/i;
+const STATUS = /^(член|кандидат в члены|исключена? из кандидатов в члены|исключена? из|бывший член|бывшая член|вышел из|вышла из)\s+(.+?)(?:\s+(с \d{4}(?: г\.)?(?: по \d{4}(?: г\.)?)?|до \d{4}(?: г\.)?|\d{4}\s*-\s*\d{4}(?: гг\.)?|в \d{4}(?: г\.)?))?$/i;
 
 const VERB: Readonly<Record<string, { zh: (p: string) => string; en: (p: string) => string }>> = {
   'член': { zh: (p) => `${p}党员`, en: (p) => `member of ${p}` },
@@ -16,6 +16,7 @@ const VERB: Readonly<Record<string, { zh: (p: string) => string; en: (p: string)
   'исключен из': { zh: (p) => `被开除出${p}`, en: (p) => `expelled from ${p}` },
   'исключен из кандидатов в члены': { zh: (p) => `被取消${p}预备党员资格`, en: (p) => `expelled as a candidate member of ${p}` },
   'бывший член': { zh: (p) => `曾为${p}党员`, en: (p) => `formerly a member of ${p}` },
+  'вышел из': { zh: (p) => `退出${p}`, en: (p) => `left ${p}` },
 };
 
 function period(text: string | undefined, lang: ExplainLang): string {
@@ -49,7 +50,7 @@ export function renderParty(text: string, lang: ExplainLang): Part[] {
   if (former) return [known(former[lang])];
   const m = STATUS.exec(text.trim());
   if (!m) return [unknown(text)];
-  const verb = VERB[m[1]!.toLowerCase().replace(/исключена/, 'исключен').replace('бывшая', 'бывший')];
+  const verb = VERB[m[1]!.toLowerCase().replace(/исключена/, 'исключен').replace('бывшая', 'бывший').replace('вышла', 'вышел')];
   const party = parties(m[2]!, lang);
   if (!verb || !party) return [unknown(text)];
   const name = party.map((p) => p.text).join('');

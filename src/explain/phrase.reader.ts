@@ -1,7 +1,8 @@
 import { glossary } from './glossary.ts';
 import { NATIONALITIES } from './nationalities.data.ts';
+import { FORMER_MEMBERS } from './party.data.ts';
 import { PARTY_STATUS } from './party.render.ts';
-import { splitTopLevel } from './text.split.ts';
+import { splitSpans } from './text.split.ts';
 
 /**
  * The phrase reader: a biography of Memorial's lists split into the fixed
@@ -24,8 +25,9 @@ export interface Phrase {
 }
 
 const NATIONALITY = glossary(NATIONALITIES);
+const FORMER = glossary(FORMER_MEMBERS);
 
-const SENTENCE_START = /\.\s+(?=(?:Адрес:|Рас+трел|Место захоронения|Арестован|Арестована|Приговорен|Осужден|Реабилитирован|Умер|Умерла|Обв\.|Обвинение|Погиб))/;
+const SENTENCE_START = /\.\s+(?=(?:Адрес:|Рас+трел|Место захоронения|Арестован|Арестована|Приговорен|Осужден|Реабилитирован|Умер|Умерла|Обв\.|Обвинение|Погиб|Срок|Судимость|Освобожден))/;
 
 const SENTENCES: ReadonlyArray<{ kind: PhraseKind; pattern: RegExp }> = [
   { kind: 'residence', pattern: /^Адрес:\s*(.+)$/s },
@@ -33,35 +35,48 @@ const SENTENCES: ReadonlyArray<{ kind: PhraseKind; pattern: RegExp }> = [
   { kind: 'burial', pattern: /^Место захоронения:\s*(.+)$/s },
   { kind: 'arrest', pattern: /^(Арестован[аы]?)\s+(.+)$/s },
   { kind: 'sentence', pattern: /^((?:Приговорен|Осужден)[аы]?:?)\s+(.+)$/s },
+  { kind: 'sentence', pattern: /^((?:Срок|Судимость|Освобожден).*)$/s },
   { kind: 'charge', pattern: /^((?:Обв\.|Обвинение)(?:\s+в|:)?)\s*(.+)$/s },
   { kind: 'rehabilitation', pattern: /^(Реабилитирован[аы]?)\s+(.+)$/s },
   { kind: 'death', pattern: /^(Умер(?:ла)?|Погиб(?:ла)?)\s+(.+)$/s },
 ];
 
-/** The first sentence: «род. 1888, Китай, г. Шаньдун а, китаец, б/п, Прачечная № 5: гладильщик». */
+/** Is a segment of the first sentence a party status (member, former member, expelled)? */
+const isParty = (segment: string) => PARTY_STATUS.test(segment) || FORMER.lookup(segment) !== undefined;
+
+/**
+ * The first sentence: «род. 1888, Китай, г. Шаньдун а, китаец, б/п, Прачечная № 5: гладильщик».
+ * Birth, then the birthplace up to the nationality (or the first party status), then runs of
+ * party statuses and of occupation in the order written; each span is the text as written.
+ */
 function readFirst(sentence: string): Phrase[] {
-  const m = /^род\.\s*(.*)$/s.exec(sentence);
+  const m = /^род\.\s*/.exec(sentence);
   if (!m) return [{ kind: 'other', original: sentence, value: sentence }];
-  const segments = splitTopLevel(m[1]!);
+  const body = sentence.slice(m[0].length);
+  const segments = splitSpans(body);
+  const span = (from: number, to: number) => body.slice(segments[from]!.start, segments[to]!.end);
   const out: Phrase[] = [];
-  const [birth, ...rest] = segments;
-  if (birth !== undefined) out.push({ kind: 'birth', original: `род. ${birth}`, value: birth });
-  const nationalityAt = rest.findIndex((s) => NATIONALITY.lookup(s) !== undefined);
-  const partyAt = rest.findIndex((s, i) => i > nationalityAt && PARTY_STATUS.test(s));
-  const placeEnd = nationalityAt >= 0 ? nationalityAt : partyAt >= 0 ? partyAt : rest.length;
-  const place = rest.slice(0, placeEnd).join(', ');
-  if (place) out.push({ kind: 'birthplace', original: place, value: place });
-  if (nationalityAt >= 0) out.push({ kind: 'nationality', original: rest[nationalityAt]!, value: rest[nationalityAt]! });
-  // «член Гоминдановской партии в 1926, член КП Китая и ВКП(б) 1926-1930»: consecutive statuses are one phrase.
-  let partyEnd = partyAt;
-  while (partyAt >= 0 && partyEnd + 1 < rest.length && PARTY_STATUS.test(rest[partyEnd + 1]!)) partyEnd += 1;
-  if (partyAt >= 0) {
-    const party = rest.slice(partyAt, partyEnd + 1).join(', ');
-    out.push({ kind: 'party', original: party, value: party });
+  if (segments.length === 0) return out;
+  out.push({ kind: 'birth', original: `${m[0]}${segments[0]!.text}`, value: segments[0]!.text });
+  const nationalityAt = segments.findIndex((s, i) => i > 0 && NATIONALITY.lookup(s.text) !== undefined);
+  const partyAt = segments.findIndex((s, i) => i > 0 && isParty(s.text));
+  const ends = [nationalityAt, partyAt].filter((i) => i > 0);
+  const placeEnd = ends.length > 0 ? Math.min(...ends) : segments.length;
+  if (placeEnd > 1) out.push({ kind: 'birthplace', original: span(1, placeEnd - 1), value: span(1, placeEnd - 1) });
+  let i = placeEnd;
+  while (i < segments.length) {
+    if (i === nationalityAt) {
+      out.push({ kind: 'nationality', original: segments[i]!.text, value: segments[i]!.text });
+      i += 1;
+      continue;
+    }
+    const party = isParty(segments[i]!.text);
+    let j = i;
+    while (j + 1 < segments.length && j + 1 !== nationalityAt && isParty(segments[j + 1]!.text) === party) j += 1;
+    const text = span(i, j);
+    out.push({ kind: party ? 'party' : 'occupation', original: text, value: text });
+    i = j + 1;
   }
-  const jobStart = Math.max(placeEnd, nationalityAt, partyEnd) + (partyAt >= 0 || nationalityAt >= 0 ? 1 : 0);
-  const occupation = rest.slice(jobStart).join(', ');
-  if (occupation) out.push({ kind: 'occupation', original: occupation, value: occupation });
   return out;
 }
 

@@ -25,8 +25,8 @@ const GAZETTEER_KINDS: ReadonlySet<string> = new Set(['province', 'city', 'count
  * The gazetteer's place for a name, only when exact or a case ending removed
  * (never a fuzzy guess), preferring the kind the record names («провинции Кантон» is Guangdong, not Guangzhou).
  */
-function chinesePlace(name: string, type: PlaceType | undefined): { place: Place; certain: boolean } | undefined {
-  if (type && !GAZETTEER_KINDS.has(type.kind)) return undefined;
+function chinesePlace(name: string, type: PlaceType | undefined, china: boolean): { place: Place; certain: boolean } | undefined {
+  if (!china || (type && !GAZETTEER_KINDS.has(type.kind))) return undefined;
   const matches = resolvePlace(name).filter((m) => m.how !== 'fuzzy');
   const match = matches.find((m) => m.place.kind === type?.kind) ?? matches[0];
   if (!match) return undefined;
@@ -42,10 +42,10 @@ function renderChinese(place: Place, type: PlaceType | undefined, lang: ExplainL
 }
 
 /** One name with the word that says its kind (either may be missing). */
-function renderNamed(name: string, type: PlaceType | undefined, lang: ExplainLang): Part[] {
+function renderNamed(name: string, type: PlaceType | undefined, lang: ExplainLang, china: boolean): Part[] {
   const city = CITY.lookup(name) ?? COUNTRY.lookup(name);
   if (city) return [known(city[lang])];
-  const chinese = chinesePlace(name, type);
+  const chinese = chinesePlace(name, type, china);
   if (chinese?.certain) return [known(renderChinese(chinese.place, type, lang))];
   if (chinese) {
     // The gazetteer's own "probable" reading, shown as a possibility. A province of China is a closed
@@ -55,7 +55,7 @@ function renderNamed(name: string, type: PlaceType | undefined, lang: ExplainLan
     return [kept, known(lang === 'zh' ? `（可能是${maybe}，未确认）` : ` (possibly ${maybe}, unconfirmed)`)];
   }
   // A province of China is a closed list: a name we cannot identify is not explained.
-  if (!type || type.kind === 'province') return [unknown(name), ...(type ? [known(lang === 'zh' ? type.zh : ` ${type.en}`)] : [])];
+  if (!type || (type.kind === 'province' && china)) return [unknown(name), ...(type ? [known(lang === 'zh' ? type.zh : ` ${type.en}`)] : [])];
   if (!type.en && !type.zh) return [named(name)];
   return lang === 'zh' ? [named(name), known(type.zh)] : [named(name), known(` ${type.en}`)];
 }
@@ -97,28 +97,34 @@ function groupsOf(segment: string): Array<{ type?: PlaceType; name: string[] }> 
   return groups;
 }
 
-function renderSegment(segment: string, lang: ExplainLang): Part[] {
+function renderSegment(segment: string, lang: ExplainLang, china: boolean): Part[] {
   const whole = COUNTRY.lookup(segment) ?? CITY.lookup(segment);
   if (whole) return [known(whole[lang])];
   const parts: Part[] = [];
   groupsOf(segment).forEach((g, i) => {
-    if (i > 0) parts.push(known(lang === 'zh' ? ' ' : ', '));
+    if (i > 0) parts.push(known(lang === 'zh' ? '，' : ', '));
     const name = g.name.join(' ');
     if (!name) parts.push(known(g.type ? (lang === 'zh' ? g.type.zh : g.type.en) : ''));
-    else parts.push(...renderWithAside(name, g.type, lang));
+    else parts.push(...renderWithAside(name, g.type, lang, china));
   });
   return parts;
 }
 
 /** «Харбина (Северный Китай)»: the name, then what the parentheses add. */
-function renderWithAside(name: string, type: PlaceType | undefined, lang: ExplainLang): Part[] {
+function renderWithAside(name: string, type: PlaceType | undefined, lang: ExplainLang, china: boolean): Part[] {
   const m = /^(.+?)\s*\((.+)\)$/.exec(name);
-  if (!m) return renderNamed(name, type, lang);
-  return [...renderNamed(m[1]!, type, lang), known(lang === 'zh' ? '（' : ' ('), ...renderAside(m[2]!, lang), known(lang === 'zh' ? '）' : ')')];
+  if (!m) return renderNamed(name, type, lang, china);
+  return [...renderNamed(m[1]!, type, lang, china), known(lang === 'zh' ? '（' : ' ('), ...renderAside(m[2]!, lang), known(lang === 'zh' ? '）' : ')')];
 }
 
+/**
+ * Chinese places are looked up only in a phrase about China: a Russian village
+ * is never read as a Chinese county because a clerk's spelling happens to match.
+ */
+const CHINA_CONTEXT = /кита|маньчж|провинц|пров\./i;
+
 /** A birthplace phrase as written → parts in the visitor's language, in the record's own order. */
-export function renderPlace(text: string, lang: ExplainLang): Part[] {
+export function renderPlace(text: string, lang: ExplainLang, china = CHINA_CONTEXT.test(text)): Part[] {
   const parts: Part[] = [];
   splitTopLevel(text).forEach((raw, i) => {
     if (i > 0) parts.push(known(lang === 'zh' ? '，' : ', '));
@@ -128,7 +134,7 @@ export function renderPlace(text: string, lang: ExplainLang): Part[] {
       parts.push(known(lang === 'zh' ? '（' : '('), ...renderAside(aside, lang), known(lang === 'zh' ? '）' : ')'));
       return;
     }
-    parts.push(...renderSegment(segment, lang));
+    parts.push(...renderSegment(segment, lang, china));
   });
   return parts.filter((p) => p.text !== '');
 }

@@ -37,7 +37,9 @@ export function renderCharge(text: string, lang: ExplainLang): Part[] {
 /** «Приговорен: Комиссия НКВД и Прокурора СССР 2 сентября 1937 г., обв.: шпионаж»: body, date, sentence, charge. */
 export function renderSentence(text: string, lang: ExplainLang): Part[] {
   const parts: Part[] = [];
-  splitTopLevel(text).forEach((segment, i) => {
+  // «… к 5 годам ИТЛ по обвинению во вредительстве»: the charge is its own segment.
+  const segments = text.replace(/\s+по обвинению\s+(?:во?\s+)?/g, ', обв. в ').replace(/\s+(?=к\s+\d+\s+(?:годам|лет))/g, ', ');
+  splitTopLevel(segments).forEach((segment, i) => {
     if (i > 0) parts.push(known(lang === 'zh' ? '，' : ', '));
     const charge = /^обв\.?:?\s*(?:в\s+)?(.+)$/i.exec(segment);
     if (charge) {
@@ -46,6 +48,9 @@ export function renderSentence(text: string, lang: ExplainLang): Part[] {
     }
     const fate = renderFate(segment, lang);
     if (fate) return void parts.push(known(fate));
+    const dated = FATE.prefix(segment);
+    const datedWhen = dated && explainDate(dated.rest, lang);
+    if (dated && datedWhen) return void parts.push(known(lang === 'zh' ? `${datedWhen}${dated.term.zh}` : `${dated.term.en} in ${datedWhen}`));
     const date = explainDate(segment, lang);
     if (date) return void parts.push(known(date));
     const body = BODY.prefix(segment);
