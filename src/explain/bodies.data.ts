@@ -11,6 +11,6 @@ export const BODIES: readonly Term[] = [
   { ru: ['ОСО', 'ОСО НКВД', 'ОСО при НКВД СССР', 'Особое совещание при НКВД СССР', 'Особым совещанием при НКВД СССР'], zh: '内务人民委员部特别会议', en: 'Special Council of the NKVD (OSO)', source: MEMORIAL_BODIES },
   { ru: ['Коллегия ОГПУ', 'Коллегией ОГПУ', 'Коллегия ОГПУ СССР', 'Коллегией ОГПУ СССР', 'КОГПУ'], zh: '国家政治保卫总局委员会', en: 'Collegium of the OGPU', source: MEMORIAL_BODIES },
   { ru: ['тройка ОГПУ', 'тройкой ОГПУ', 'тройка ПП ОГПУ', 'тройкой ПП ОГПУ'], zh: '国家政治保卫总局“三人小组”', en: 'OGPU troika', source: MEMORIAL_BODIES },
-  { ru: ['Военный трибунал', 'Военным трибуналом', 'ВТ'], zh: '军事法庭', en: 'military tribunal' },
-  { ru: ['Мосгорсуд', 'Московский городской суд', 'Московским городским судом'], zh: '莫斯科市法院', en: 'Moscow City Court' },
+  { ru: ['Военный трибунал', 'Военным трибуналом', 'ВТ'], zh: '军事法庭', en: 'military tribunal', source: MEMORIAL_BODIES },
+  { ru: ['Мосгорсуд', 'Московский городской суд', 'Московским городским судом'], zh: '莫斯科市法院', en: 'Moscow City Court', source: MEMORIAL_BODIES },
 ];

@@ -47,7 +47,7 @@ export const COUNTRIES: readonly Term[] = [
 
 /** Cities outside China with an established Chinese name (Chinese places come from the gazetteer). */
 export const CITIES: readonly Term[] = [
-  { ru: ['Москва', 'Москвы', 'Москве', 'МОсквы'], zh: '莫斯科', en: 'Moscow' },
+  { ru: ['Москва', 'Москвы', 'Москве'], zh: '莫斯科', en: 'Moscow' },
   { ru: ['Ленинград', 'Ленинграда'], zh: '列宁格勒', en: 'Leningrad' },
   { ru: ['Петербург', 'Санкт-Петербург', 'Петербурга', 'Санкт-Петербурга', 'Петроград'], zh: '圣彼得堡', en: 'St Petersburg' },
   { ru: ['Рига', 'Риги', 'Риге'], zh: '里加', en: 'Riga' },

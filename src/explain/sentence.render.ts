@@ -25,7 +25,7 @@ export function renderFate(text: string, lang: ExplainLang): string | undefined 
 /** «58-6, 58-8», «шпионаж», «ст. 58-10 УК РСФСР». */
 export function renderCharge(text: string, lang: ExplainLang): Part[] {
   const parts: Part[] = [];
-  const items = splitTopLevel(text.replace(/\s+и\s+/g, ', ').replace(/\bст\.\s*/g, '').replace(/\s*УК РСФСР/g, ''));
+  const items = splitTopLevel(text.replace(/\s+и\s+/g, ', ').replace(/(^|\s)ст\.\s*/g, '$1').replace(/\s*УК РСФСР/g, ''));
   items.forEach((item, i) => {
     if (i > 0) parts.push(known(lang === 'zh' ? '；' : '; '));
     const term = CHARGE.lookup(item);
@@ -38,14 +38,12 @@ export function renderCharge(text: string, lang: ExplainLang): Part[] {
 export function renderSentence(text: string, lang: ExplainLang): Part[] {
   const parts: Part[] = [];
   // «… к 5 годам ИТЛ по обвинению во вредительстве»: the charge is its own segment.
-  const segments = text.replace(/\s+по обвинению\s+(?:во?\s+)?/g, ', обв. в ').replace(/\s+(?=к\s+\d+\s+(?:годам|лет))/g, ', ');
-  splitTopLevel(segments).forEach((segment, i) => {
+  const normalised = text.replace(/\s+по обвинению\s+(?:во?\s+)?/g, ', обв. в ').replace(/\s+(?=к\s+\d+\s+(?:годам|лет))/g, ', ');
+  // Everything after «обв.» is the charge, commas and all («обв. в 58-1а, 58-8, 58-11»).
+  const chargeAt = /(?:^|,\s*)обв\.?:?\s*(?:в\s+)?/i.exec(normalised);
+  const head = chargeAt ? normalised.slice(0, chargeAt.index) : normalised;
+  splitTopLevel(head).forEach((segment, i) => {
     if (i > 0) parts.push(known(lang === 'zh' ? '，' : ', '));
-    const charge = /^обв\.?:?\s*(?:в\s+)?(.+)$/i.exec(segment);
-    if (charge) {
-      parts.push(known(lang === 'zh' ? '罪名：' : 'charged with '), ...renderCharge(charge[1]!, lang));
-      return;
-    }
     const fate = renderFate(segment, lang);
     if (fate) return void parts.push(known(fate));
     const dated = FATE.prefix(segment);
@@ -60,5 +58,9 @@ export function renderSentence(text: string, lang: ExplainLang): Part[] {
     const when = explainDate(body.rest, lang) ?? renderFate(body.rest, lang);
     parts.push(when ? known(lang === 'zh' ? `，${when}` : `, ${when}`) : unknown(` ${body.rest}`));
   });
+  if (chargeAt) {
+    if (parts.length > 0) parts.push(known(lang === 'zh' ? '，' : ', '));
+    parts.push(known(lang === 'zh' ? '罪名：' : 'charged with '), ...renderCharge(normalised.slice(chargeAt.index + chargeAt[0].length), lang));
+  }
   return parts;
 }
