@@ -26,6 +26,7 @@ const rows = parse(fs.readFileSync(file), { columns: true, bom: true, skip_empty
 
 const tally = (rowsIn: Row[]) => {
   let full = 0;
+  let allButJob = 0;
   let withNames = 0;
   const byField = new Map<string, { all: number; explained: number }>();
   const missing = new Map<string, number>();
@@ -41,6 +42,7 @@ const tally = (rowsIn: Row[]) => {
       biography: row.biography || null,
     }, lang);
     if (fullyExplained(facts)) full += 1;
+    if (fullyExplained(facts.filter((f) => f.field !== 'occupation'))) allButJob += 1;
     if (facts.some((f) => f.parts.some((p) => p.name))) withNames += 1;
     for (const f of facts) {
       const counts = byField.get(f.field) ?? { all: 0, explained: 0 };
@@ -50,12 +52,12 @@ const tally = (rowsIn: Row[]) => {
       for (const term of f.untranslated) missing.set(`${f.field}: ${term}`, (missing.get(`${f.field}: ${term}`) ?? 0) + 1);
     }
   }
-  return { rows: rowsIn.length, full, withNames, byField, missing };
+  return { rows: rowsIn.length, full, allButJob, withNames, byField, missing };
 };
 
 const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(1)}%`;
 const report = (title: string, t: ReturnType<typeof tally>) => {
-  console.log(`\n${title}: ${t.rows} rows, ${t.full} fully explained (${pct(t.full, t.rows)}); ${t.withNames} keep a proper name as written`);
+  console.log(`\n${title}: ${t.rows} rows, ${t.full} fully explained (${pct(t.full, t.rows)}), ${t.allButJob} all but the occupation (${pct(t.allButJob, t.rows)}); ${t.withNames} keep a proper name as written`);
   console.log('| phrase | phrases | explained |');
   console.log('| --- | ---: | ---: |');
   for (const [field, c] of [...t.byField].sort((a, b) => b[1].all - a[1].all)) console.log(`| ${field} | ${c.all} | ${c.explained} (${pct(c.explained, c.all)}) |`);
