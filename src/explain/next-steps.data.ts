@@ -1,5 +1,8 @@
 import type { ExplainLang } from './explain.types.ts';
 
+/** Next steps are shown to Russian visitors too (the record page in ru has no explanation panel). */
+export type StepsLang = ExplainLang | 'ru';
+
 const LAW_1761 = 'Закон РФ от 18.10.1991 № 1761-1 «О реабилитации жертв политических репрессий», ст. 11 (relatives may read the case file and receive copies of its documents)';
 const GARF_10035 = 'ГАРФ, фонд Р-10035: archival criminal cases of rehabilitated people repressed in Moscow and the Moscow region, transferred from the security service archive (as cited by Memorial’s Butovo research)';
 
@@ -10,7 +13,7 @@ export interface Archive {
   zh: string;
   en: string;
   address: string | null;
-  holds: Readonly<Record<ExplainLang, string>>;
+  holds: Readonly<Record<StepsLang, string>>;
   source: string;
 }
 
@@ -24,6 +27,7 @@ export const ARCHIVES: readonly Archive[] = [
     holds: {
       zh: '莫斯科及莫斯科州被捕、被处决者的刑事案卷（尚未移交国家档案馆的部分）。',
       en: 'the criminal case files of people arrested in Moscow and the Moscow region that have not been transferred to a state archive.',
+      ru: 'архивные уголовные дела арестованных в Москве и Московской области, не переданные в государственный архив.',
     },
     source: 'The security service keeps the case files of the NKVD; Memorial, «Расстрелы в Москве», notes to the lists (mos.memo.ru)',
   },
@@ -36,6 +40,7 @@ export const ARCHIVES: readonly Archive[] = [
     holds: {
       zh: '已平反者的案卷（第Р-10035号全宗：莫斯科及莫斯科州）和检察机关的平反审查卷宗。',
       en: 'the case files of rehabilitated people (fond R-10035 for Moscow and the Moscow region) and the prosecutors’ rehabilitation files.',
+      ru: 'дела реабилитированных (фонд Р-10035 — Москва и Московская область) и надзорные производства прокуратуры о реабилитации.',
     },
     source: GARF_10035,
   },
@@ -48,13 +53,14 @@ export const ARCHIVES: readonly Archive[] = [
     holds: {
       zh: '该地区被捕者的刑事案卷。',
       en: 'the criminal case files of people arrested in that region.',
+      ru: 'архивные уголовные дела арестованных в этом регионе.',
     },
     source: LAW_1761,
   },
 ];
 
 /** What a request must contain, in the visitor's language (the law that gives relatives the right: LAW_1761). */
-export const REQUEST_CONTENTS: Readonly<Record<ExplainLang, readonly string[]>> = {
+export const REQUEST_CONTENTS: Readonly<Record<StepsLang, readonly string[]>> = {
   zh: [
     '当事人的姓名，与档案记录完全一致（俄文），以及其他已知写法；',
     '出生年份和出生地、被捕或被处决的日期（如已知）；',
@@ -68,6 +74,13 @@ export const REQUEST_CONTENTS: Readonly<Record<ExplainLang, readonly string[]>> 
     'your own name, postal address and a copy of your identity document;',
     'copies of documents proving your relationship (birth certificates linking each generation);',
     'what you ask for: to read the case file, copies of its documents (personal papers such as photographs and letters may be returned), and a certificate of rehabilitation.',
+  ],
+  ru: [
+    'фамилия, имя человека точно так, как в записи, и другие известные написания;',
+    'год и место рождения, дата ареста или расстрела, если известны;',
+    'ваши фамилия, имя, почтовый адрес и копия документа, удостоверяющего личность;',
+    'копии документов, подтверждающих родство (свидетельства о рождении по каждому поколению);',
+    'о чём вы просите: ознакомиться с делом, получить копии документов (личные документы, фотографии и письма могут вернуть) и справку о реабилитации.',
   ],
 };
 

@@ -1,5 +1,4 @@
-import type { ExplainLang } from './explain.types.ts';
-import { ARCHIVES, LETTER_TEMPLATE, REQUEST_CONTENTS, REQUEST_SOURCE, type Archive } from './next-steps.data.ts';
+import { ARCHIVES, LETTER_TEMPLATE, REQUEST_CONTENTS, REQUEST_SOURCE, type Archive, type StepsLang } from './next-steps.data.ts';
 
 /** What the letter is filled from: the record as written (never a translation: the archive reads Russian). */
 export interface LetterInput {
@@ -54,6 +53,6 @@ export function fillLetter(record: LetterInput, archive: Archive): string {
   return lines.join('\n');
 }
 
-export function requestContents(lang: ExplainLang): { items: readonly string[]; source: string } {
+export function requestContents(lang: StepsLang): { items: readonly string[]; source: string } {
   return { items: REQUEST_CONTENTS[lang], source: REQUEST_SOURCE };
 }

@@ -30,7 +30,7 @@ export function recordExplainView(record: RecordDto, lang: Lang, permalink: stri
     name: lang === 'ru' ? a.ru : a[explainLang],
     ru: a.ru,
     address: a.address,
-    holds: a.holds[explainLang],
+    holds: a.holds[lang],
     source: a.source,
     letter: fillLetter(record, a),
   }));
@@ -39,7 +39,7 @@ export function recordExplainView(record: RecordDto, lang: Lang, permalink: stri
   return {
     facts,
     archives,
-    contents: requestContents(explainLang),
+    contents: requestContents(lang),
     permalink,
     citation: citation(record, permalink, now.toISOString(), lang),
     og: {

@@ -65,6 +65,7 @@ describe('next steps', () => {
 
   it('says what a request must contain, in zh and en, with the law as its source', () => {
     expect(requestContents('zh').items.length).toBe(requestContents('en').items.length);
+    expect(requestContents('ru').items.length).toBe(requestContents('en').items.length);
     expect(requestContents('en').source).toMatch(/1761-1/);
     expect(LETTER_TEMPLATE.source).toMatch(/ст\. 11/);
   });
