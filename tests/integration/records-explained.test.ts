@@ -58,6 +58,15 @@ describe('GET /api/records/:id?lang=zh|en', () => {
     });
   });
 
+  it('the page in Russian is the record itself, with next steps and the letter but no explanation panel', async () => {
+    const res = await request(t.app).get(`/records/${wang}?lang=ru`).expect(200);
+    expect(res.text).not.toContain('id="explained-heading"');
+    expect(res.text).toContain('Что можно сделать дальше');
+    expect(res.text).toContain('дела реабилитированных (фонд Р-10035');
+    expect(res.text).toContain('Ван-Си-Сян, 1888 г. р.');
+    expect(res.text).toMatch(/<meta property="og:title" content="Ван-Си-Сян \(1888 – 10\.09\.1938\)">/);
+  });
+
   it('leaves the record unchanged without lang, and 400s a language it cannot explain in', async () => {
     const plain = await request(t.app).get(`/api/records/${wang}`).expect(200);
     expect(plain.body.record.explained).toBeUndefined();
