@@ -126,7 +126,7 @@ export const POSITIONS: readonly Term[] = [
   { ru: ['священник'], zh: '神父', en: 'priest' },
   { ru: ['инвалид'], zh: '残疾人', en: 'disabled' },
   { ru: ['по образованию педагог'], zh: '所学专业为师范', en: 'a teacher by training' },
-  { ru: ['отбывал исправительно-трудовую повинность', 'отбывала исправительно-трудовую повинность'], zh: '正在服劳动改造义务', en: 'serving corrective labour duty' },
+  { ru: ['отбывал исправительно-трудовую повинность', 'отбывала исправительно-трудовую повинность'], zh: '服劳动改造义务者', en: 'serving corrective labour duty' },
 ];
 
 /** Workplaces: what comes before the colon of «Прачечная № 5: гладильщик», in the cases the records use. */
