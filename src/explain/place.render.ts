@@ -123,8 +123,25 @@ function renderWithAside(name: string, type: PlaceType | undefined, lang: Explai
  */
 const CHINA_CONTEXT = /кита|маньчж|провинц|пров\./i;
 
+/**
+ * Birthplaces repeat («Китай, провинции Шаньдун»), and a search page explains
+ * twenty at a time: the rendering of a phrase is kept (bounded, oldest dropped).
+ */
+const RENDERED = new Map<string, readonly Part[]>();
+const RENDERED_MAX = 5_000;
+
 /** A birthplace phrase as written → parts in the visitor's language, in the record's own order. */
 export function renderPlace(text: string, lang: ExplainLang, china = CHINA_CONTEXT.test(text)): Part[] {
+  const key = `${lang}|${china ? 1 : 0}|${text}`;
+  const cached = RENDERED.get(key);
+  if (cached) return cached.map((p) => ({ ...p }));
+  const parts = renderPlaceUncached(text, lang, china);
+  if (RENDERED.size >= RENDERED_MAX) RENDERED.delete(RENDERED.keys().next().value!);
+  RENDERED.set(key, parts);
+  return parts.map((p) => ({ ...p }));
+}
+
+function renderPlaceUncached(text: string, lang: ExplainLang, china: boolean): Part[] {
   const parts: Part[] = [];
   splitTopLevel(text).forEach((raw, i) => {
     if (i > 0) parts.push(known(lang === 'zh' ? '，' : ', '));

@@ -182,6 +182,11 @@ describe('places', () => {
     expect(untranslated(renderPlace('Китай, провинции Сан-Юнь', 'en'))).toEqual(['Сан-Юнь']);
     expect(text(renderPlace('Китай, провинции Шемдо', 'en'))).toBe('China, Шемдо (possibly Shandong (山东), unconfirmed)');
   });
+  it('gives the same rendering the second time, and a caller changing it changes nothing kept', () => {
+    const first = renderPlace('Китай, провинции Хубей', 'zh');
+    first[0]!.text = 'changed';
+    expect(text(renderPlace('Китай, провинции Хубей', 'zh'))).toBe('中国，湖北省');
+  });
   it('does not read a Russian place as Chinese', () => {
     expect(text(renderPlace('Самарская губ., Бузулукский уезд, д. Маложданово', 'en'))).toBe('Самарская guberniya, Бузулукский county (uezd), Маложданово village');
   });
