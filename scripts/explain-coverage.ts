@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { explainRecord, fullyExplained, type ExplainLang } from '../src/explain/index.ts';
+import { explainInput } from '../tests/unit/explain/golden.lines.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -31,16 +32,7 @@ const tally = (rowsIn: Row[]) => {
   const byField = new Map<string, { all: number; explained: number }>();
   const missing = new Map<string, number>();
   for (const row of rowsIn) {
-    const facts = explainRecord({
-      birthYear: row.birth_year ? Number(row.birth_year) : null,
-      birthDate: row.birth_date || null,
-      birthplace: row.birthplace || null,
-      nationality: row.nationality || null,
-      residence: row.address || null,
-      executedOn: row.executed_on || null,
-      burialPlace: row.burial_place || null,
-      biography: row.biography || null,
-    }, lang);
+    const facts = explainRecord(explainInput(row), lang);
     if (fullyExplained(facts)) full += 1;
     if (fullyExplained(facts.filter((f) => f.field !== 'occupation'))) allButJob += 1;
     if (facts.some((f) => f.parts.some((p) => p.name))) withNames += 1;
