@@ -15,6 +15,7 @@ import { issuesOf, toFieldErrors, type FieldErrors } from '../form-errors.ts';
 import { issueFormToken, requireFormToken } from '../form-token.ts';
 import { historyItems } from '../history.view.ts';
 import { activeClaims } from '../../records/claims.repository.ts';
+import { permalinkOf, recordExplainView } from '../record-explain.view.ts';
 import { pageContext, renderPage } from '../web.render.ts';
 
 /** The correction form's fields (a chinese-name proposal), as the page names them. */
@@ -79,10 +80,11 @@ export function recordPages(ctx: AppContext): Router {
       return (value === null || value === undefined || value === '') && !corrected ? [] : [{ name: f.name, value: String(value ?? ''), corrected }];
     });
     const extra = Object.entries(record.extra).map(([key, value]) => ({ key, value: typeof value === 'string' ? value : JSON.stringify(value) }));
-    const { t, time } = pageContext(req, res);
+    const { t, time, lang } = pageContext(req, res);
     const history = historyItems(historyDto.events, t, time);
     const formToken = issueFormToken(req, res);
-    renderPage(req, res, 'record', { record, fields, extra, attestedNames, history, summary: summaries.get(String(id)) ?? null, person, form, errors, formToken }, status);
+    const explain = recordExplainView(record, lang, permalinkOf(req, id));
+    renderPage(req, res, 'record', { record, fields, extra, attestedNames, history, summary: summaries.get(String(id)) ?? null, person, form, errors, formToken, explain }, status);
   };
 
   router.get('/records/:id', async (req, res) => {

@@ -7,6 +7,7 @@ import { searchRecords, type SearchResponse, type SearchWarning } from '../../se
 import { BadRequestError } from '../../shared/errors.ts';
 import { toFieldErrors } from '../form-errors.ts';
 import { MESSAGES, translator, type Lang } from '../i18n/i18n.ts';
+import { searchSummary } from '../record-explain.view.ts';
 import { pageContext, renderPage } from '../web.render.ts';
 
 /** The search form's fields; anything else in the query string (lang) is not the search's. */
@@ -113,6 +114,7 @@ export function searchPages(ctx: AppContext): Router {
       warnings: response.warnings.map((w) => warningText(w, lang)),
       nextHref: response.nextCursor ? pageHref(values, response.nextCursor) : null,
       firstHref: values.cursor ? pageHref(values) : null,
+      summaryOf: (record: Parameters<typeof searchSummary>[0]) => searchSummary(record, lang),
     });
   });
 
