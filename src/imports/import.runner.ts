@@ -33,8 +33,8 @@ export class ImportRunner {
 
   /**
    * At server start, before anything is uploaded: unfinished uploads of this
-   * host whose process is gone are queued to run again when their file is in
-   * the spool, failed when it is not; spool files no unfinished job names are
+   * host whose process is gone are queued (again) when their file is in the
+   * spool, failed when it is not; spool files no unfinished job names are
    * removed.
    */
   async sweep(): Promise<{ resumed: number[]; failed: number[]; removed: string[] }> {
@@ -44,7 +44,8 @@ export class ImportRunner {
     const missing: typeof jobs = [];
     for (const job of jobs) {
       if (!fs.existsSync(spoolFilePath(this.ctx.config.DATA_DIR, job.spool_file!))) missing.push(job);
-      else if (job.status === 'running' && ownerGone(job)) {
+      // A queued job has its message already; sent again all the same (a second one finds the job claimed and does nothing).
+      else if (ownerGone(job)) {
         await this.queue.enqueue(db, Number(job.id));
         resumed.push(Number(job.id));
       }
@@ -154,7 +155,9 @@ export function importRunner(ctx: AppContext): ImportRunner {
 
 /** Stops the runner of this database, if one was made (server shutdown, a test app's close). */
 export async function stopImportRunner(database: object): Promise<void> {
-  await runners.get(database)?.stop();
+  const runner = runners.get(database);
+  runners.delete(database);
+  await runner?.stop();
 }
 
 /**

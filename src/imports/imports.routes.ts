@@ -5,7 +5,7 @@ import { actorRef } from '../auth/user.types.ts';
 import type { AppContext } from '../http/context.ts';
 import { parseId } from '../http/params.ts';
 import { parseOrThrow } from '../http/validate.ts';
-import { AppError, NotFoundError, PayloadTooLargeError } from '../shared/errors.ts';
+import { AppError, NotFoundError } from '../shared/errors.ts';
 import { findJob, type ImportJobRow } from './import-jobs.repository.ts';
 import { errorsToCsv } from './import-report.ts';
 import { queueImport, takeUploadSlot } from './import.queue.ts';
@@ -44,17 +44,18 @@ export function importsRouter(ctx: AppContext): Router {
       throw new AppError('unsupported_media_type', 'Send the CSV file as the request body with Content-Type text/csv or application/octet-stream');
     }
     const max = ctx.config.IMPORT_MAX_BYTES;
-    const release = takeUploadSlot(ctx);
+    let release: (() => void) | undefined;
     let file: Awaited<ReturnType<typeof spoolBody>>;
     try {
+      release = takeUploadSlot(ctx);
       if (Number(req.get('content-length') ?? NaN) > max) throw tooLarge(max);
       file = await spoolBody(req, ctx.config.DATA_DIR, max);
     } catch (err) {
-      // The rest of an oversized body is never read: the connection closes after the 413.
-      if (err instanceof PayloadTooLargeError) res.set('Connection', 'close');
+      // The rest of a refused body (429, 413, a failed write) is never read: the connection closes after the answer.
+      res.set('Connection', 'close');
       throw err;
     } finally {
-      release();
+      release?.();
     }
     const user = res.locals.user!;
     const fileName = query.filename ?? 'upload.csv';

@@ -126,6 +126,7 @@ describe('POST /api/imports, hardened', () => {
     const second = await request(t.app).post('/api/imports').set('Authorization', authHeader({ token })).set('Content-Type', 'text/csv').send('full_name\nЛи\n');
     expect(second.status).toBe(429);
     expect(Number(second.headers['retry-after'])).toBeGreaterThan(0);
+    expect(second.headers.connection).toBe('close');
     finish();
     expect((await first).status).toBe(202);
     // The slot is free again.

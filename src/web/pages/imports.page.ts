@@ -66,16 +66,17 @@ export function importsPages(ctx: AppContext): Router {
         await run(staff, req, res);
         checked = true;
       };
-      const release = takeUploadSlot(ctx);
+      let release: (() => void) | undefined;
       let upload: UploadForm;
       try {
+        release = takeUploadSlot(ctx);
         upload = await readUploadForm(req, 'file', { dataDir: ctx.config.DATA_DIR, maxBytes: ctx.config.IMPORT_MAX_BYTES, beforeFile: check });
       } catch (err) {
-        // The rest of a refused body is never read: the connection closes after the answer.
+        // The rest of a refused body (429, 413, 403, 400) is never read: the connection closes after the answer.
         res.set('Connection', 'close');
         throw err;
       } finally {
-        release();
+        release?.();
       }
       let jobId: number | null = null;
       try {
