@@ -34,22 +34,18 @@ interface Server {
   base: string;
   logs: () => string;
   /** Milliseconds from spawn to the first 200 of /healthz. */
-  healthyAfter: number;
   stop(): Promise<number | null>;
 }
 
 async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
-  const started = Date.now();
   const { child, logs, exited } = startLogged(['src/main.ts'], { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SEED: '', ...env });
   const port = await waitFor(() => /"port":(\d+)[^\n]*"msg":"listening"/.exec(logs())?.[1], 90_000, () => `the server did not start:\n${logs()}`);
   const base = `http://127.0.0.1:${port}`;
-  await waitFor(async () => ((await fetch(`${base}/healthz`)).ok ? true : undefined), 30_000, () => 'no healthz');
-  const healthyAfter = Date.now() - started;
+  await waitFor(async () => ((await fetch(`${base}/healthz`)).ok ? true : undefined), 90_000, () => 'no healthz');
   return {
     child,
     base,
     logs,
-    healthyAfter,
     async stop() {
       child.kill('SIGTERM');
       return exited;
@@ -86,8 +82,12 @@ describe('npm start seeds an empty database', () => {
     const dataDir = tmpDir();
     const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '' });
     try {
-      expect(server.healthyAfter).toBeLessThan(30_000);
       await checkSeeded(server);
+      // "At once" as an order, not a wall time (which depends on the machine's load):
+      // the server listened before the seeding finished.
+      const logs = server.logs();
+      expect(logs.indexOf('"msg":"listening"')).toBeGreaterThanOrEqual(0);
+      expect(logs.indexOf('"msg":"listening"')).toBeLessThan(logs.indexOf('"msg":"seeded"'));
     } finally {
       expect(await server.stop()).toBe(0);
     }
