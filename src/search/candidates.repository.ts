@@ -39,7 +39,7 @@ export interface NameCandidate {
   sim: number;
 }
 
-export const LIMITS = { exact: 400, fuzzy: 200, pairExamined: 2_000, surname: 300, name: 100, nameSurname: 2_000 } as const;
+export const LIMITS = { exact: 400, fuzzy: 200, surname: 300, name: 100, nameSurname: 2_000 } as const;
 /** Fewer distinct records than this from one plain-name phase, and the next one runs too. */
 export const FEW_CANDIDATES = 10;
 
@@ -237,17 +237,7 @@ const hasFilters = (f: SearchFilters) =>
 
 function pairProbeSql(pairs: string[], filters: SearchFilters): RawBuilder<unknown> {
   // record_readings_phonetic_pairs_idx
-  if (!hasFilters(filters)) {
-    return sql`${selectReadings(filters)} WHERE rr.phonetic_pairs && ${textArray(pairs)} ORDER BY rr.cost, rr.record_id LIMIT ${LIMITS.fuzzy}`;
-  }
-  // Filtered, the join would look up the record of every reading sharing a pair (a fixed share
-  // of the table: 2.5 s at 1,000,000 records for a filter few of them pass). The cheapest
-  // LIMITS.pairExamined are filtered instead: this fuzzy probe is a last resort, and its weak
-  // matches rank below anything the keys find.
-  return sql`SELECT rr.record_id, r.birth_year, rr.key, rr.origin, rr.cost FROM (
-      SELECT record_id, key, origin, cost FROM record_readings WHERE phonetic_pairs && ${textArray(pairs)}
-      ORDER BY cost, record_id LIMIT ${LIMITS.pairExamined}) rr
-    JOIN records r ON r.id = rr.record_id WHERE true ${filterSql(filters)}
+  return sql`${selectReadings(filters)} WHERE rr.phonetic_pairs && ${textArray(pairs)} ${filterSql(filters)}
     ORDER BY rr.cost, rr.record_id LIMIT ${LIMITS.fuzzy}`;
 }
 
