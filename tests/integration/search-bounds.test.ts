@@ -75,7 +75,7 @@ describe('every probe keeps the same candidates, whatever the physical order', (
     } finally {
       await t.close();
     }
-  });
+  }, 240_000); // 460 records written one by one through the records service
 });
 
 describe('hostile queries get an answer, not an error', () => {

@@ -38,7 +38,8 @@ interface Server {
 }
 
 async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
-  const { child, logs, exited } = startLogged(['src/main.ts'], { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SEED: '', ...env });
+  // The test watches the record count grow: no cached count (STATS_CACHE_SECONDS).
+  const { child, logs, exited } = startLogged(['src/main.ts'], { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SEED: '', STATS_CACHE_SECONDS: '0', ...env });
   const port = await waitFor(() => /"port":(\d+)[^\n]*"msg":"listening"/.exec(logs())?.[1], 90_000, () => `the server did not start:\n${logs()}`);
   const base = `http://127.0.0.1:${port}`;
   await waitFor(async () => ((await fetch(`${base}/healthz`)).ok ? true : undefined), 90_000, () => 'no healthz');
