@@ -3,7 +3,8 @@
  * record a clerk wrote from Cantonese («Вонг»), not from Mandarin («Хуан»).
  * Characters → Jyutping (to-jyutping) → Cyrillic (tables/jyutping-cyrillic.data.ts)
  * → the Cyrillic decoder, so the query meets the record's readings in the same
- * space. Every such reading costs SOUTHERN_COST more: ranked below Mandarin.
+ * space. Every such reading costs SOUTHERN_COST (and a little per rank): ranked
+ * below Mandarin.
  */
 import ToJyutping from 'to-jyutping';
 import { decodeCyrillic } from './cyrillic.decoder.ts';
@@ -14,6 +15,8 @@ import type { Reading } from './types.ts';
 export const SOUTHERN_COST = 1;
 /** The English coda habit (Вонг rather than Вон) costs this much more than the Palladius one. */
 const ENGLISH_CODA_COST = 0.1;
+/** Each later reading of the same Cantonese form. */
+const SOUTHERN_RANK_COST = 0.1;
 
 const INITIAL_ORDER = Object.keys(JYUTPING_INITIALS).sort((a, b) => b.length - a.length);
 
@@ -42,15 +45,17 @@ export function southernReadings(chars: string[], k: number): Reading[] {
     const cyr = jyutping.map((j) => jyutpingToCyrillic(j!, habit));
     if (cyr.some((c) => c === undefined)) return out;
     const record = cyr.map((c) => capitalise(c!)).join('-');
-    for (const r of decodeCyrillic(record, Math.min(k, 3)).readings) {
-      const extra = SOUTHERN_COST + (habit === 1 ? ENGLISH_CODA_COST : 0);
+    decodeCyrillic(record, Math.min(k, 3)).readings.forEach((r, rank) => {
+      // The query pays for the channel, not for how badly the Cantonese form reads as
+      // Mandarin: the record written that way pays that same decode cost on its side.
+      const extra = SOUTHERN_COST + (habit === 1 ? ENGLISH_CODA_COST : 0) + rank * SOUTHERN_RANK_COST;
       out.push({
         ...r,
-        cost: round(r.cost + extra),
+        cost: round(extra),
         hanzi: chars.join(''),
-        syllables: r.syllables.map((s, i) => ({ ...s, rule: `cantonese ${record}: ${s.rule}`, cost: i === 0 ? round(s.cost + extra) : s.cost })),
+        syllables: r.syllables.map((s, i) => ({ ...s, rule: `cantonese ${record}: ${s.rule}`, cost: i === 0 ? round(extra) : 0 })),
       });
-    }
+    });
   }
   return out;
 }
