@@ -6,7 +6,7 @@
  * space. Every such reading costs SOUTHERN_COST (and a little per rank): ranked
  * below Mandarin.
  */
-import ToJyutping from 'to-jyutping';
+import { createRequire } from 'node:module';
 import { decodeCyrillic } from './cyrillic.decoder.ts';
 import { JYUTPING_CODAS, JYUTPING_INITIALS, JYUTPING_NUCLEI, JYUTPING_SYLLABIC } from './tables/jyutping-cyrillic.data.ts';
 import { round } from './spelling.trie.ts';
@@ -17,6 +17,14 @@ export const SOUTHERN_COST = 1;
 const ENGLISH_CODA_COST = 0.1;
 /** Each later reading of the same Cantonese form. */
 const SOUTHERN_RANK_COST = 0.1;
+
+type JyutpingConverter = { getJyutpingList(text: string): Array<[string, string | null]> };
+let converter: JyutpingConverter | undefined;
+/** Loaded on the first character query, not at start: its dictionary costs a few hundred ms to load. */
+function jyutping(): JyutpingConverter {
+  converter ??= createRequire(import.meta.url)('to-jyutping') as JyutpingConverter;
+  return converter;
+}
 
 const INITIAL_ORDER = Object.keys(JYUTPING_INITIALS).sort((a, b) => b.length - a.length);
 
@@ -38,11 +46,11 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Readings of the characters as a record written from Cantonese would decode, each costing SOUTHERN_COST more. */
 export function southernReadings(chars: string[], k: number): Reading[] {
-  const jyutping = ToJyutping.getJyutpingList(chars.join('')).map(([, j]) => j?.split(' ')[0]);
-  if (jyutping.some((j) => !j)) return [];
+  const readings = jyutping().getJyutpingList(chars.join('')).map(([, j]) => j?.split(' ')[0]);
+  if (readings.some((j) => !j)) return [];
   const out: Reading[] = [];
   for (const habit of [0, 1] as const) {
-    const cyr = jyutping.map((j) => jyutpingToCyrillic(j!, habit));
+    const cyr = readings.map((j) => jyutpingToCyrillic(j!, habit));
     if (cyr.some((c) => c === undefined)) return out;
     const record = cyr.map((c) => capitalise(c!)).join('-');
     decodeCyrillic(record, Math.min(k, 3)).readings.forEach((r, rank) => {
