@@ -53,8 +53,13 @@ function nominatives(key: string): string[] {
 }
 const RUSSIAN_CASE_ENDINGS = ['ами', 'ого', 'его', 'ому', 'ему', 'ой', 'ей', 'ом', 'ем', 'ою', 'а', 'я', 'у', 'ю', 'е', 'ы', 'и'];
 
+/** Inflected, only the long patronymic endings count: «Ацзичи» is a + ji + chi, not a form of -ич. */
+const INFLECTED_PATRONYMIC_ENDINGS = PATRONYMIC_ENDINGS.filter((e) => e.length >= 4);
+
 function isPatronymic(w: Word): boolean {
-  return !w.hyphenated && w.key.length >= 6 && nominatives(w.key).some((k) => PATRONYMIC_ENDINGS.some((e) => k.endsWith(e)));
+  if (w.hyphenated || w.key.length < 6) return false;
+  if (PATRONYMIC_ENDINGS.some((e) => w.key.endsWith(e))) return true;
+  return nominatives(w.key).slice(1).some((k) => INFLECTED_PATRONYMIC_ENDINGS.some((e) => k.endsWith(e)));
 }
 
 function isGivenName(w: Word, index: number): boolean {

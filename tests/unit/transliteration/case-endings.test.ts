@@ -39,6 +39,8 @@ describe('Russian case endings on Chinese names', () => {
     expect(d.readings[0]!.pinyin).toBe('wang xi xiang');
     for (const r of d.readings) expect(r.syllables.every((s) => s.rule !== 'case-ending')).toBe(true);
     expect(decode('Иванова Мария Петровна').readings).toEqual([]);
+    // Regression (found by properties.test.ts): a joined Chinese name ending in -ичи is no inflected patronymic.
+    expect(decode('Ацзичи').readings[0]?.pinyin).toBe('a ji chi');
   });
 });
 
