@@ -7,7 +7,7 @@ import { createSession, deleteSession, findSession, verifyPassword } from './acc
 import { SESSION_COOKIE, clearedSessionCookie, readCookie, sessionCookie } from './cookies.ts';
 import { appLimits } from './rate-limit.ts';
 
-const loginBody = z.object({ email: z.string().max(320), password: z.string().max(1024) }).strict();
+export const loginBody = z.object({ email: z.string().max(320), password: z.string().max(1024) }).strict();
 
 /**
  * JSON login for the web interface: POST /api/session sets the httpOnly

@@ -7,7 +7,7 @@ import { createUser } from './accounts.service.ts';
 import { requireRole } from './auth.middleware.ts';
 import { ROLES } from './user.types.ts';
 
-const newUserBody = z
+export const newUserBody = z
   .object({
     email: z.string().max(320),
     password: z.string().max(1024),

@@ -13,6 +13,7 @@ import { renderWebErrorPage } from '../web/web.errors.ts';
 import { webRouter } from '../web/web.router.ts';
 import type { AppContext } from './context.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
+import { openApiRouter } from './openapi.routes.ts';
 
 export const JSON_BODY_LIMIT = '100kb';
 
@@ -51,6 +52,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(correctionsRouter(ctx));
   app.use(importsRouter(ctx));
   app.use(exportRouter(ctx));
+  app.use(openApiRouter());
   app.use(webRouter(ctx));
 
   app.use(notFoundHandler);

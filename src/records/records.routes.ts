@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { cacheUnlessStaff } from '../http/cache.ts';
 import type { AppContext } from '../http/context.ts';
 import { decodeCursor, encodeCursor, limitParam, parseId } from '../http/params.ts';
 import { parseOrThrow } from '../http/validate.ts';
@@ -8,7 +9,10 @@ import { listAttestedNames } from '../corrections/history.service.ts';
 import { toRecordDto } from './record.dto.ts';
 import { findRecordById, listRecords } from './records.repository.ts';
 
-const listQuery = z.object({ limit: limitParam(50, 500), cursor: z.string().optional() }).strict();
+export const listQuery = z.object({ limit: limitParam(50, 500), cursor: z.string().optional() }).strict();
+
+/** A record changes only by moderation or a re-import: a minute's staleness is harmless, and 304s save the body. */
+export const RECORD_MAX_AGE_SECONDS = 60;
 
 export function recordsRouter(ctx: AppContext): Router {
   const router = Router();
@@ -28,7 +32,7 @@ export function recordsRouter(ctx: AppContext): Router {
     });
   });
 
-  router.get('/api/records/:id', async (req, res) => {
+  router.get('/api/records/:id', cacheUnlessStaff(RECORD_MAX_AGE_SECONDS), async (req, res) => {
     const id = parseId(req.params.id, 'record id');
     const row = await findRecordById(ctx.database.db, id);
     if (!row) throw new NotFoundError(`No record with id ${id}`);

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import type { ZodOpenApiPathsObject } from 'zod-openapi';
+import { STAFF_AUTH, errors, idPath, isoTime, json } from '../http/openapi.shared.ts';
+import { postQuery, type toJobDto } from './imports.routes.ts';
+
+const jobSchema = z
+  .strictObject({
+    id: z.number().int(),
+    status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+    source: z.string().nullable(),
+    fileName: z.string(),
+    actor: z.string(),
+    dryRun: z.boolean(),
+    strict: z.boolean(),
+    exitCode: z.number().int().nullable().meta({ description: 'As the CLI: 0 all rows valid, 1 some invalid, 2 file-level error' }),
+    fileError: z.string().nullable(),
+    progress: z.strictObject({ rowsRead: z.number().int(), bytesRead: z.number().int(), bytesTotal: z.number().int().nullable() }),
+    report: z.strictObject({
+      inserted: z.number().int(),
+      updated: z.number().int(),
+      unchanged: z.number().int(),
+      invalid: z.number().int(),
+      duplicates: z.number().int(),
+      warnings: z.array(z.string()),
+      errors: z.array(z.strictObject({ line: z.number().int(), column: z.string().nullable(), message: z.string() })),
+      errorsTotal: z.number().int(),
+      duplicateSample: z.array(z.unknown()),
+    }),
+    createdAt: isoTime,
+    startedAt: isoTime.nullable(),
+    finishedAt: isoTime.nullable(),
+  })
+  .meta({ id: 'ImportJob' });
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// createdAt is typed nullable by toJobDto's helper but always set (a column default).
+type JobDto = ReturnType<typeof toJobDto>;
+const jobMatches: Same<Omit<z.output<typeof jobSchema>, 'createdAt'>, Omit<JobDto, 'createdAt'>> = true;
+void jobMatches;
+
+const job = z.strictObject({ job: jobSchema });
+const staffErrors = ['bad_request', 'unauthorized', 'forbidden', 'not_found'] as const;
+
+export const importsOpenApi: ZodOpenApiPathsObject = {
+  '/api/imports': {
+    post: {
+      tags: ['imports'],
+      summary: 'Queue a CSV import (archivist); poll the job at `Location`',
+      description: 'The body is the CSV file (UTF-8 or Windows-1251; comma, semicolon or tab). See docs/importing.md.',
+      security: STAFF_AUTH,
+      requestParams: { query: postQuery },
+      requestBody: { content: { 'text/csv': { schema: z.string().meta({ example: 'ФИО;Год рождения\nВан-Си-Сян;1898\n' }) } } },
+      responses: {
+        '202': json('Queued', job, { headers: z.object({ Location: z.string().meta({ example: '/api/imports/1' }) }) }),
+        ...errors('bad_request', 'unauthorized', 'forbidden', 'payload_too_large', 'unsupported_media_type'),
+      },
+    },
+  },
+  '/api/imports/{id}': {
+    get: {
+      tags: ['imports'],
+      summary: 'An import job: status, progress and report (archivist)',
+      security: STAFF_AUTH,
+      requestParams: { path: idPath('import') },
+      responses: { '200': json('The job', job), ...errors(...staffErrors) },
+    },
+  },
+  '/api/imports/{id}/errors.csv': {
+    get: {
+      tags: ['imports'],
+      summary: 'The invalid rows of an import, as CSV (archivist)',
+      security: STAFF_AUTH,
+      requestParams: { path: idPath('import') },
+      responses: { '200': { description: 'line, column, message', content: { 'text/csv': { schema: z.string() } } }, ...errors(...staffErrors) },
+    },
+  },
+};

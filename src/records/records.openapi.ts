@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { ZodOpenApiPathsObject } from 'zod-openapi';
+import { cursorParam, errors, idPath, isoTime, json, nextCursor } from '../http/openapi.shared.ts';
+import type { AttestedNameDto } from '../corrections/history.service.ts';
+import type { RecordDto } from './record.dto.ts';
+import { listQuery } from './records.routes.ts';
+
+/** The public record (src/records/record.dto.ts), as the API documents it. */
+const text = z.string().nullable();
+export const recordSchema = z
+  .strictObject({
+    id: z.number().int(),
+    source: z.string().meta({ example: 'mos.memo.ru' }),
+    externalId: z.string(),
+    fullName: z.string().meta({ description: 'As the source recorded it, never changed', example: 'Ван-Си-Сян' }),
+    surname: text,
+    givenName: text,
+    patronymic: text,
+    birthYear: z.number().int().nullable().meta({ example: 1898 }),
+    birthDate: text,
+    birthplace: text.meta({ example: 'Китай, пров. Шаньдун' }),
+    nationality: text.meta({ example: 'китаец' }),
+    occupation: text,
+    residence: text,
+    arrestDate: text,
+    charge: text,
+    sentence: text,
+    sentenceDate: text,
+    executedOn: text,
+    deathDate: text,
+    burialPlace: text,
+    rehabilitationDate: text,
+    biography: text,
+    normalisedDates: z.record(z.string(), z.string()).meta({ description: 'Sortable forms (YYYY, YYYY-MM, YYYY-MM-DD) of the dates that parse' }),
+    extra: z.record(z.string(), z.unknown()).meta({ description: 'Source columns without a field of their own' }),
+    version: z.number().int().meta({ description: 'Bumped by every change; the ETag follows it' }),
+    createdAt: isoTime,
+    updatedAt: isoTime,
+  })
+  .meta({ id: 'Record' });
+
+export const attestedNameSchema = z
+  .strictObject({
+    hanzi: z.string().nullable().meta({ example: '王希祥' }),
+    pinyin: z.string().meta({ example: 'wang xi xiang' }),
+    evidence: z.string(),
+    approvedAt: isoTime,
+  })
+  .meta({ id: 'AttestedName', description: 'A Chinese name confirmed by an approved correction' });
+
+// The documented shapes must stay the DTOs the code returns: a drift is a compile error.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const recordMatches: Same<z.output<typeof recordSchema>, RecordDto> = true;
+const attestedMatches: Same<z.output<typeof attestedNameSchema>, AttestedNameDto> = true;
+void recordMatches;
+void attestedMatches;
+
+export const recordsOpenApi: ZodOpenApiPathsObject = {
+  '/api/records': {
+    get: {
+      tags: ['records'],
+      summary: 'Records in id order, a page at a time (keyset pagination)',
+      requestParams: { query: listQuery.extend({ cursor: cursorParam }) },
+      responses: {
+        '200': json('A page of records; follow `nextCursor` for the next', z.strictObject({ records: z.array(recordSchema), nextCursor })),
+        ...errors('bad_request'),
+      },
+    },
+  },
+  '/api/records/{id}': {
+    get: {
+      tags: ['records'],
+      summary: 'One record, with its attested Chinese names',
+      description: 'Cacheable: `ETag` (the record and its version) and `If-None-Match` → 304.',
+      requestParams: { path: idPath('record') },
+      responses: {
+        '200': json('The record', z.strictObject({ record: recordSchema.extend({ attestedNames: z.array(attestedNameSchema) }) })),
+        '304': { description: 'Not modified since the `If-None-Match` ETag' },
+        ...errors('bad_request', 'not_found'),
+      },
+    },
+  },
+};
