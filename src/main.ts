@@ -5,6 +5,7 @@ import { runPrimary } from './http/cluster.ts';
 import { createApp } from './http/app.ts';
 import { listen, type RunningServer } from './http/server.ts';
 import { onStopSignal } from './http/stop-signal.ts';
+import { reportMetricsToPrimary, startMetricsServer } from './metrics/metrics.server.ts';
 import { startSeeding } from './seed/seed.ts';
 import { StartupError } from './shared/errors.ts';
 import { createLogger } from './shared/logger.ts';
@@ -26,12 +27,14 @@ async function main(): Promise<void> {
 async function serveAlone(): Promise<void> {
   const runtime = await bootstrap();
   const running = await serve(runtime);
+  const { config, database, logger } = runtime;
+  const metrics = config.METRICS_PORT === undefined ? undefined : await startMetricsServer({ port: config.METRICS_PORT, host: config.METRICS_HOST, database, cluster: false, logger });
   // An empty database gets the embedded default records, after listening (src/seed/seed.ts).
   const stopSeeding = new AbortController();
   const seeding = runtime.config.SEED ? startSeeding(runtime, stopSeeding.signal) : Promise.resolve();
   onStopSignal(runtime.logger, async () => {
     stopSeeding.abort();
-    await running.stop();
+    await Promise.all([running.stop(), metrics?.close()]);
     await seeding;
     await runtime.database.close();
   });
@@ -42,6 +45,7 @@ async function serveAsWorker(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL).child({ worker: cluster.worker?.id });
   const runtime = await bootstrap({ migrate: false, logger });
+  if (config.METRICS_PORT !== undefined) reportMetricsToPrimary();
   const running = await serve(runtime);
   onStopSignal(logger, async () => {
     await running.stop();

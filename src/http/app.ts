@@ -14,6 +14,7 @@ import { webRouter } from '../web/web.router.ts';
 import type { AppContext } from './context.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
 import { openApiRouter } from './openapi.routes.ts';
+import { httpMetrics } from '../metrics/http.metrics.ts';
 
 export const JSON_BODY_LIMIT = '100kb';
 
@@ -42,6 +43,7 @@ export function createApp(ctx: AppContext): Express {
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     }),
   );
+  app.use(httpMetrics);
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
 
   app.use(healthRouter(ctx));

@@ -1,4 +1,5 @@
 import { decodeCursor, encodeCursor } from '../http/params.ts';
+import { searchCandidates, timePhase } from '../metrics/metrics.ts';
 import { BadRequestError } from '../shared/errors.ts';
 import { decode, indexKeys, type DecodeResult } from '../transliteration/index.ts';
 import { findCandidates, type NameProbe, type SearchDb, type ReadingCandidate, type ReadingProbe, type SearchFilters } from './candidates.repository.ts';
@@ -46,15 +47,17 @@ const MIN_SCORE = 0.3;
 const EXPLAINABLE = 0.6;
 
 export async function searchRecords(database: SearchDb, params: SearchParams): Promise<SearchResponse> {
-  const decoded = decode(params.q, { maxReadings: QUERY_READINGS });
+  // Each phase is timed for the metrics (src/metrics/metrics.ts).
+  const decoded = await timePhase('decode', () => decode(params.q, { maxReadings: QUERY_READINGS }));
   const queries = queryReadings(decoded.readings);
   const warnings: SearchWarning[] = [];
   const { filters, birthplace } = resolveFilters(params, warnings);
-  const candidates = await findCandidates(database, probeFor(queries), nameProbeFor(params.q, decoded), filters);
+  const candidates = await timePhase('candidates', () => findCandidates(database, probeFor(queries), nameProbeFor(params.q, decoded), filters));
+  searchCandidates.observe(candidates.readings.length + candidates.names.length);
 
-  const ranked = rank(queries, candidates, filters);
+  const ranked = await timePhase('rank', () => rank(queries, candidates, filters));
   const page = paginate(ranked, params.cursor, params.limit);
-  const records = await loadResultRecords(database.searchDb, page.items.map((r) => r.recordId));
+  const records = await timePhase('load', () => loadResultRecords(database.searchDb, page.items.map((r) => r.recordId)));
   const results = page.items.flatMap((item): SearchResult[] => {
     const record = records.get(item.recordId);
     if (!record) return []; // deleted between the two queries
