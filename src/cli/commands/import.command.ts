@@ -13,6 +13,7 @@ const USAGE =
 
 export const importCommand: CliCommand = {
   needsDatabase: true,
+  usage: USAGE,
   summary: 'import FILE [options]   import a CSV file of records (--help for options)',
   async run(args, io, runtime) {
     const parsed = parseCommandArgs('import', USAGE, io, {

@@ -11,6 +11,7 @@ const USAGE = 'usage: namebridge token create EMAIL\n       namebridge token rev
  */
 export const tokenCommand: CliCommand = {
   needsDatabase: true,
+  usage: USAGE,
   summary: 'token create EMAIL | token revoke TOKEN_OR_PREFIX   API tokens (Authorization: Bearer)',
   async run(args, io, runtime) {
     const [sub, value, ...extra] = args;

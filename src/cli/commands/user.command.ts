@@ -15,6 +15,7 @@ const USAGE =
  */
 export const userCommand: CliCommand = {
   needsDatabase: true,
+  usage: USAGE,
   summary: 'user add EMAIL --role R  create an archivist or admin account (password on stdin); user list',
   async run(args, io, runtime) {
     const [sub, ...rest] = args;
