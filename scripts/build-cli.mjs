@@ -3,20 +3,30 @@
 // skips tsx's loader and transforms (docs/benchmarks.md, "CLI start").
 // Runs at `npm install` (prepare) and in the Dockerfile; `npm run cli` keeps
 // running the sources through tsx.
+//
+//   node scripts/build-cli.mjs [OUTDIR [NAME=ENTRY ...]]   (tests build extra entries the same way)
+import path from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+
+const [outdir = 'dist', ...extra] = process.argv.slice(2);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 await build({
   entryPoints: {
-    cli: 'src/cli/main.ts',
+    cli: path.join(root, 'src/cli/main.ts'),
     // Started by src/imports/search-fields.pool.ts as a worker thread, beside the bundle.
-    'search-fields.worker': 'src/imports/search-fields.worker.ts',
+    'search-fields.worker': path.join(root, 'src/imports/search-fields.worker.ts'),
+    ...Object.fromEntries(extra.map((e) => e.split('='))),
   },
-  outdir: 'dist',
+  outdir: path.resolve(root, outdir),
   outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
   packages: 'external',
+  nodePaths: [path.join(root, 'node_modules')],
   logLevel: 'warning',
 });

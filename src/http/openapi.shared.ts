@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiResponseObject, ZodOpenApiResponsesObject } from 'zod-openapi';
 import type { ErrorCode } from '../shared/errors.ts';
+import { STATUS as ERROR_STATUS } from './error-handler.ts';
 
 /**
  * What every feature's `<feature>.openapi.ts` shares: the error body, the
@@ -8,19 +9,6 @@ import type { ErrorCode } from '../shared/errors.ts';
  * authenticate, and the path parameters. A feature lists its routes as plain
  * data with these helpers; src/http/openapi.document.ts puts them together.
  */
-
-export const ERROR_STATUS: Record<ErrorCode, number> = {
-  bad_request: 400,
-  validation_failed: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  rate_limited: 429,
-  internal: 500,
-};
 
 const ERROR_TEXT: Record<number, string> = {
   400: 'Bad request: `details` names each offending field',

@@ -1,4 +1,6 @@
 import type { Express } from 'express';
+import { sql } from 'kysely';
+import { inject } from 'vitest';
 import { createApiToken, createUser } from '../../src/auth/accounts.service.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import type { Database } from '../../src/db/database.ts';
@@ -6,6 +8,7 @@ import { createApp } from '../../src/http/app.ts';
 import type { AppContext } from '../../src/http/context.ts';
 import { createRecord, type RecordInput } from '../../src/records/records.service.ts';
 import { createLogger } from '../../src/shared/logger.ts';
+import { withDatabase } from './global-setup.ts';
 import { createTestDatabase } from './test-database.ts';
 
 export interface TestApp {
@@ -20,6 +23,17 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
   const database = await createTestDatabase();
   const ctx: AppContext = { config: loadConfig(env), database, logger: createLogger('silent') };
   return { app: createApp(ctx), ctx, database, close: () => database.close() };
+}
+
+/**
+ * On PostgreSQL, imports COPY through their own connection to DATABASE_URL, as
+ * in production: point the app's configuration at this file's database.
+ */
+export async function enableImportConnection(t: TestApp): Promise<void> {
+  const testDb = inject('testDb');
+  if (testDb.backend !== 'postgres') return;
+  const { rows } = await sql<{ name: string }>`SELECT current_database() AS name`.execute(t.database.db);
+  t.ctx.config = { ...t.ctx.config, DATABASE_URL: withDatabase(testDb.adminUrl, rows[0]!.name) };
 }
 
 let counter = 0;

@@ -2,7 +2,6 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands/index.ts';
 import { collect, ROOT } from '../helpers/processes.ts';
@@ -42,7 +41,7 @@ describe('namebridge bin', () => {
     expect(viaNpx.stdout).toContain('wang xi xiang');
   }, 120_000);
 
-  it('a bundle starts the import decoding workers from the worker built beside it', async () => {
+  it('a bundle starts the import decoding workers from the worker built beside it', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nb-bundle-'));
     const probe = path.join(dir, 'probe.ts');
     fs.writeFileSync(
@@ -56,22 +55,10 @@ console.log(JSON.stringify({ status: pool.status(), decoded: JSON.stringify(fiel
 await pool.close();
 `,
     );
-    // The same layout scripts/build-cli.mjs writes: an .mjs entry with search-fields.worker.mjs beside it.
-    await build({
-      entryPoints: { probe, 'search-fields.worker': path.join(ROOT, 'src/imports/search-fields.worker.ts') },
-      outdir: dir,
-      outExtension: { '.js': '.mjs' },
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      nodePaths: [path.join(ROOT, 'node_modules')],
-      logLevel: 'silent',
-    });
+    // Built by scripts/build-cli.mjs, as dist/ is: an .mjs entry with search-fields.worker.mjs beside it.
+    execFileSync(process.execPath, ['scripts/build-cli.mjs', dir, `probe=${probe}`], { cwd: ROOT });
     fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
-    const result = await collect(spawn(process.execPath, [path.join(dir, 'probe.mjs')], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] }));
-    expect(result.code, result.stderr).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ status: { workers: 1, ready: 1, broken: false }, decoded: true });
+    const stdout = execFileSync(process.execPath, [path.join(dir, 'probe.mjs')], { cwd: dir, encoding: 'utf8' });
+    expect(JSON.parse(stdout)).toEqual({ status: { workers: 1, ready: 1, broken: false }, decoded: true });
   }, 120_000);
 });

@@ -1,14 +1,12 @@
-import { sql } from 'kysely';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { ZodOpenApiOperationObject, ZodOpenApiResponseObject } from 'zod-openapi';
 import { createSession } from '../../src/auth/accounts.service.ts';
 import { API_VERSION, apiPaths } from '../../src/http/openapi.document.ts';
 import { errorBodySchema } from '../../src/http/openapi.shared.ts';
-import { withDatabase } from '../helpers/global-setup.ts';
 import { listRoutes, toOpenApiPath } from '../helpers/routes.ts';
-import { createTestApp, seedRecords, seedUser, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, enableImportConnection, seedRecords, seedUser, type TestApp } from '../helpers/test-app.ts';
 
 /**
  * The document is the API: every route the app answers under /api (and the
@@ -25,12 +23,7 @@ const isApi = (path: string) => path.startsWith('/api/') || path === '/healthz' 
 
 beforeAll(async () => {
   t = await createTestApp();
-  const testDb = inject('testDb');
-  if (testDb.backend === 'postgres') {
-    // Imports copy through DATABASE_URL on PostgreSQL, as in production.
-    const { rows } = await sql<{ name: string }>`SELECT current_database() AS name`.execute(t.database.db);
-    t.ctx.config = { ...t.ctx.config, DATABASE_URL: withDatabase(testDb.adminUrl, rows[0]!.name) };
-  }
+  await enableImportConnection(t);
   const [record] = await seedRecords(t.database, [{ fullName: 'Ван-Си-Сян', birthYear: 1898, birthplace: 'Китай' }, { fullName: 'Ли-Чан' }]);
   ids.record = Number(record!.id);
   admin = await seedUser(t.database, { role: 'admin' });
