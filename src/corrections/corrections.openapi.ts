@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import { STAFF_AUTH, cursorParam, errors, idPath, isoTime, json, nextCursor } from '../http/openapi.shared.ts';
+import { STAFF_AUTH, cursorParam, errors, idPath, isoTime, json, nextCursor, type Same } from '../http/openapi.shared.ts';
 import { correctionBody } from './correction.input.ts';
 import type { CorrectionDto } from './correction.dto.ts';
 import type { RecordHistoryDto } from './history.service.ts';
@@ -38,7 +38,6 @@ const historySchema = z
   })
   .meta({ id: 'RecordHistory' });
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const correctionMatches: Same<z.output<typeof correctionSchema>, CorrectionDto> = true;
 const historyMatches: Same<z.output<typeof historySchema>, RecordHistoryDto> = true;
 void correctionMatches;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import { errors, json } from '../http/openapi.shared.ts';
+import { errors, json, type Same } from '../http/openapi.shared.ts';
 import type { Stats } from './stats.repository.ts';
 
 export const statsSchema = z
@@ -14,7 +14,6 @@ export const statsSchema = z
   })
   .meta({ id: 'Stats' });
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const statsMatch: Same<Omit<z.output<typeof statsSchema>, 'backend'>, Stats> = true;
 void statsMatch;
 

@@ -85,3 +85,10 @@ export const cursorParam = z
   .meta({ description: 'Opaque keyset cursor: the `nextCursor` of the previous page' });
 export const nextCursor = z.string().nullable().meta({ description: 'Cursor of the next page; null on the last page' });
 export const isoTime = z.string().meta({ format: 'date-time', example: '2026-03-01T12:00:00.000Z' });
+
+/**
+ * True when two types are the same. A feature asserts that its documented
+ * response schema is exactly its DTO type (`const ok: Same<z.output<typeof s>, Dto> = true`),
+ * so the document cannot drift from what the code returns without a compile error.
+ */
+export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

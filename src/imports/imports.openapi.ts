@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import { STAFF_AUTH, errors, idPath, isoTime, json } from '../http/openapi.shared.ts';
+import { STAFF_AUTH, errors, idPath, isoTime, json, type Same } from '../http/openapi.shared.ts';
 import { postQuery, type toJobDto } from './imports.routes.ts';
 
 const jobSchema = z
@@ -32,7 +32,6 @@ const jobSchema = z
   })
   .meta({ id: 'ImportJob' });
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 // createdAt is typed nullable by toJobDto's helper but always set (a column default).
 type JobDto = ReturnType<typeof toJobDto>;
 const jobMatches: Same<Omit<z.output<typeof jobSchema>, 'createdAt'>, Omit<JobDto, 'createdAt'>> = true;

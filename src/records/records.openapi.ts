@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import { cursorParam, errors, idPath, isoTime, json, nextCursor } from '../http/openapi.shared.ts';
+import { cursorParam, errors, idPath, isoTime, json, nextCursor, type Same } from '../http/openapi.shared.ts';
 import type { AttestedNameDto } from '../corrections/history.service.ts';
 import type { RecordDto } from './record.dto.ts';
 import { listQuery } from './records.routes.ts';
@@ -49,7 +49,6 @@ export const attestedNameSchema = z
   .meta({ id: 'AttestedName', description: 'A Chinese name confirmed by an approved correction' });
 
 // The documented shapes must stay the DTOs the code returns: a drift is a compile error.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const recordMatches: Same<z.output<typeof recordSchema>, RecordDto> = true;
 const attestedMatches: Same<z.output<typeof attestedNameSchema>, AttestedNameDto> = true;
 void recordMatches;

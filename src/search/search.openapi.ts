@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import { errors, json, nextCursor } from '../http/openapi.shared.ts';
+import { errors, json, nextCursor, type Same } from '../http/openapi.shared.ts';
 import { searchQuerySchema } from './search.params.ts';
 import type { SearchResponse } from './search.service.ts';
 
@@ -63,7 +63,6 @@ export const searchResponseSchema = z
   })
   .meta({ id: 'SearchResponse' });
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const searchMatches: Same<z.output<typeof searchResponseSchema>, SearchResponse> = true;
 void searchMatches;
 
