@@ -13,7 +13,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/transliteration/**/*.ts', 'src/imports/row-validation*.ts'],
+    files: ['src/transliteration/**/*.ts', 'src/imports/row-validation*.ts', 'src/explain/**/*.ts'],
     rules: {
       // The pure core does no I/O: keep it that way.
       'no-restricted-imports': ['error', { patterns: ['node:fs', 'node:net', 'node:http', 'fs', 'pg', 'kysely', 'express'] }],

@@ -3,11 +3,14 @@
  * `npm run bench:decode`. The mix is deterministic: the 67 real names of the Moscow
  * Chinese list, generated «Ван-Си-Сян»-style names from the syllable inventory, and
  * Russian names from the Moscow sample. Target: ≥ 20,000 names/s (importer budget).
+ * It also checks what decode() answers: the standard Palladius table (an independent
+ * golden file, bench/golden-check.ts) must read back both ways for ≥ 99% of syllables.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { decode, toPalladius } from '../src/transliteration/index.ts';
 import { SYLLABLES } from '../src/transliteration/inventory.ts';
+import { checkStandardTable } from './golden-check.ts';
 
 const TARGET = 20_000;
 const RUNS = 7;
@@ -49,4 +52,8 @@ const median = rates[Math.floor(RUNS / 2)]!;
 console.log(`decode: ${names.length} distinct names (67 real Chinese, 600 generated, ${names.length - 667} Russian)`);
 console.log(`runs (names/s): ${rates.map((r) => Math.round(r)).join(', ')}`);
 console.log(`median: ${Math.round(median)} names/s (target ${TARGET}) → ${median >= TARGET ? 'PASS' : 'FAIL'}`);
-process.exitCode = median >= TARGET ? 0 : 1;
+const golden = checkStandardTable();
+const share = Math.min(golden.forward, golden.back) / golden.rows;
+console.log(`standard Palladius table (${golden.rows} syllables): pinyin → Palladius ${golden.forward}, Palladius → pinyin ${golden.back} → ${share >= 0.99 ? 'PASS' : 'FAIL'} (target 99%)`);
+for (const f of golden.failures.slice(0, 20)) console.log(`  ${f}`);
+process.exitCode = median >= TARGET && share >= 0.99 ? 0 : 1;

@@ -147,6 +147,31 @@ function latinRussian(idBase: string, record: string, chinese: string, source: s
   if (/ь/.test(chinese)) add(idBase, record, 'latin-russian', fmt("'"), source, `${note ? `${note}; ` : ''}soft sign as apostrophe`);
 }
 
+/**
+ * The name as running Russian text inflects it: only the last word takes the
+ * ending (Rosenthal: «Ким Ир Сена»), a consonant -а/-у/-ом (-ем after ж ш ч щ ц),
+ * й and ь -я/-ю/-ем; a final vowel does not decline («Лю Шаоци»), so no row.
+ */
+const CASES = ['genitive', 'dative', 'instrumental'] as const;
+function inflect(name: string, c: (typeof CASES)[number]): string | undefined {
+  const m = /^(.*?)([а-яё]+)$/i.exec(name);
+  if (m === null) return undefined;
+  const [, head, last] = m as unknown as [string, string, string];
+  const end = last.slice(-1);
+  if (/[аеёиоуыэюя]/i.test(end)) return undefined;
+  const soft = end === 'й' || end === 'ь';
+  const stem = soft ? last.slice(0, -1) : last;
+  const hush = /[жшчщц]$/.test(stem);
+  const ending = { genitive: soft ? 'я' : 'а', dative: soft ? 'ю' : 'у', instrumental: soft || hush ? 'ем' : 'ом' }[c];
+  return `${head}${stem}${ending}`;
+}
+let caseTurn = 0;
+function caseEndingQuery(idBase: string, record: string, modern: string, source: string): void {
+  const c = CASES[caseTurn++ % CASES.length]!;
+  const q = inflect(modern, c);
+  if (q !== undefined) add(idBase, record, 'case-ending', q, source, `${c} in running text (${modern})`);
+}
+
 // ---------- real records ----------
 const MOS_SOURCE = (id: string): string => `Memorial, Расстрелы в Москве (mos.memo.ru), ${id}; reading by the devset author`;
 const realRecords = readTsv('real-records.tsv');
@@ -163,6 +188,8 @@ for (const r of realRecords) {
     pinyinQueries(idBase, record, parseName(r['reading']!), src, 'no characters in the record: toneless reading of the Cyrillic', false);
     wadeGilesQueries(idBase, record, r['wade_giles'] ?? '', src, 'Wade–Giles of the reading');
   }
+  const syls = chinese.split(/[-\s]+/);
+  if (syls.length > 1) caseEndingQuery(idBase, record, `${syls[0]} ${capitalise(syls.slice(1).join('').toLowerCase())}`, src);
 }
 // surname-only queries on real records whose surname no other devset record shares
 add('real-63-207', 'Ой-Ян-Шин', 'surname-only', 'Ouyang', MOS_SOURCE('mos-shot-63-207'), 'compound surname written Ой-Ян; also matches other Ouyang records');
@@ -188,6 +215,7 @@ people.forEach((p, i) => {
   wadeGilesQueries(idBase, record, p['wade_giles']!, src, rnote);
   const modern = modernStyle(sur, giv);
   cyrillicQueries(idBase, record, record, modern, src, rnote);
+  caseEndingQuery(idBase, record, p['ru_wiki'] || modern, src);
   if (record !== std) add(idBase, record, 'cyrillic-variant', std, src, `${rnote}; standard Palladius spelling`);
   latinRussian(idBase, record, record, src, rnote);
 });
@@ -233,6 +261,17 @@ for (const s of readTsv('synthetic.tsv')) {
   add(idBase, record, 'hanzi', `${s['hanzi']!.slice(0, n.surname.length)} ${s['hanzi']!.slice(n.surname.length)}`, src, `${note ? `${note}; ` : ''}space after the surname`);
   pinyinQueries(idBase, record, n, src, note, true);
   add(idBase, record, 'cyrillic-variant', modernStyle(sur, giv), src, `${note ? `${note}; ` : ''}modern spelling`);
+  caseEndingQuery(idBase, record, modernStyle(sur, giv), src);
+}
+
+// ---------- southern (Cantonese) records ----------
+// Synthetic people whose record a clerk wrote from a Cantonese pronunciation
+// (Hong Kong-style romanisation heard as Cyrillic: Wong → Вонг, Yip → Ип),
+// hand-written in southern.tsv; the family types the characters.
+for (const s of readTsv('southern.tsv')) {
+  const src = `synthetic: invented name, Cantonese ${s['jyutping']}; not a real person`;
+  add(s['id']!, s['record']!, 'southern', s['traditional']!, src, s['note'] ?? '');
+  add(s['id']!, s['record']!, 'southern', s['hanzi']!, src, `${s['note'] ?? ''}; simplified`);
 }
 
 // ---------- checks and output ----------

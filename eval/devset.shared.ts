@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 export const DEVSET_KINDS = [
   'hanzi', 'hanzi-traditional', 'pinyin', 'pinyin-tones', 'wade-giles', 'cyrillic-variant', 'latin-russian', 'surname-only',
+  'case-ending', 'southern',
 ] as const;
 export type DevsetKind = (typeof DEVSET_KINDS)[number];
 

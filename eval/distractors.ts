@@ -83,8 +83,13 @@ function russianGivenAndPatronymic(rnd: () => number): string {
  * or to a name in `exclude`.
  */
 export function distractorNames(n: number, seed: number, exclude: ReadonlySet<string> = devsetRecordKeys()): string[] {
+  return distractorEntries(n, seed, exclude).map((d) => d.name);
+}
+
+/** The same names with the surname each was generated from (pinyin): what the eval judges surname-only answers by. */
+export function distractorEntries(n: number, seed: number, exclude: ReadonlySet<string> = devsetRecordKeys()): Array<{ name: string; surname: string }> {
   const rnd = mulberry32(seed);
-  const out: string[] = [];
+  const out: Array<{ name: string; surname: string }> = [];
   while (out.length < n) {
     const syls = [pickFrequent(rnd, SURNAMES), pick(rnd, GIVEN)];
     if (rnd() < 0.8) syls.push(pick(rnd, GIVEN));
@@ -94,7 +99,7 @@ export function distractorNames(n: number, seed: number, exclude: ReadonlySet<st
     else if (v < 0.1) name = name.replace(/ь/g, '');
     if (rnd() < 0.05) name = `${name} ${russianGivenAndPatronymic(rnd)}`;
     if (exclude.has(recordKey(name))) continue;
-    out.push(name);
+    out.push({ name, surname: syls[0]! });
   }
   return out;
 }

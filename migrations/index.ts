@@ -4,6 +4,13 @@ import * as m0002 from './0002_search.ts';
 import * as m0003 from './0003_imports.ts';
 import * as m0004 from './0004_accounts_corrections.ts';
 import * as m0005 from './0005_rate_limits.ts';
+import * as m0006 from './0006_source_claims.ts';
+import * as m0007 from './0007_durable_jobs.ts';
+import * as m0008 from './0008_search_safety.ts';
+import * as m0009 from './0009_account_lifecycle.ts';
+import * as m0010 from './0010_reading_versions.ts';
+import * as m0011 from './0011_person_links.ts';
+import * as m0012 from './0012_job_public_columns.ts';
 
 /**
  * Every migration, in order, listed by hand: explicit, so no file-system scan
@@ -16,4 +23,11 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_imports': m0003,
   '0004_accounts_corrections': m0004,
   '0005_rate_limits': m0005,
+  '0006_source_claims': m0006,
+  '0007_durable_jobs': m0007,
+  '0008_search_safety': m0008,
+  '0009_account_lifecycle': m0009,
+  '0010_reading_versions': m0010,
+  '0011_person_links': m0011,
+  '0012_job_public_columns': m0012,
 };

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { createUser } from '../src/auth/accounts.service.ts';
 import { decideCorrection, submitCorrection } from '../src/corrections/corrections.service.ts';
 import { openDatabase } from '../src/db/database.ts';
@@ -79,6 +79,7 @@ async function main(): Promise<void> {
           written.push(path.relative(ROOT, file));
         }
       }
+      if (device === 'desktop') written.push(...(await explainedShots(visitor, base, wang)));
       await visitor.close();
       await staff.close();
     }
@@ -88,6 +89,34 @@ async function main(): Promise<void> {
     await database.close();
   }
   process.stdout.write(`${written.join('\n')}\n${written.length} screenshots written\n`);
+}
+
+/**
+ * The record explained (zh, en: the panel below the record as written), and the
+ * print of a record page on A4 (print media, 794 × 1123 CSS px = A4 at 96 dpi).
+ */
+async function explainedShots(context: BrowserContext, base: string, id: number): Promise<string[]> {
+  const page = await context.newPage();
+  const out: string[] = [];
+  for (const lang of ['zh', 'en'] as const) {
+    await page.goto(`${base}/records/${id}?lang=${lang}`);
+    const file = path.join(OUT, `record-explained-${lang}-desktop.png`);
+    await page.locator('section.explained').screenshot({ path: file });
+    out.push(path.relative(ROOT, file));
+    const steps = path.join(OUT, `record-next-steps-${lang}-desktop.png`);
+    await page.locator('section.next-steps').screenshot({ path: steps });
+    out.push(path.relative(ROOT, steps));
+  }
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.emulateMedia({ media: 'print' });
+  for (const lang of ['zh', 'en'] as const) {
+    await page.goto(`${base}/records/${id}?lang=${lang}`);
+    const file = path.join(OUT, `record-${lang}-print.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    out.push(path.relative(ROOT, file));
+  }
+  await page.close();
+  return out;
 }
 
 main().catch((err: unknown) => {

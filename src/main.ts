@@ -4,11 +4,14 @@ import { loadConfig, workerCount } from './config/config.ts';
 import { runPrimary } from './http/cluster.ts';
 import { createApp } from './http/app.ts';
 import { listen, type RunningServer } from './http/server.ts';
+import { startImports, stopImportRunner } from './imports/import.runner.ts';
 import { onStopSignal } from './http/stop-signal.ts';
 import { reportMetricsToPrimary, startMetricsServer } from './metrics/metrics.server.ts';
+import { startReadingsUpkeep } from './search/reindex.start.ts';
 import { startSeeding } from './seed/seed.ts';
 import { StartupError } from './shared/errors.ts';
 import { createLogger } from './shared/logger.ts';
+import { stopLinkFollowUps } from './links/link-run.service.ts';
 
 /**
  * `npm start`: one process on the embedded database (or WORKERS=1); otherwise a
@@ -26,16 +29,21 @@ async function main(): Promise<void> {
 /** One process does everything: migrate, listen, seed in the background. */
 async function serveAlone(): Promise<void> {
   const runtime = await bootstrap();
+  // Uploads a crash interrupted are queued again before the server takes new ones.
+  await startImports(runtime, { sweep: true, run: false });
   const running = await serve(runtime);
   const { config, database, logger } = runtime;
   const metrics = config.METRICS_PORT === undefined ? undefined : await startMetricsServer({ port: config.METRICS_PORT, host: config.METRICS_HOST, database, cluster: false, logger });
+  await startImports(runtime, { sweep: false, run: true });
   // An empty database gets the embedded default records, after listening (src/seed/seed.ts).
   const stopSeeding = new AbortController();
-  const seeding = runtime.config.SEED ? startSeeding(runtime, stopSeeding.signal) : Promise.resolve();
+  const seeding = (runtime.config.SEED ? startSeeding(runtime, stopSeeding.signal) : Promise.resolve()).then(() => startReadingsUpkeep(runtime, stopSeeding.signal));
   onStopSignal(runtime.logger, async () => {
     stopSeeding.abort();
     await Promise.all([running.stop(), metrics?.close()]);
     await seeding;
+    await stopImportRunner(runtime.database);
+    await stopLinkFollowUps();
     await runtime.database.close();
   });
 }
@@ -47,8 +55,10 @@ async function serveAsWorker(): Promise<void> {
   const runtime = await bootstrap({ migrate: false, logger });
   if (config.METRICS_PORT !== undefined) reportMetricsToPrimary();
   const running = await serve(runtime);
+  await startImports(runtime, { sweep: false, run: true });
   onStopSignal(logger, async () => {
     await running.stop();
+    await stopImportRunner(runtime.database);
     await runtime.database.close();
   });
 }

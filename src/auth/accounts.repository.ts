@@ -51,11 +51,79 @@ export async function findUserLabels(db: Kysely<DB>, ids: number[]): Promise<Map
   return new Map(rows.map((r) => [Number(r.id), { role: r.role, displayName: r.display_name }]));
 }
 
-export async function insertApiToken(db: Kysely<DB>, userId: string, prefix: string, hash: string): Promise<void> {
-  await db.insertInto('api_tokens').values({ user_id: userId, prefix, token_hash: hash }).execute();
+export async function findUserById(db: Kysely<DB>, id: number): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', String(id)).executeTakeFirst();
 }
 
-/** The active account behind a live token, or undefined. */
+/** The account's row, locked until the transaction ends (disable, enable and password change serialise on it). */
+export async function lockUser(db: Kysely<DB>, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** Active admins other than `exceptId`, locked: two admins disabling each other at once cannot leave none. */
+export async function otherActiveAdmins(db: Kysely<DB>, exceptId: string): Promise<number> {
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('disabled_at', 'is', null)
+    .where('id', '<>', exceptId)
+    .forUpdate()
+    .execute();
+  return rows.length;
+}
+
+export async function setUserDisabled(db: Kysely<DB>, id: string, disabled: boolean): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ disabled_at: disabled ? sql<Date>`coalesce(disabled_at, now())` : null })
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Replaces the hash; with `ifCurrent`, only while the stored hash is still that
+ * one (a login's rehash never overwrites a password changed meanwhile).
+ */
+export async function setPasswordHash(db: Kysely<DB>, id: string, hash: string, ifCurrent?: string): Promise<void> {
+  let query = db.updateTable('users').set({ password_hash: hash }).where('id', '=', id);
+  if (ifCurrent !== undefined) query = query.where('password_hash', '=', ifCurrent);
+  await query.execute();
+}
+
+export async function deleteSessionsOfUser(db: Kysely<DB>, userId: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function revokeTokensOfUser(db: Kysely<DB>, userId: string): Promise<number> {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: sql`now()` })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function insertApiToken(db: Kysely<DB>, token: { userId: string; prefix: string; hash: string; expiresAt: Date }): Promise<void> {
+  await db
+    .insertInto('api_tokens')
+    .values({ user_id: token.userId, prefix: token.prefix, token_hash: token.hash, expires_at: token.expiresAt })
+    .execute();
+}
+
+/** One account's tokens, newest first: prefixes and dates only, never a hash. */
+export async function listTokensOfUser(db: Kysely<DB>, userId: string) {
+  return db
+    .selectFrom('api_tokens')
+    .select(['prefix', 'created_at', 'expires_at', 'revoked_at'])
+    .where('user_id', '=', userId)
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** The active account behind a live (unrevoked, unexpired) token, or undefined. */
 export async function findUserByTokenHash(db: Kysely<DB>, hash: string) {
   return db
     .selectFrom('api_tokens as t')
@@ -63,6 +131,7 @@ export async function findUserByTokenHash(db: Kysely<DB>, hash: string) {
     .select(['u.id', 'u.email', 'u.role'])
     .where('t.token_hash', '=', hash)
     .where('t.revoked_at', 'is', null)
+    .where('t.expires_at', '>', sql<Date>`now()`)
     .where('u.disabled_at', 'is', null)
     .executeTakeFirst();
 }

@@ -13,8 +13,9 @@ import {
   insertSession,
   insertUser,
   revokeTokens,
+  setPasswordHash,
 } from './accounts.repository.ts';
-import { checkPassword, dummyPasswordHash, hashPassword, passwordProblem } from './passwords.ts';
+import { checkPassword, dummyPasswordHash, hashPassword, needsRehash, passwordProblem } from './passwords.ts';
 import { TOKEN_MARKER, TOKEN_PREFIX_LENGTH, looksLikeApiToken, newApiToken, randomSecret, safeEqual, sha256 } from './secrets.ts';
 import { ROLES, type AuthUser, type Role } from './user.types.ts';
 
@@ -50,21 +51,43 @@ export async function createUser(
   return { id: Number(inserted.id) };
 }
 
-/** The account when the password is right; undefined otherwise (same time either way). */
+/**
+ * The account when the password is right; undefined otherwise (same time
+ * either way). A hash of older parameters (scrypt) is replaced by today's on
+ * the way, now that the password is known.
+ */
 export async function verifyPassword(db: Kysely<DB>, email: string, password: string): Promise<AuthUser | undefined> {
   const user = await findUserByEmail(db, email);
   const ok = await checkPassword(password, user?.password_hash ?? (await dummyPasswordHash()));
   if (!user || !ok || user.disabled_at) return undefined;
+  if (needsRehash(user.password_hash)) await setPasswordHash(db, user.id, await hashPassword(password), user.password_hash);
   return { id: Number(user.id), email: user.email, role: user.role };
 }
 
-/** A new API token for the account; returned once, stored only as its sha256. */
-export async function createApiToken(db: Kysely<DB>, email: string): Promise<string> {
+export const DEFAULT_TOKEN_DAYS = 365;
+export const MAX_TOKEN_DAYS = 3650;
+
+/** A new API token for the account, valid `expiresDays` days (default 365); returned once, stored only as its sha256. */
+export async function createApiToken(db: Kysely<DB>, email: string, options: { expiresDays?: number } = {}): Promise<string> {
+  return (await issueApiToken(db, email, options)).token;
+}
+
+/** createApiToken, with the prefix and expiry to show beside the token. */
+export async function issueApiToken(
+  db: Kysely<DB>,
+  email: string,
+  options: { expiresDays?: number } = {},
+): Promise<{ token: string; prefix: string; expiresAt: Date }> {
+  const days = options.expiresDays ?? DEFAULT_TOKEN_DAYS;
+  if (!Number.isInteger(days) || days < 1 || days > MAX_TOKEN_DAYS) {
+    throw new ValidationError(`expiresDays must be a whole number from 1 to ${MAX_TOKEN_DAYS}`, [{ field: 'expiresDays', message: `must be 1–${MAX_TOKEN_DAYS}` }]);
+  }
   const user = await findUserByEmail(db, email);
   if (!user || user.disabled_at) throw new NotFoundError('No active account with this email');
   const { token, prefix, hash } = newApiToken();
-  await insertApiToken(db, user.id, prefix, hash);
-  return token;
+  const expiresAt = new Date(Date.now() + days * 86_400_000);
+  await insertApiToken(db, { userId: user.id, prefix, hash, expiresAt });
+  return { token, prefix, expiresAt };
 }
 
 /**

@@ -3,7 +3,7 @@ import { markPrivate } from '../http/cache.ts';
 import type { AppContext } from '../http/context.ts';
 import { CsrfError, ForbiddenError, UnauthorizedError } from '../shared/errors.ts';
 import { authenticateToken, checkCsrfToken, findSession, type FoundSession } from './accounts.service.ts';
-import { SESSION_COOKIE, readCookie } from './cookies.ts';
+import { readSessionCookie } from './cookies.ts';
 import type { AuthUser, Role } from './user.types.ts';
 
 declare global {
@@ -36,12 +36,25 @@ async function authenticate(ctx: AppContext, req: Request): Promise<Authenticati
     const user = match ? await authenticateToken(ctx.database.db, match[1]!) : undefined;
     return user ? { ok: true, user } : { ok: false, reason: 'invalid' };
   }
-  const sessionId = readCookie(req.get('cookie'), SESSION_COOKIE);
+  const sessionId = sessionIdOf(req);
   if (!sessionId) return { ok: false, reason: 'missing' };
   const session = await findSession(ctx.database.db, sessionId);
   if (!session) return { ok: false, reason: 'invalid' };
   if (!SAFE_METHODS.has(req.method) && !checkCsrfToken(session, csrfTokenOf(req))) return { ok: false, reason: 'csrf' };
   return { ok: true, user: session.user, session };
+}
+
+/**
+ * The session id the request's cookie holds (`__Host-nb_session` over https,
+ * `nb_session` over http), or undefined; a request carrying two is refused
+ * with 401 (cookies.ts says why).
+ */
+export function sessionIdOf(req: Request): string | undefined {
+  const cookie = readSessionCookie(req.get('cookie'), req.secure);
+  if (cookie.kind === 'duplicate') {
+    throw new UnauthorizedError("The request carries two session cookies; clear this site's cookies and log in again");
+  }
+  return cookie.kind === 'one' ? cookie.id : undefined;
 }
 
 function csrfTokenOf(req: Request): unknown {

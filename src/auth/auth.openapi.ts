@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { STAFF_AUTH, errors, isoTime, json } from '../http/openapi.shared.ts';
+import { accountSchema } from './accounts.openapi.ts';
 import { loginBody } from './session.routes.ts';
 import { ROLES } from './user.types.ts';
 import { newUserBody } from './users.routes.ts';
@@ -42,7 +43,7 @@ export const authOpenApi: ZodOpenApiPathsObject = {
         '200': json(
           'Every account',
           z.strictObject({
-            users: z.array(z.strictObject({ id: z.number().int(), email: z.string(), displayName: z.string().nullable(), role: z.enum(ROLES), createdAt: isoTime, disabled: z.boolean() })),
+            users: z.array(accountSchema),
           }),
         ),
         ...errors('unauthorized', 'forbidden'),

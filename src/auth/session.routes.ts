@@ -3,28 +3,29 @@ import { z } from 'zod';
 import type { AppContext } from '../http/context.ts';
 import { parseOrThrow } from '../http/validate.ts';
 import { UnauthorizedError } from '../shared/errors.ts';
-import { createSession, deleteSession, findSession, verifyPassword } from './accounts.service.ts';
-import { SESSION_COOKIE, clearedSessionCookie, readCookie, sessionCookie } from './cookies.ts';
+import { findSession, verifyPassword } from './accounts.service.ts';
+import { sessionIdOf } from './auth.middleware.ts';
+import { clearedSessionCookie } from './cookies.ts';
+import { endSession, startSession } from './login.ts';
 import { appLimits } from './rate-limit.ts';
 
 export const loginBody = z.object({ email: z.string().max(320), password: z.string().max(1024) }).strict();
 
 /**
  * JSON login for the web interface: POST /api/session sets the httpOnly
- * `nb_session` cookie and returns the account and its CSRF token; GET tells who
- * is logged in; DELETE logs out. API clients use Bearer tokens instead.
+ * session cookie (`__Host-nb_session` over https, `nb_session` over http) and
+ * returns the account and its CSRF token; GET tells who is logged in; DELETE
+ * logs out. API clients use Bearer tokens instead.
  */
 export function sessionRouter(ctx: AppContext): Router {
   const router = Router();
-  const ttlMs = ctx.config.SESSION_TTL_HOURS * 3600_000;
-  const loginLimit = appLimits(ctx).login;
+  const { login: loginLimit, loginAccount: accountLimit } = appLimits(ctx);
 
-  router.post('/api/session', loginLimit, async (req, res) => {
+  router.post('/api/session', loginLimit, accountLimit, async (req, res) => {
     const body = parseOrThrow(loginBody, req.body ?? {}, 'login');
     const user = await verifyPassword(ctx.database.db, body.email, body.password);
     if (!user) throw new UnauthorizedError('Email or password is wrong');
-    const session = await createSession(ctx.database.db, user.id, ttlMs);
-    res.setHeader('Set-Cookie', sessionCookie(session.id, { secure: req.secure, maxAgeSeconds: Math.floor(ttlMs / 1000) }));
+    const session = await startSession(ctx, req, res, user);
     res.setHeader('Cache-Control', 'no-store');
     res.status(201).json({ user, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() });
   });
@@ -38,8 +39,7 @@ export function sessionRouter(ctx: AppContext): Router {
 
   // Logging out needs no CSRF token: the worst a forged request can do is end a session.
   router.delete('/api/session', async (req, res) => {
-    const id = readCookie(req.get('cookie'), SESSION_COOKIE);
-    if (id) await deleteSession(ctx.database.db, id);
+    await endSession(ctx, req);
     res.setHeader('Set-Cookie', clearedSessionCookie(req.secure));
     res.status(204).end();
   });
@@ -48,6 +48,6 @@ export function sessionRouter(ctx: AppContext): Router {
 }
 
 async function sessionOf(ctx: AppContext, req: Request) {
-  const id = readCookie(req.get('cookie'), SESSION_COOKIE);
+  const id = sessionIdOf(req);
   return id ? findSession(ctx.database.db, id) : undefined;
 }

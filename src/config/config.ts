@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { StartupError } from '../shared/errors.ts';
+import { DEFAULT_TRUST_PROXY, parseTrustProxy } from './trust-proxy.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -30,8 +31,30 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: optional(z.coerce.number().int().min(1).max(24 * 30)).transform((v) => v ?? 12),
   // `npm start` on an empty database loads fixtures/seed/ (src/seed/seed.ts); SEED=false skips it.
   SEED: optional(z.stringbool()).transform((v) => v ?? true),
+  // `npm start` rebuilds readings of another decoder version in the background (src/search/reindex.start.ts).
+  REINDEX_ON_START: optional(z.stringbool()).transform((v) => v ?? false),
   // Server processes (node:cluster). Unset: one per CPU on PostgreSQL, one on PGlite (workerCount).
   WORKERS: optional(z.coerce.number().int().min(1).max(64)),
+  // Uploads (POST /api/imports, the /imports form): bytes read at most per upload, uploads at once per process.
+  IMPORT_MAX_BYTES: optional(z.coerce.number().int().min(1024).max(2 ** 40)).transform((v) => v ?? 2 * 1024 ** 3),
+  IMPORT_MAX_CONCURRENT: optional(z.coerce.number().int().min(1).max(1000)).transform((v) => v ?? 2),
+  // Which peers may set X-Forwarded-For/-Proto (src/config/trust-proxy.ts): false, a hop count, or addresses/CIDRs.
+  TRUST_PROXY: optional(z.string()).transform((v, ctx) => {
+    const parsed = parseTrustProxy(v ?? DEFAULT_TRUST_PROXY);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: 'custom', message: parsed.message });
+    return z.NEVER;
+  }),
+  // Failed logins per account (whether or not it exists) per LOGIN_RATE_WINDOW_MINUTES, besides the per-address limit.
+  LOGIN_ACCOUNT_RATE_LIMIT: optional(z.coerce.number().int().min(1).max(100_000)).transform((v) => v ?? 10),
+  // Search safety (docs/search.md, "Bounds"): statement_timeout of the search pool (0: none),
+  // searches per client address per window (0: no limit), and how old the cached counts may be.
+  SEARCH_TIMEOUT_MS: optional(z.coerce.number().int().min(0).max(600_000)).transform((v) => v ?? 1500),
+  SEARCH_RATE_LIMIT: optional(z.coerce.number().int().min(0).max(100_000)).transform((v) => v ?? 60),
+  SEARCH_RATE_WINDOW_SECONDS: optional(z.coerce.number().int().min(1).max(86_400)).transform((v) => v ?? 60),
+  STATS_CACHE_SECONDS: optional(z.coerce.number().int().min(0).max(3600)).transform((v) => v ?? 30),
+  // Link proposals scoring at least this are confirmed automatically, marked for review (src/links/); unset: never.
+  LINK_AUTO_CONFIRM_SCORE: optional(z.coerce.number().min(0.5).max(1)),
   // Prometheus metrics on a port of their own (src/metrics/); unset: no metrics server.
   METRICS_PORT: optional(z.coerce.number().int().min(0).max(65535)),
   METRICS_HOST: optional(z.string()).transform((v) => v ?? '127.0.0.1'),

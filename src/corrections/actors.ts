@@ -30,7 +30,8 @@ export async function describeActors(db: Kysely<DB>, actors: string[]): Promise<
   };
 }
 
-const PRIVATE_KEY = /email|submitter|contact|password|token|client/i;
+// extra_private: the private columns of a record, in import events' old/new values.
+const PRIVATE_KEY = /email|submitter|contact|password|token|client|private/i;
 
 /** Event data as the public sees it: any key that could carry a contact or secret is dropped. */
 export function publicEventData(data: unknown): unknown {

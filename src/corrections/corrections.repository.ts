@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { CorrectionsTable, DB, RecordRow } from '../db/schema.ts';
+import type { CorrectionsTable, DB } from '../db/schema.ts';
 
 /** Only this file touches Kysely for corrections, attested names and a record's history. */
 
@@ -18,6 +18,8 @@ export interface NewCorrection {
   submitterName: string | null;
   submitterEmail: string | null;
   clientHash: string | null;
+  /** JSON of the field's displayed value when proposed (field corrections). */
+  baseValue: string | null;
 }
 
 export async function insertCorrection(trx: Transaction<DB>, c: NewCorrection): Promise<CorrectionRow> {
@@ -34,6 +36,7 @@ export async function insertCorrection(trx: Transaction<DB>, c: NewCorrection): 
       submitter_name: c.submitterName,
       submitter_email: c.submitterEmail,
       client_hash: c.clientHash,
+      base_value: c.baseValue,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -82,11 +85,6 @@ export async function decideIfPending(
     .where('status', '=', 'pending')
     .returningAll()
     .executeTakeFirst();
-}
-
-/** The record, locked until the transaction ends, so concurrent changes to it queue up. */
-export async function lockRecord(trx: Transaction<DB>, id: number | string): Promise<RecordRow | undefined> {
-  return trx.selectFrom('records').selectAll().where('id', '=', String(id) as never).forUpdate().executeTakeFirst();
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { currentUser, requireRole } from '../auth/auth.middleware.ts';
+import { currentUser, optionalUser, requireRole } from '../auth/auth.middleware.ts';
 import { appLimits } from '../auth/rate-limit.ts';
 import type { AppContext } from '../http/context.ts';
 import { limitParam, parseId } from '../http/params.ts';
@@ -16,7 +16,9 @@ export const listQuery = z
   })
   .strict();
 export const historyQuery = z.object({ cursor: z.string().optional(), limit: limitParam(200, 500) }).strict();
-export const approveBody = z.object({ reason: z.string().max(2000).optional(), _csrf: z.string().optional() }).strict();
+export const approveBody = z
+  .object({ reason: z.string().max(2000).optional(), confirmStale: z.boolean().optional(), version: z.number().int().positive().optional(), _csrf: z.string().optional() })
+  .strict();
 export const rejectBody = z.object({ reason: z.string({ error: 'is required to reject' }).max(2000), _csrf: z.string().optional() }).strict();
 
 /**
@@ -35,10 +37,12 @@ export function correctionsRouter(ctx: AppContext): Router {
     res.status(201).json(created);
   });
 
-  router.get('/api/records/:id/history', async (req, res) => {
+  router.get('/api/records/:id/history', optionalUser(ctx), async (req, res) => {
     const recordId = parseId(req.params.id, 'record id');
     const query = parseOrThrow(historyQuery, req.query, 'query');
-    res.json(await getRecordHistory(ctx.database.db, recordId, query));
+    const staff = res.locals.user !== undefined;
+    if (staff) res.setHeader('Cache-Control', 'no-store');
+    res.json(await getRecordHistory(ctx.database.db, recordId, { ...query, staff }));
   });
 
   router.get('/api/corrections', archivist, async (req, res) => {
@@ -55,7 +59,8 @@ export function correctionsRouter(ctx: AppContext): Router {
   router.post('/api/corrections/:id/approve', archivist, async (req, res) => {
     const id = parseId(req.params.id, 'correction id');
     const body = parseOrThrow(approveBody, req.body ?? {}, 'body');
-    res.json({ correction: await decideCorrection(ctx.database.db, id, 'approve', currentUser(res), body.reason) });
+    const options = { confirmStale: body.confirmStale, version: body.version };
+    res.json({ correction: await decideCorrection(ctx.database.db, id, 'approve', currentUser(res), body.reason, options) });
   });
 
   router.post('/api/corrections/:id/reject', archivist, async (req, res) => {

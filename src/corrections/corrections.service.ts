@@ -4,20 +4,18 @@ import { sha256 } from '../auth/secrets.ts';
 import type { DB } from '../db/schema.ts';
 import { decodeCursor, encodeCursor } from '../http/params.ts';
 import { findRecordById } from '../records/records.repository.ts';
-import { appendRecordEvent } from '../records/records.repository.ts';
-import { updateRecordFields } from '../records/records.service.ts';
-import { refreshRecordSearch } from '../search/readings.repository.ts';
+import { appendRecordEvent } from '../records/record.writer.ts';
+import { FIELD_BY_NAME } from '../records/record.fields.ts';
 import { AppError, BadRequestError, ConflictError, NotFoundError } from '../shared/errors.ts';
 import { describeActors } from './actors.ts';
-import { attestedPinyin, checkCorrectionInput, fieldValueForRecord, type CorrectionBody } from './correction.input.ts';
+import { applyCorrection, type ApproveOptions } from './correction.apply.ts';
+import { checkCorrectionInput, type CorrectionBody } from './correction.input.ts';
 import { toCorrectionDto, type CorrectionDto } from './correction.dto.ts';
 import {
   decideIfPending,
   findCorrectionRow,
-  insertAttestedName,
   insertCorrection,
   listCorrectionRows,
-  lockRecord,
   type CorrectionRow,
   type CorrectionStatus,
 } from './corrections.repository.ts';
@@ -50,7 +48,11 @@ export async function submitCorrection(
     throw new BadRequestError(`Invalid correction: ${checked.issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, checked.issues);
   }
   const p = checked.proposal;
-  if (!(await findRecordById(db, recordId))) throw new NotFoundError(`No record with id ${recordId}`);
+  const record = await findRecordById(db, recordId);
+  if (!record) throw new NotFoundError(`No record with id ${recordId}`);
+  // What the field showed when proposed: an approval after it changed must be confirmed.
+  const column = p.kind === 'field' ? FIELD_BY_NAME.get(p.field)?.column : undefined;
+  const baseValue = column === undefined ? null : JSON.stringify(record[column] ?? null);
   const row = await storeSubmission(db, async (trx) => {
     const inserted = await insertCorrection(trx, {
       recordId,
@@ -63,6 +65,7 @@ export async function submitCorrection(
       submitterName: p.submitter.name,
       submitterEmail: p.submitter.email,
       clientHash: clientKey ? sha256(`namebridge-client:${clientKey}`) : null,
+      baseValue,
     });
     await appendRecordEvent(trx, {
       recordId,
@@ -131,8 +134,8 @@ export async function getCorrection(db: Kysely<DB>, id: number): Promise<Correct
  * one wins), the decision is appended to the record's history, and an approval
  * takes effect — a chinese-name correction adds an attested name and
  * re-derives the record's readings (the recorded Cyrillic never changes); a
- * field correction changes the field, bumps the version and keeps the old value
- * in the history. Rejecting needs a reason; both reasons are public.
+ * field correction becomes the field's claim (correction.apply.ts). Rejecting
+ * needs a reason; both reasons are public.
  */
 export async function decideCorrection(
   db: Kysely<DB>,
@@ -140,6 +143,7 @@ export async function decideCorrection(
   decision: 'approve' | 'reject',
   actor: AuthUser,
   reason?: string | null,
+  options: ApproveOptions = {},
 ): Promise<CorrectionDto> {
   const why = reason?.trim() ? reason.trim() : null;
   if (decision === 'reject' && !why) throw new BadRequestError('A rejection needs a reason', [{ field: 'reason', message: 'is required to reject' }]);
@@ -160,22 +164,7 @@ export async function decideCorrection(
       reason: why,
       data: { correctionId: Number(decided.id), ...proposalData(decided) },
     });
-    if (decision === 'approve') await applyCorrection(trx, decided, by, why);
+    if (decision === 'approve') await applyCorrection(trx, decided, by, why, options);
   });
   return getCorrection(db, id);
-}
-
-async function applyCorrection(trx: Parameters<typeof insertAttestedName>[0], c: CorrectionRow, by: string, reason: string | null): Promise<void> {
-  const record = await lockRecord(trx, c.record_id);
-  if (!record) throw new NotFoundError(`No record with id ${c.record_id}`);
-  if (c.kind === 'chinese-name') {
-    const pinyin = attestedPinyin(c.hanzi, c.pinyin);
-    // Checked at submission; only a change in the core since then could get here.
-    if (!pinyin) throw new ConflictError(`Correction ${c.id} no longer reads as a Chinese name; reject it instead`);
-    await insertAttestedName(trx, { recordId: record.id, hanzi: c.hanzi, pinyin, evidence: c.evidence, correctionId: c.id, approvedBy: by });
-    await refreshRecordSearch(trx, [record.id]);
-    return;
-  }
-  if (!c.field || c.value === null) throw new ConflictError(`Correction ${c.id} names no field`);
-  await updateRecordFields(trx, record, { [c.field]: fieldValueForRecord(c.field, c.value) }, by, reason, 'record.field_changed');
 }

@@ -24,7 +24,16 @@ export interface RecordHistoryDto {
   nextCursor: string | null;
 }
 
-export async function getRecordHistory(db: Kysely<DB>, recordId: number, options: { cursor?: string | undefined; limit?: number } = {}): Promise<RecordHistoryDto> {
+/**
+ * `staff` (an archivist or admin) sees every event as stored. The public sees
+ * a pending or rejected correction only as proposed (its id and kind): the
+ * value becomes public when approved. Private columns never appear.
+ */
+export async function getRecordHistory(
+  db: Kysely<DB>,
+  recordId: number,
+  options: { cursor?: string | undefined; limit?: number; staff?: boolean } = {},
+): Promise<RecordHistoryDto> {
   if (!(await findRecordById(db, recordId))) throw new NotFoundError(`No record with id ${recordId}`);
   const limit = options.limit ?? 200;
   const after = decodeCursor(options.cursor);
@@ -36,6 +45,8 @@ export async function getRecordHistory(db: Kysely<DB>, recordId: number, options
   ]);
   const page = rows.slice(0, limit);
   const actor = await describeActors(db, page.map((e) => e.actor));
+  const approved = new Set(corrections.filter((c) => c.status === 'approved').map((c) => Number(c.id)));
+  const shown = (data: Record<string, unknown>) => (options.staff ? data : (publicEventData(unreviewedHidden(data, approved)) as Record<string, unknown>));
   const last = page.at(-1);
   return {
     recordId,
@@ -45,7 +56,7 @@ export async function getRecordHistory(db: Kysely<DB>, recordId: number, options
       actor: actor(e.actor),
       at: new Date(e.created_at).toISOString(),
       reason: e.reason,
-      data: publicEventData(e.data ?? {}),
+      data: shown(e.data ?? {}),
     })),
     corrections: corrections.map((c) => ({
       id: Number(c.id),
@@ -56,6 +67,13 @@ export async function getRecordHistory(db: Kysely<DB>, recordId: number, options
     })),
     nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null,
   };
+}
+
+/** A correction not approved (pending or rejected) shows only that it was proposed, and its kind. */
+function unreviewedHidden(data: Record<string, unknown>, approved: ReadonlySet<number>): Record<string, unknown> {
+  const id = data.correctionId;
+  if (typeof id !== 'number' || approved.has(id) || !('value' in data || 'hanzi' in data || 'pinyin' in data)) return data;
+  return { correctionId: id, kind: data.kind };
 }
 
 export interface AttestedNameDto {

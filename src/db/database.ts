@@ -21,6 +21,8 @@ export interface Database {
    */
   searchDb: Kysely<DB>;
   searchDbTuned: boolean;
+  /** statement_timeout of every search statement (0: none); PostgreSQL only (PGlite has no timer to cancel a statement). */
+  searchTimeoutMs: number;
   backend: Backend;
   close(): Promise<void>;
 }
@@ -30,6 +32,8 @@ export interface OpenOptions {
   readUrl?: string | undefined;
   dataDir: string;
   poolSize?: number;
+  /** statement_timeout of the search pool; DEFAULT_SEARCH_TIMEOUT_MS when not given. */
+  searchTimeoutMs?: number | undefined;
   /** Tests use an in-memory PGlite with no data directory (and no lock). */
   inMemory?: boolean;
 }
@@ -40,6 +44,7 @@ export function optionsFromConfig(config: Config): OpenOptions {
     readUrl: config.DATABASE_READ_URL,
     dataDir: config.DATA_DIR,
     poolSize: config.DB_POOL_SIZE,
+    searchTimeoutMs: config.SEARCH_TIMEOUT_MS,
   };
 }
 
@@ -69,6 +74,17 @@ export const SEARCH_SESSION_SETTINGS = {
   max_parallel_workers_per_gather: '0',
 } as const;
 
+/**
+ * One search statement may not hold a core longer than this: a hostile query
+ * (src/search/candidates.repository.ts, "partial") gets what was found so far.
+ */
+export const DEFAULT_SEARCH_TIMEOUT_MS = 1500;
+
+/** The search pool's settings, with its statement_timeout. */
+export function searchSessionSettings(timeoutMs: number): Record<string, string> {
+  return { ...SEARCH_SESSION_SETTINGS, statement_timeout: String(timeoutMs) };
+}
+
 const asOptions = (settings: Record<string, string>) =>
   Object.entries(settings)
     .map(([k, v]) => `-c ${k}=${v}`)
@@ -86,12 +102,14 @@ export function postgresKysely(url: string, poolSize = 10, settings?: Record<str
 function openPostgres(options: OpenOptions): Database {
   const db = postgresKysely(options.databaseUrl!, options.poolSize);
   const readDb = options.readUrl ? postgresKysely(options.readUrl, options.poolSize) : db;
-  const searchDb = postgresKysely(options.readUrl ?? options.databaseUrl!, options.poolSize, SEARCH_SESSION_SETTINGS);
+  const searchTimeoutMs = options.searchTimeoutMs ?? DEFAULT_SEARCH_TIMEOUT_MS;
+  const searchDb = postgresKysely(options.readUrl ?? options.databaseUrl!, options.poolSize, searchSessionSettings(searchTimeoutMs));
   return {
     db,
     readDb,
     searchDb,
     searchDbTuned: true,
+    searchTimeoutMs,
     backend: 'postgres',
     async close() {
       await searchDb.destroy();
@@ -121,6 +139,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
       readDb: db,
       searchDb: db,
       searchDbTuned: false,
+      searchTimeoutMs: options.searchTimeoutMs ?? DEFAULT_SEARCH_TIMEOUT_MS,
       backend: 'pglite',
       async close() {
         await db.destroy();

@@ -38,6 +38,10 @@ export interface RecordsTable {
   biography: string | null;
   extra: JSONColumnType<Record<string, unknown>, string | undefined, string>;
   content_hash: string | null;
+  /** The source's own value of each claimed field (API field name → value); migration 0006. */
+  source_values: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  /** Unknown columns kept private (archivists only); migration 0006. */
+  extra_private: JSONColumnType<Record<string, unknown>, string | undefined, string>;
   name_latin: ColumnType<string, string | undefined, string>;
   birthplace_places: ColumnType<string[], string[] | undefined, string[]>;
   created_at: Timestamp;
@@ -76,6 +80,8 @@ export interface RecordReadingsTable {
   surname_phonetic: string;
   phonetic_pairs: ColumnType<string[], string[] | undefined, string[]>;
   cost: number;
+  /** The decoder version that derived this reading (migration 0010). */
+  decoder_version: ColumnType<string, string | undefined, string>;
 }
 
 export interface UsersTable {
@@ -95,6 +101,7 @@ export interface ApiTokensTable {
   token_hash: string;
   created_at: Timestamp;
   revoked_at: Timestamp | null;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
 }
 
 export interface SessionsTable {
@@ -121,6 +128,8 @@ export interface CorrectionsTable {
   decided_by: string | null;
   decided_at: Timestamp | null;
   decision_reason: string | null;
+  /** The field's displayed value when proposed (JSON text in, parsed out); null: unknown (0006). */
+  base_value: ColumnType<unknown, string | null | undefined, string | null>;
   created_at: Timestamp;
 }
 
@@ -129,7 +138,11 @@ export interface ImportJobsTable {
   source: string | null;
   file_name: string;
   actor: string;
-  status: ColumnType<'queued' | 'running' | 'succeeded' | 'failed', 'queued' | 'running' | 'succeeded' | 'failed' | undefined>;
+  status: ColumnType<ImportJobStatus, ImportJobStatus | undefined>;
+  /** 'undo' jobs undo `undoes_job_id` (0006). */
+  kind: ColumnType<'import' | 'undo', 'import' | 'undo' | undefined, never>;
+  undoes_job_id: ColumnType<string | null, string | number | null | undefined, never>;
+  undo_report: ColumnType<UndoOutcome | null, string | null | undefined, string | null>;
   dry_run: Generated<boolean>;
   strict: Generated<boolean>;
   rows_read: Generated<number>;
@@ -152,12 +165,97 @@ export interface ImportJobsTable {
   started_at: Timestamp | null;
   heartbeat_at: Timestamp | null;
   finished_at: Timestamp | null;
+  /** Migration 0007: the upload's file in DATA_DIR/spool (null for CLI imports), its encoding, runs that claimed it. */
+  spool_file: string | null;
+  encoding: 'utf8' | 'cp1251' | null;
+  /** Migration 0012: the upload's public unknown columns (JSON array), null for none. */
+  public_columns: ColumnType<string[] | null, string | null | undefined, string | null>;
+  attempts: Generated<number>;
+}
+
+export interface UndoOutcome {
+  removed: number;
+  restored: number;
+  conflicts: number;
+  details: Array<{ recordId: number; field: string | null; reason: string }>;
+}
+
+export type ImportJobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'undone';
+
+/** Approved field corrections standing over the source's value (0006). */
+export interface RecordClaimsTable {
+  id: GeneratedAlways<string>;
+  record_id: ColumnType<string, string | number, never>;
+  field: string;
+  value: ColumnType<unknown, string, never>;
+  evidence: string | null;
+  correction_id: ColumnType<string | null, string | number | null | undefined, never>;
+  approved_by: string;
+  approved_at: Timestamp;
+  status: ColumnType<'active' | 'superseded' | 'withdrawn', 'active' | undefined, 'superseded' | 'withdrawn'>;
+  ended_by: string | null;
+  ended_at: Timestamp | null;
+  end_reason: string | null;
+}
+
+/** A re-import changed the source value of a claimed field (0006). */
+export interface RecordConflictsTable {
+  id: GeneratedAlways<string>;
+  record_id: ColumnType<string, string | number, never>;
+  claim_id: ColumnType<string, string | number, never>;
+  field: string;
+  corrected_value: ColumnType<unknown, string, never>;
+  source_value: ColumnType<unknown, string, never>;
+  previous_source_value: ColumnType<unknown, string, never>;
+  import_job_id: ColumnType<string | null, string | number | null, never>;
+  status: ColumnType<'open' | 'resolved', 'open' | undefined, 'resolved'>;
+  resolution: 'correction' | 'source' | null;
+  resolved_by: string | null;
+  resolved_at: Timestamp | null;
+  reason: string | null;
+  created_at: Timestamp;
 }
 
 export interface RateLimitsTable {
   key: string;
   hits: number;
   reset_at: Timestamp;
+}
+
+export interface RecordLinksTable {
+  id: GeneratedAlways<string>;
+  record_a: ColumnType<string, string | number, never>;
+  record_b: ColumnType<string, string | number, never>;
+  score: number;
+  reasons: JSONColumnType<unknown[], string | undefined, string>;
+  model: string;
+  status: ColumnType<'proposed' | 'confirmed' | 'rejected' | 'unlinked', 'proposed' | 'confirmed' | undefined, 'proposed' | 'confirmed' | 'rejected' | 'unlinked'>;
+  automatic: Generated<boolean>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_reason: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RecordPersonsTable {
+  record_id: ColumnType<string, string | number, never>;
+  person_id: ColumnType<string, string | number, string | number>;
+}
+
+export interface LinkRunsTable {
+  scope: string;
+  after_id: ColumnType<string, string | number | undefined, string | number>;
+  model: string;
+  pairs_scored: ColumnType<string, string | number | undefined, string | number>;
+  started_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface LinkKeysTable {
+  key: string;
+  record_id: ColumnType<string, string | number, never>;
+  birth_year: number | null;
 }
 
 export interface DB {
@@ -171,6 +269,12 @@ export interface DB {
   sessions: SessionsTable;
   corrections: CorrectionsTable;
   rate_limits: RateLimitsTable;
+  record_claims: RecordClaimsTable;
+  record_conflicts: RecordConflictsTable;
+  record_links: RecordLinksTable;
+  record_persons: RecordPersonsTable;
+  link_runs: LinkRunsTable;
+  link_keys: LinkKeysTable;
 }
 
 export type RecordRow = Selectable<RecordsTable>;

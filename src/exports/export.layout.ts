@@ -1,5 +1,6 @@
 import type { AttestedNameDto } from '../corrections/history.service.ts';
 import { ALIAS_INDEX, normaliseHeader, type ImportTarget } from '../imports/column-map.data.ts';
+import { PRIVATE_PREFIX } from '../imports/extra-columns.ts';
 import type { RecordDto } from '../records/record.dto.ts';
 import { RECORD_FIELDS, type RecordFieldName } from '../records/record.fields.ts';
 
@@ -19,7 +20,10 @@ import { RECORD_FIELDS, type RecordFieldName } from '../records/record.fields.ts
  * when an extra key is exactly `source` (a file imported with --source), the
  * field's column is written `Source` instead, which the importer reads the same.
  */
-export type ExportedRecord = RecordDto & { attestedNames: AttestedNameDto[] };
+export type ExportedRecord = RecordDto & { attestedNames: AttestedNameDto[]; privateExtra?: Record<string, unknown> };
+
+/** A private column (extra_private) is written `private:KEY`; the importer keeps such a column private under KEY. */
+export { PRIVATE_PREFIX };
 
 export type ExportFormat = 'csv' | 'jsonl';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'jsonl'];
@@ -51,6 +55,7 @@ export const importTargetOf = (header: string): ImportTarget | undefined => ALIA
 export interface CsvLayout {
   headers: string[];
   extraKeys: string[];
+  privateKeys: string[];
   attested: boolean;
 }
 
@@ -59,8 +64,9 @@ export interface CsvLayout {
  * column takes its first spelling that no extra key uses exactly (after the
  * trimming the importer does), so the importer renames nothing.
  */
-export function csvLayout(extraKeys: Iterable<string>, options: { attested?: boolean } = {}): CsvLayout {
+export function csvLayout(extraKeys: Iterable<string>, options: { attested?: boolean; privateKeys?: Iterable<string> } = {}): CsvLayout {
   const keys = [...new Set(extraKeys)].sort();
+  const privateKeys = [...new Set(options.privateKeys ?? [])].sort();
   const taken = new Set(keys.map((k) => k.trim()));
   const attested = options.attested ?? true;
   const fixed = attested ? [...FIXED_COLUMNS, ATTESTED_COLUMN] : FIXED_COLUMNS;
@@ -69,7 +75,7 @@ export function csvLayout(extraKeys: Iterable<string>, options: { attested?: boo
     if (header === undefined) throw new Error(`every spelling of the ${column.key} column is also an extra key; cannot write a CSV header`);
     return header;
   });
-  return { headers: [...headers, ...keys], extraKeys: keys, attested };
+  return { headers: [...headers, ...keys, ...privateKeys.map((k) => `${PRIVATE_PREFIX}${k}`)], extraKeys: keys, privateKeys, attested };
 }
 
 /** One record as CSV fields in the layout's order (null and absent as empty). */
@@ -80,5 +86,7 @@ export function csvFieldsOf(record: ExportedRecord, layout: CsvLayout): string[]
   if (layout.attested) out.push(record.attestedNames.length > 0 ? JSON.stringify(record.attestedNames) : '');
   const extra = record.extra ?? {};
   for (const key of layout.extraKeys) out.push(text(extra[key]));
+  const privateExtra = record.privateExtra ?? {};
+  for (const key of layout.privateKeys) out.push(text(privateExtra[key]));
   return out;
 }

@@ -35,12 +35,13 @@ export async function attestedNamesOf(db: Kysely<DB>, recordIds: readonly string
 }
 
 /** Every key used in `extra` (of one source, or of all records): the CSV header needs them first. */
-export async function extraKeys(db: Kysely<DB>, source: string | undefined): Promise<string[]> {
+export async function extraKeys(db: Kysely<DB>, source: string | undefined, column: 'extra' | 'extra_private' = 'extra'): Promise<string[]> {
   const bySource = source === undefined ? sql`` : sql`AND r.source = ${source}`;
+  const extra = sql.ref(`r.${column}`);
   const { rows } = await sql<{ key: string }>`
     SELECT DISTINCT k.key
-    FROM records r CROSS JOIN LATERAL jsonb_object_keys(r.extra) AS k(key)
-    WHERE jsonb_typeof(r.extra) = 'object' AND r.extra <> '{}'::jsonb ${bySource}
+    FROM records r CROSS JOIN LATERAL jsonb_object_keys(${extra}) AS k(key)
+    WHERE jsonb_typeof(${extra}) = 'object' AND ${extra} <> '{}'::jsonb ${bySource}
   `.execute(db);
   return rows.map((r) => r.key).sort();
 }

@@ -3,9 +3,9 @@ import type { AttestedNameDto } from '../corrections/history.service.ts';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import { toRecordDto } from '../records/record.dto.ts';
-import { csvLine } from './csv.ts';
+import { spreadsheetCsvLine } from './csv.ts';
 import { attestedNamesOf, exportPage, extraKeys, type ExportCursor } from './export.repository.ts';
-import { csvFieldsOf, csvLayout, type CsvLayout, type ExportFormat, type ExportedRecord } from './export.layout.ts';
+import { PRIVATE_PREFIX, csvFieldsOf, csvLayout, type CsvLayout, type ExportFormat, type ExportedRecord } from './export.layout.ts';
 
 /**
  * Streams every record (or one source's) with its attested names, as CSV or
@@ -65,9 +65,9 @@ async function exportFrom(db: Kysely<DB>, options: ExportOptions, write: (chunk:
     }
   };
   if (options.format === 'csv') {
-    layout = csvLayout(await extraKeys(db, options.source));
-    known = new Set(layout.extraKeys);
-    await emit(csvLine(layout.headers));
+    layout = csvLayout(await extraKeys(db, options.source), { privateKeys: await extraKeys(db, options.source, 'extra_private') });
+    known = new Set([...layout.extraKeys, ...layout.privateKeys.map((k) => `${PRIVATE_PREFIX}${k}`)]);
+    await emit(spreadsheetCsvLine(layout.headers));
   }
 
   let records = 0;
@@ -83,10 +83,12 @@ async function exportFrom(db: Kysely<DB>, options: ExportOptions, write: (chunk:
       byRecord.set(String(n.record_id), list);
     }
     for (const row of rows) {
-      const record: ExportedRecord = { ...toRecordDto(row), attestedNames: byRecord.get(String(row.id)) ?? [] };
+      // Export is for staff: private columns go with it, marked private.
+      const record: ExportedRecord = { ...toRecordDto(row), attestedNames: byRecord.get(String(row.id)) ?? [], privateExtra: row.extra_private ?? {} };
       if (layout) {
         for (const key of Object.keys(record.extra)) if (!known!.has(key)) throw new ExportChangedError(key);
-        await emit(csvLine(csvFieldsOf(record, layout)));
+        for (const key of Object.keys(record.privateExtra ?? {})) if (!known!.has(`${PRIVATE_PREFIX}${key}`)) throw new ExportChangedError(key);
+        await emit(spreadsheetCsvLine(csvFieldsOf(record, layout)));
       } else {
         await emit(`${JSON.stringify(record)}\n`);
       }

@@ -8,10 +8,9 @@ import { mapColumns } from '../imports/column-map.ts';
 import { ImportFileError } from '../imports/import.errors.ts';
 import type { ImportTally } from '../imports/import-report.ts';
 import { runImport, type ImportReport } from '../imports/import.service.ts';
-import { appendRecordEvent } from '../records/records.repository.ts';
-import { refreshRecordSearch } from '../search/readings.repository.ts';
+import { appendRecordEvent, replaceReadings } from '../records/record.writer.ts';
 import type { Logger } from '../shared/logger.ts';
-import { csvLine } from './csv.ts';
+import { csvLine, fromSpreadsheetCell } from './csv.ts';
 import { insertAttestedName } from '../corrections/corrections.repository.ts';
 import { attestedNamesForUpdate, findRecordIds } from './export.repository.ts';
 import { csvFieldsOf, csvLayout, isAttestedHeader, type ExportFormat, type ExportedRecord } from './export.layout.ts';
@@ -84,14 +83,14 @@ export function formatOfFile(file: string): ExportFormat {
 export async function restoreExport(database: Database, options: RestoreOptions, logger?: Logger): Promise<RestoreReport> {
   const format = options.format ?? formatOfFile(options.file);
   const empty = { restored: 0, unchanged: 0, missingRecords: 0 };
-  let scanned: { attested: Attested[]; extraKeys: Set<string> };
+  let scanned: { attested: Attested[]; extraKeys: Set<string>; privateKeys: Set<string> };
   try {
     scanned = format === 'csv' ? await scanCsv(options.file) : await scanJsonl(options.file);
   } catch (err) {
     if (!(err instanceof ImportFileError)) throw err;
     return { format, import: null, exitCode: 2, fileError: err.message, attestedNames: empty };
   }
-  const open = format === 'csv' ? () => csvWithoutAttested(options.file) : () => jsonlAsCsv(options.file, scanned.extraKeys);
+  const open = format === 'csv' ? () => csvWithoutAttested(options.file) : () => jsonlAsCsv(options.file, scanned.extraKeys, scanned.privateKeys);
   const report = await runImport(
     database,
     {
@@ -99,6 +98,8 @@ export async function restoreExport(database: Database, options: RestoreOptions,
       fileName: path.basename(options.file),
       actor: options.actor,
       connectionString: options.connectionString,
+      // The export marks private columns (private:NAME); every other extra column was public.
+      publicColumns: 'all',
       ...(options.batchSize ? { batchSize: options.batchSize } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     },
@@ -144,7 +145,7 @@ async function restoreAttestedNames(database: Database, attested: Attested[], ac
           outcome.restored++;
         }
       }
-      await refreshRecordSearch(trx, [...changed]);
+      await replaceReadings(trx, [...changed]);
     });
   }
   return outcome;
@@ -167,11 +168,12 @@ function parseAttested(text: string, line: number): AttestedName[] {
   return parsed.data;
 }
 
+/** Our export's cells, with the `'` the export put before spreadsheet formulas taken off again (csv.ts). */
 const csvParser = (file: string) =>
-  fs.createReadStream(file).pipe(parse({ bom: true, relax_column_count: true, info: true, skip_empty_lines: true }));
+  fs.createReadStream(file).pipe(parse({ bom: true, relax_column_count: true, info: true, skip_empty_lines: true, cast: fromSpreadsheetCell }));
 
 /** First pass over an export CSV: its attested names, checked. */
-async function scanCsv(file: string): Promise<{ attested: Attested[]; extraKeys: Set<string> }> {
+async function scanCsv(file: string): Promise<{ attested: Attested[]; extraKeys: Set<string>; privateKeys: Set<string> }> {
   const attested: Attested[] = [];
   let columns: { attested: number; source: number | undefined; externalId: number | undefined } | undefined;
   try {
@@ -193,7 +195,7 @@ async function scanCsv(file: string): Promise<{ attested: Attested[]; extraKeys:
     throw new ImportFileError('unreadable', `The file is not a readable CSV export: ${(err as Error).message}. Nothing was imported.`);
   }
   if (!columns) throw new ImportFileError('empty', 'The file is empty. Nothing was imported.');
-  return { attested, extraKeys: new Set() };
+  return { attested, extraKeys: new Set(), privateKeys: new Set() };
 }
 
 /** Second pass: the export CSV as the importer should see it (the attested_names column left out). */
@@ -236,13 +238,15 @@ async function* jsonlRecords(file: string): AsyncGenerator<{ record: Partial<Exp
 }
 
 /** First pass over a JSONL export: its attested names, checked, and every extra key. */
-async function scanJsonl(file: string): Promise<{ attested: Attested[]; extraKeys: Set<string> }> {
+async function scanJsonl(file: string): Promise<{ attested: Attested[]; extraKeys: Set<string>; privateKeys: Set<string> }> {
   const attested: Attested[] = [];
   const extraKeys = new Set<string>();
+  const privateKeys = new Set<string>();
   let records = 0;
   for await (const { record, line } of jsonlRecords(file)) {
     records++;
     if (record.extra && typeof record.extra === 'object') for (const key of Object.keys(record.extra)) extraKeys.add(key);
+    if (record.privateExtra && typeof record.privateExtra === 'object') for (const key of Object.keys(record.privateExtra)) privateKeys.add(key);
     if (record.attestedNames === undefined || (Array.isArray(record.attestedNames) && record.attestedNames.length === 0)) continue;
     const names = parseAttested(JSON.stringify(record.attestedNames), line);
     if (typeof record.source !== 'string' || typeof record.externalId !== 'string') {
@@ -251,12 +255,12 @@ async function scanJsonl(file: string): Promise<{ attested: Attested[]; extraKey
     attested.push({ source: record.source.trim(), externalId: record.externalId.trim(), names });
   }
   if (records === 0) throw new ImportFileError('empty', 'The file has no records. Nothing was imported.');
-  return { attested, extraKeys };
+  return { attested, extraKeys, privateKeys };
 }
 
 /** Second pass: the JSONL records written as the export's CSV (without attested names), for the importer. */
-async function* jsonlAsCsv(file: string, extraKeys: Set<string>): AsyncGenerator<string> {
-  const layout = csvLayout(extraKeys, { attested: false });
+async function* jsonlAsCsv(file: string, extraKeys: Set<string>, privateKeys: Set<string>): AsyncGenerator<string> {
+  const layout = csvLayout(extraKeys, { attested: false, privateKeys });
   let buffer = csvLine(layout.headers);
   for await (const { record } of jsonlRecords(file)) {
     buffer += csvLine(csvFieldsOf({ attestedNames: [], extra: {}, ...record } as ExportedRecord, layout));

@@ -10,6 +10,7 @@ export const statsSchema = z
     attestedNames: z.number().int(),
     pendingCorrections: z.number().int(),
     bySource: z.record(z.string(), z.number().int()).meta({ description: 'Records per source, for the first 100 sources by name', example: { 'mos.memo.ru': 3000 } }),
+    staleReadings: z.number().int().meta({ description: 'Records whose readings another decoder version derived (`namebridge reindex` rebuilds them)', example: 0 }),
     backend: z.enum(['postgres', 'pglite']),
   })
   .meta({ id: 'Stats' });
@@ -30,7 +31,7 @@ export const healthOpenApi: ZodOpenApiPathsObject = {
   '/readyz': {
     get: {
       tags: ['operations'],
-      summary: 'Readiness: every check passes (database reachable, migrations current, …)',
+      summary: 'Readiness: every check passes (database reachable, migrations current, no stale readings)',
       responses: {
         '200': json('Ready', z.strictObject({ status: z.literal('ready'), checks: z.array(check) })),
         '503': json('Not ready: the failing checks say why', z.strictObject({ status: z.literal('not_ready'), checks: z.array(check) })),
@@ -41,7 +42,7 @@ export const healthOpenApi: ZodOpenApiPathsObject = {
     get: {
       tags: ['records'],
       summary: 'Counts: records, sources, attested names, pending corrections',
-      description: 'Cacheable for a minute: `ETag`, `If-None-Match` → 304.',
+      description: 'Cacheable for a minute: `ETag`, `If-None-Match` → 304. Each process reads the counts at most every `STATS_CACHE_SECONDS`.',
       responses: {
         '200': json('The counts', statsSchema),
         '304': { description: 'Not modified since the `If-None-Match` ETag' },

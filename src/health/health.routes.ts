@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { cachePublic } from '../http/cache.ts';
 import type { AppContext } from '../http/context.ts';
 import { READINESS_CHECKS, runChecks } from './readiness.ts';
-import { readStats } from './stats.repository.ts';
+import { cachedStats } from './stats.cache.ts';
 
 /** How long caches may keep /api/stats: the counts move with imports and moderation, not by the second. */
 export const STATS_MAX_AGE_SECONDS = 60;
@@ -25,9 +25,10 @@ export function healthRouter(ctx: AppContext): Router {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks });
   });
 
-  // {records, sources, attestedNames, pendingCorrections, bySource, backend}: src/health/stats.repository.ts
+  // {records, sources, attestedNames, pendingCorrections, bySource, staleReadings, backend}: src/health/stats.repository.ts,
+  // at most STATS_CACHE_SECONDS old (stats.cache.ts).
   router.get('/api/stats', cachePublic(STATS_MAX_AGE_SECONDS), async (_req, res) => {
-    res.json({ ...(await readStats(ctx.database.readDb)), backend: ctx.database.backend });
+    res.json({ ...(await cachedStats(ctx)), backend: ctx.database.backend });
   });
 
   return router;

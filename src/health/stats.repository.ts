@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { staleReadingsCount } from '../search/reading-versions.repository.ts';
 
 /**
  * GET /api/stats and `namebridge stats`:
@@ -10,6 +11,7 @@ import type { DB } from '../db/schema.ts';
  *   attestedNames       count(*) of attested names (approved Chinese names)
  *   pendingCorrections  corrections waiting for an archivist: an index-only count on (status, id)
  *   bySource            records per source, exact, for the first BY_SOURCE_LIMIT sources in name order
+ *   staleReadings       records whose readings another decoder version derived (`namebridge reindex` rebuilds them)
  */
 export interface Stats {
   records: number;
@@ -17,21 +19,22 @@ export interface Stats {
   attestedNames: number;
   pendingCorrections: number;
   bySource: Record<string, number>;
+  staleReadings: number;
 }
 
 /** Sources listed in bySource; `sources` says how many there are in all. */
 export const BY_SOURCE_LIMIT = 100;
 
 export async function readStats(db: Kysely<DB>, bySourceLimit = BY_SOURCE_LIMIT): Promise<Stats> {
-  const [counts, bySource] = await Promise.all([readSmallCounts(db), countBySource(db, bySourceLimit)]);
+  const [counts, bySource, staleReadings] = await Promise.all([readSmallCounts(db), countBySource(db, bySourceLimit), staleReadingsCount(db)]);
   // Every source listed: their sum is the exact total, and saves a second pass over the records.
   const complete = Object.keys(bySource).length >= counts.sources;
   const records = complete ? Object.values(bySource).reduce((a, b) => a + b, 0) : await countAll(db);
-  return { records, ...counts, bySource };
+  return { records, ...counts, bySource, staleReadings };
 }
 
 /** The four counts, records by count(*) (one pass over the smallest index or the table). */
-export async function readCounts(db: Kysely<DB>): Promise<Omit<Stats, 'bySource'>> {
+export async function readCounts(db: Kysely<DB>): Promise<Omit<Stats, 'bySource' | 'staleReadings'>> {
   const [records, counts] = await Promise.all([countAll(db), readSmallCounts(db)]);
   return { records, ...counts };
 }
@@ -42,7 +45,7 @@ async function countAll(db: Kysely<DB>): Promise<number> {
 }
 
 /** sources, attested names, pending corrections in one statement: each bounded by an index, not by the records. */
-async function readSmallCounts(db: Kysely<DB>): Promise<Omit<Stats, 'bySource' | 'records'>> {
+async function readSmallCounts(db: Kysely<DB>): Promise<Omit<Stats, 'bySource' | 'records' | 'staleReadings'>> {
   const { rows } = await SMALL_COUNTS_SQL.execute(db);
   const row = rows[0]!;
   return { sources: Number(row.sources), attestedNames: Number(row.attested_names), pendingCorrections: Number(row.pending_corrections) };

@@ -34,5 +34,5 @@ export function markPrivate(res: Response): void {
 }
 
 function carriesCredentials(req: Request): boolean {
-  return req.get('authorization') !== undefined || /(?:^|;\s*)nb_session=/.test(req.get('cookie') ?? '');
+  return req.get('authorization') !== undefined || /(?:^|;\s*)(?:__Host-)?nb_session=/.test(req.get('cookie') ?? '');
 }

@@ -1,10 +1,13 @@
 import cluster, { type Worker } from 'node:cluster';
 import { bootstrap } from '../bootstrap.ts';
 import { startMetricsServer } from '../metrics/metrics.server.ts';
+import { startImports, stopImportRunner } from '../imports/import.runner.ts';
+import { startReadingsUpkeep } from '../search/reindex.start.ts';
 import { startSeeding } from '../seed/seed.ts';
 import { StartupError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
 import { onStopSignal } from './stop-signal.ts';
+import { stopLinkFollowUps } from '../links/link-run.service.ts';
 
 /**
  * The primary of `npm start` on PostgreSQL (src/main.ts). Searching is CPU work
@@ -22,11 +25,14 @@ export async function runPrimary(workers: number): Promise<void> {
   const runtime = await bootstrap();
   const { config, logger } = runtime;
   let stopping = false;
+  // Uploads a crash interrupted are queued again before any worker takes new ones; the workers run them.
+  await startImports(runtime, { sweep: true, run: false });
   try {
     await forkAll(workers, logger, () => stopping);
   } catch (err) {
     stopping = true;
     await stopWorkers();
+    await stopImportRunner(runtime.database);
     await runtime.database.close();
     throw err;
   }
@@ -34,12 +40,14 @@ export async function runPrimary(workers: number): Promise<void> {
   // The workers' metrics, summed, on METRICS_PORT (src/metrics/metrics.server.ts).
   const metrics = config.METRICS_PORT === undefined ? undefined : await startMetricsServer({ port: config.METRICS_PORT, host: config.METRICS_HOST, database: runtime.database, cluster: true, logger });
   const stopSeeding = new AbortController();
-  const seeding = config.SEED ? startSeeding(runtime, stopSeeding.signal) : Promise.resolve();
+  const seeding = (config.SEED ? startSeeding(runtime, stopSeeding.signal) : Promise.resolve()).then(() => startReadingsUpkeep(runtime, stopSeeding.signal));
   onStopSignal(logger, async () => {
     stopping = true;
     stopSeeding.abort();
     await Promise.all([stopWorkers(), metrics?.close()]);
     await seeding;
+    await stopImportRunner(runtime.database);
+    await stopLinkFollowUps();
     await runtime.database.close();
   });
 }

@@ -1,9 +1,12 @@
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
+import { accountsOpenApi } from '../auth/accounts.openapi.ts';
 import { authOpenApi } from '../auth/auth.openapi.ts';
 import { correctionsOpenApi } from '../corrections/corrections.openapi.ts';
 import { exportOpenApi } from '../exports/export.openapi.ts';
 import { healthOpenApi } from '../health/health.openapi.ts';
 import { importsOpenApi } from '../imports/imports.openapi.ts';
+import { linksOpenApi } from '../links/links.openapi.ts';
+import { conflictsOpenApi } from '../records/conflicts.openapi.ts';
 import { recordsOpenApi } from '../records/records.openapi.ts';
 import { searchOpenApi } from '../search/search.openapi.ts';
 import { SECURITY_SCHEMES } from './openapi.shared.ts';
@@ -35,8 +38,11 @@ const FEATURES: ZodOpenApiPathsObject[] = [
   searchOpenApi,
   correctionsOpenApi,
   authOpenApi,
+  accountsOpenApi,
   importsOpenApi,
   exportOpenApi,
+  conflictsOpenApi,
+  linksOpenApi,
   documentOpenApi,
 ];
 
@@ -64,7 +70,8 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       { name: 'corrections', description: 'Public proposals and record history' },
       { name: 'moderation', description: 'Archivists decide on proposals' },
       { name: 'imports', description: 'CSV imports (archivists)' },
-      { name: 'accounts', description: 'Web sessions and accounts' },
+      { name: 'accounts', description: 'Web sessions, accounts and API tokens' },
+      { name: 'links', description: 'Records of one person, linked by archivists' },
       { name: 'operations', description: 'Health, readiness, this document' },
     ],
     components: { securitySchemes: SECURITY_SCHEMES },

@@ -24,5 +24,13 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
   return decoded;
 }
 
+/** The id after which a keyset page on the primary key starts (0: the first page). */
+export function afterIdOf(cursor: string | undefined): number {
+  const after = decodeCursor(cursor);
+  const afterId = after === undefined ? 0 : Number(after);
+  if (!Number.isSafeInteger(afterId) || afterId < 0) throw new BadRequestError('cursor is not a cursor this server issued');
+  return afterId;
+}
+
 export const limitParam = (fallback: number, max: number) =>
   z.coerce.number().int().min(1).max(max).default(fallback);

@@ -8,6 +8,8 @@ export interface ColumnPlan {
   /** The header exactly as written (BOM removed), or `(column N)` when empty. */
   header: string;
   target: ImportTarget | null;
+  /** The file's own source column, displaced by --source: kept in extra and public, as the record's citation. */
+  citation?: true;
 }
 
 export interface ColumnMapping {
@@ -75,7 +77,7 @@ export function mapColumns(headers: readonly string[], options: MappingOptions =
     let target: ImportTarget | null = override === 'extra' ? null : (override ?? ALIAS_INDEX.get(key) ?? null);
     if (target === 'source' && options.sourceGiven) {
       warnings.push(`column "${header}" is not used as the source because a source was given; its values are kept in each record's extra data`);
-      target = null;
+      return { index, header, target: null, citation: true };
     } else if (target && byTarget[target] !== undefined) {
       const first = headers[byTarget[target]!]?.trim();
       warnings.push(`column "${header}" maps to ${target} like column "${first}" before it; the first is used and "${header}" is kept in extra data`);

@@ -1,3 +1,4 @@
+import { spreadsheetCsvLine } from '../exports/csv.ts';
 import type { RowError } from './import.errors.ts';
 import type { DuplicatePair } from './import.writer.ts';
 import type { JobProgress } from './import-jobs.repository.ts';
@@ -14,6 +15,8 @@ export class ImportTally {
   unchanged = 0;
   invalid = 0;
   duplicates = 0;
+  /** Conflicts opened (a changed source value under an approved correction); not kept in the job row. */
+  conflicts = 0;
   bytesRead = 0;
   warnings: string[] = [];
   errors: RowError[] = [];
@@ -84,8 +87,12 @@ export function summaryOf(report: { inserted: number; updated: number; unchanged
   };
 }
 
-/** The error report as CSV (line, column, message), RFC 4180 quoting. */
+/**
+ * The error report as CSV (line, column, message), RFC 4180 quoting. An
+ * archivist opens it in a spreadsheet, and column names and messages quote the
+ * uploaded file: cells are spreadsheet-safe (no formula runs).
+ */
 export function errorsToCsv(errors: readonly RowError[]): string {
-  const q = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return ['line,column,message', ...errors.map((e) => [String(e.line), q(e.column ?? ''), q(e.message)].join(','))].join('\r\n') + '\r\n';
+  const rows = errors.map((e) => spreadsheetCsvLine([String(e.line), e.column ?? '', e.message]));
+  return spreadsheetCsvLine(['line', 'column', 'message']) + rows.join('');
 }

@@ -1,92 +1,80 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { Transform, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { AppContext } from '../http/context.ts';
-import { PayloadTooLargeError } from '../shared/errors.ts';
-import { createImportJob, runImport } from './import.service.ts';
+import { RateLimitedError } from '../shared/errors.ts';
+import { insertJob } from './import-jobs.repository.ts';
+import { importRunner } from './import.runner.ts';
+import { JOB_OWNER } from './import.service.ts';
 
 /**
  * The one way an upload over HTTP becomes an import, whichever door it came
  * through (POST /api/imports, or the /imports form without script): the file
- * is first spooled to a temporary file (never held in memory, at most
- * IMPORT_MAX_BYTES), then a job is recorded and queued; the job's row in
- * import_jobs is where its progress and report are read.
+ * is first spooled (import.spool.ts: never held in memory, at most
+ * IMPORT_MAX_BYTES), then its job is recorded and queued in one transaction
+ * (job-queue.ts), so it is run — by this process or, after a crash, by the
+ * next one — and the job's row in import_jobs is where its progress and report
+ * are read.
  */
-export const IMPORT_MAX_BYTES = 2 * 1024 ** 3;
-
-export const tooLarge = () => new PayloadTooLargeError(`The file is larger than ${IMPORT_MAX_BYTES} bytes`);
-
-/** A fresh path in the spool directory (created if needed); the caller writes it. */
-export function spoolPath(): string {
-  const dir = path.join(os.tmpdir(), 'namebridge-imports');
-  fs.mkdirSync(dir, { recursive: true });
-  return path.join(dir, `${Date.now()}-${randomBytes(6).toString('hex')}.csv`);
-}
-
-/** Streams a body to a temporary file, counting bytes; 413 past the limit (and the file removed). */
-export async function spool(body: Readable): Promise<string> {
-  const file = spoolPath();
-  let size = 0;
-  const limit = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      size += chunk.length;
-      if (size > IMPORT_MAX_BYTES) done(tooLarge());
-      else done(null, chunk);
-    },
-  });
-  try {
-    await pipeline(body, limit, fs.createWriteStream(file));
-  } catch (err) {
-    fs.rmSync(file, { force: true });
-    throw err;
-  }
-  return file;
-}
-
 export interface SpooledImport {
-  /** The spooled file: from here on the queue owns it and removes it when the import ends. */
-  file: string;
+  /** The spool file (import.spool.ts): from here on its job owns it and removes it when the import ends. */
+  file: { name: string; path: string };
   fileName: string;
   source: string | undefined;
   actor: string;
   dryRun: boolean;
   strict: boolean;
   encoding?: 'utf8' | 'cp1251' | undefined;
+  /** Unknown columns made public (`?publicColumns=`, the form's field); the rest stay private. */
+  publicColumns?: string[];
 }
 
-/** Records the job (status queued) and queues its import; returns the job id at once. */
+/** Records the job (status queued) with its queue message; returns the job id at once. */
 export async function queueImport(ctx: AppContext, upload: SpooledImport): Promise<number> {
-  const { file, encoding, ...rest } = upload;
-  const options = { ...rest, bytesTotal: fs.statSync(file).size };
+  const runner = importRunner(ctx);
+  const { file } = upload;
   let jobId: number;
   try {
-    jobId = await createImportJob(ctx.database.db, options);
+    jobId = await ctx.database.db.transaction().execute(async (trx) => {
+      const id = await insertJob(trx, {
+        source: upload.source ?? null,
+        fileName: upload.fileName,
+        actor: upload.actor,
+        dryRun: upload.dryRun,
+        strict: upload.strict,
+        bytesTotal: fs.statSync(file.path).size,
+        ...JOB_OWNER,
+        spoolFile: file.name,
+        encoding: upload.encoding ?? null,
+        publicColumns: upload.publicColumns ?? null,
+      });
+      await runner.queue.enqueue(trx, id);
+      return id;
+    });
   } catch (err) {
-    fs.rm(file, { force: true }, () => undefined);
+    fs.rmSync(file.path, { force: true });
     throw err;
   }
-  enqueue(async () => {
-    try {
-      await runImport(
-        ctx.database,
-        { ...options, jobId, encoding, open: () => fs.createReadStream(file, { highWaterMark: 256 * 1024 }), connectionString: ctx.config.DATABASE_URL },
-        ctx.logger,
-      );
-    } catch (err) {
-      // The service records the failure on the job; this is for the operator.
-      ctx.logger.error({ err, jobId }, 'import failed');
-    } finally {
-      fs.rm(file, { force: true }, () => undefined);
-    }
-  });
+  await runner.ensureStarted();
+  runner.queue.wake();
   return jobId;
 }
 
-/** Imports run one at a time per process, in the order they arrived. */
-let queue: Promise<void> = Promise.resolve();
-function enqueue(task: () => Promise<void>): void {
-  queue = queue.then(task, task);
+/** Uploads being received by this process now (IMPORT_MAX_CONCURRENT). */
+let uploading = 0;
+
+/**
+ * Takes one of this process's upload slots, or refuses with 429 and
+ * Retry-After before any byte is read: a few large uploads at once are what a
+ * disk and a process can take. Call the returned function when the upload is
+ * spooled or refused.
+ */
+export function takeUploadSlot(ctx: AppContext): () => void {
+  if (uploading >= ctx.config.IMPORT_MAX_CONCURRENT) {
+    throw new RateLimitedError(`${ctx.config.IMPORT_MAX_CONCURRENT} uploads are being received already; try again shortly`, 10);
+  }
+  uploading++;
+  let released = false;
+  return () => {
+    if (!released) uploading--;
+    released = true;
+  };
 }

@@ -2,23 +2,26 @@ import os from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
-import { toColumns } from '../records/records.service.ts';
+import { toColumns } from '../records/record.diff.ts';
 import type { Logger } from '../shared/logger.ts';
 import { mapColumns, type ColumnMapping } from './column-map.ts';
+import { extraPlan, splitExtra, type PublicColumns } from './extra-columns.ts';
 import type { ImportTarget } from './column-map.data.ts';
 import { openCsv } from './csv-reader.ts';
 import { ImportFileError, type RowError } from './import.errors.ts';
-import { failJobs, finishJob, insertJob, listUnfinishedJobs, markJobRunning, saveJobProgress } from './import-jobs.repository.ts';
+import { failJobs, finishJob, insertJob, listUnfinishedJobs, markJobRunning, saveJobProgress, type UnfinishedJob } from './import-jobs.repository.ts';
 import { IdSet } from './id-set.ts';
 import { ImportTally, summaryOf, type ImportSummary } from './import-report.ts';
 import { SearchFieldsCache } from './import.search-fields.ts';
 import { createSearchFieldsComputer } from './search-fields.pool.ts';
 import { openImportStore, type ImportStore } from './import.store.ts';
-import { DirectInsertConflict, STAGING_DDL, recordFields, writeBatch, type PreparedRow } from './import.writer.ts';
+import { BatchRace, STAGING_DDL, recordFields, writeBatch, type PreparedRow } from './import.writer.ts';
 import { contentHash, derivedExternalId } from './row-identity.ts';
 import { DEFAULT_VALIDATION, validateRow, type ValidationOptions } from './row-validation.ts';
 import type { TextEncoding } from './text-encoding.ts';
 import { isProcessAlive } from '../shared/process-alive.ts';
+import { crashPoint } from '../shared/crash-point.ts';
+import { maxRecordId, queueLinkProposalsForImport } from '../links/link-run.service.ts';
 
 /** One import service, two doors (CLI and HTTP). */
 export interface ImportOptions {
@@ -31,11 +34,15 @@ export interface ImportOptions {
   strict?: boolean;
   encoding?: TextEncoding | undefined;
   map?: ReadonlyMap<string, ImportTarget | 'extra'>;
+  /** Unknown columns made public for this source (`--public-columns`); 'all' for a restore, whose export marks private ones. */
+  publicColumns?: PublicColumns;
   validation?: ValidationOptions;
   batchSize?: number;
   bytesTotal?: number | null;
   /** A job created earlier (POST /api/imports); otherwise one is created. */
   jobId?: number;
+  /** The job is already this process's running job (the import runner claimed it); otherwise it is claimed here. */
+  claimed?: boolean;
   /** PostgreSQL URL for the COPY path; without it rows are staged with INSERT. */
   connectionString?: string | undefined;
   onProgress?: (tally: ImportTally) => void;
@@ -45,12 +52,15 @@ export interface ImportOptions {
   writers?: number;
   /** Milliseconds per write step, summed (the benchmark prints them). */
   timings?: Record<string, number>;
+  /** Link proposals for the new rows after the import commits (LINK_AUTO_CONFIRM_SCORE); false: none. */
+  links?: { autoConfirmScore?: number | undefined } | false;
   /** Test hook: runs after each committed batch (throwing simulates a crash). */
   afterBatch?: (batch: number) => void | Promise<void>;
 }
 
 export interface ImportReport extends ImportSummary {
   jobId: number;
+  conflicts: number;
   status: 'succeeded' | 'failed';
   exitCode: 0 | 1 | 2;
   fileError: { reason: string; message: string } | null;
@@ -63,6 +73,11 @@ export const DEFAULT_BATCH_SIZE = 5_000;
 const BATCH_CHARS = 4_000_000;
 const ACTIVE_JOBS = new Set<number>();
 const HOST = os.hostname();
+/** This process, as import_jobs records the owner of a running job. */
+export const JOB_OWNER = { pid: process.pid, host: HOST } as const;
+
+/** The job is no longer this process's (reaped or taken over by another): the run stops, its committed batches stay. */
+export class JobLostError extends Error {}
 
 export async function runImport(database: Database, options: ImportOptions, logger?: Logger): Promise<ImportReport> {
   const db = database.db;
@@ -72,7 +87,9 @@ export async function runImport(database: Database, options: ImportOptions, logg
   const tally = new ImportTally(options.bytesTotal ?? null);
   const stores: ImportStore[] = [];
   try {
-    await markJobRunning(db, jobId, { pid: process.pid, host: HOST });
+    if (!options.claimed && !(await markJobRunning(db, jobId, JOB_OWNER))) {
+      throw new JobLostError(`import job ${jobId} is not queued: another process claimed it, or it was stopped`);
+    }
     if (options.strict && !options.dryRun) {
       await scan(options, tally, [], jobId);
       if (tally.invalid > 0) {
@@ -85,15 +102,19 @@ export async function runImport(database: Database, options: ImportOptions, logg
     // Two COPY connections let PostgreSQL write one batch while it stages the next.
     const writers = stores[0]!.kind === 'copy' ? Math.max(1, options.writers ?? 2) : 1;
     while (stores.length < writers) stores.push(await openImportStore(database, STAGING_DDL, options.connectionString));
+    const watermark = options.links === false || options.dryRun ? null : await maxRecordId(db);
     await scan(options, tally, stores, jobId, db);
-    return await finish(db, jobId, tally, 'succeeded', tally.invalid > 0 ? 1 : 0, null);
+    const report = await finish(db, jobId, tally, 'succeeded', tally.invalid > 0 ? 1 : 0, null);
+    // After the commit and off the import's path: the import is as fast as before (see link-run.service.ts).
+    if (watermark !== null && tally.inserted > 0) queueLinkProposalsForImport(db, { jobId, afterRecordId: watermark }, options.links || {}, logger);
+    return report;
   } catch (err) {
     if (err instanceof ImportFileError) {
       tally.addErrors([{ line: err.reason === 'no_name_column' || err.reason === 'header_only' ? 1 : 0, column: null, message: err.message }]);
       return await finish(db, jobId, tally, 'failed', 2, { reason: err.reason, message: err.message });
     }
     const message = err instanceof Error ? err.message : String(err);
-    await finishJob(db, jobId, { status: 'failed', exitCode: 2, fileError: `the import stopped: ${message}`, progress: tally.progress() }).catch(() => undefined);
+    await finishJob(db, jobId, JOB_OWNER, { status: 'failed', exitCode: 2, fileError: `the import stopped: ${message}`, progress: tally.progress() }).catch(() => undefined);
     throw err;
   } finally {
     ACTIVE_JOBS.delete(jobId);
@@ -128,8 +149,10 @@ async function finish(
   exitCode: 0 | 1 | 2,
   fileError: ImportReport['fileError'],
 ): Promise<ImportReport> {
-  await finishJob(db, jobId, { status, exitCode, fileError: fileError?.message ?? null, progress: tally.progress() });
-  return { ...summaryOf(tally), jobId, status, exitCode, fileError, rowsRead: tally.rowsRead, duplicateSample: tally.duplicateSample };
+  if (!(await finishJob(db, jobId, JOB_OWNER, { status, exitCode, fileError: fileError?.message ?? null, progress: tally.progress() }))) {
+    throw new JobLostError(`import job ${jobId} was stopped or taken over by another process before it finished here`);
+  }
+  return { ...summaryOf(tally), jobId, conflicts: tally.conflicts, status, exitCode, fileError, rowsRead: tally.rowsRead, duplicateSample: tally.duplicateSample };
 }
 
 /**
@@ -142,6 +165,8 @@ async function scan(options: ImportOptions, tally: ImportTally, stores: ImportSt
   const reader = await openCsv(options.open(), { encoding: options.encoding });
   const mapping: ColumnMapping = mapColumns(reader.headers, { overrides: options.map, sourceGiven: options.source !== undefined });
   tally.warnings.push(...mapping.warnings);
+  const extras = extraPlan(mapping, options.publicColumns ?? []);
+  if (extras.warning) tally.warnings.push(extras.warning);
   if (reader.encoding.encoding === 'cp1251') {
     tally.warnings.push(reader.encoding.detected ? 'the file is not UTF-8: it was read as Windows-1251 (cp1251)' : 'the file was read as Windows-1251 (cp1251), as asked');
   }
@@ -164,22 +189,29 @@ async function scan(options: ImportOptions, tally: ImportTally, stores: ImportSt
     const context = { jobId, actor: options.actor, dryRun: !!options.dryRun, search, timings: options.timings };
     const run = (stagedOnly: boolean) =>
       target.transaction((session) => writeBatch(session, rows, compute, { ...context, stagedOnly }), { rollback: !!options.dryRun });
-    // Another writer took one of the batch's keys meanwhile: the staged upsert settles it.
-    const outcome = await run(false).catch(async (err: unknown) => {
-      if (!(err instanceof DirectInsertConflict)) throw err;
+    // Another writer took one of the batch's keys, or changed one of its
+    // records, meanwhile: the batch is rolled back and run again, staged.
+    const retry = async (attempt: number): Promise<Awaited<ReturnType<typeof run>>> => {
       const started = performance.now();
       try {
-        return await run(true);
+        return await run(attempt > 0);
+      } catch (err) {
+        if (!(err instanceof BatchRace) || attempt >= 3) throw err;
+        return retry(attempt + 1);
       } finally {
-        if (options.timings) options.timings['staged retry'] = (options.timings['staged retry'] ?? 0) + performance.now() - started;
+        if (options.timings && attempt > 0) options.timings['staged retry'] = (options.timings['staged retry'] ?? 0) + performance.now() - started;
       }
-    });
+    };
+    const outcome = await retry(0);
     tally.inserted += outcome.inserted;
     tally.updated += outcome.updated;
     tally.unchanged += outcome.unchanged;
+    tally.conflicts += outcome.conflicts ?? 0;
     tally.addDuplicates(outcome.duplicates);
     batches++;
-    await saveJobProgress(db!, jobId, tally.progress());
+    if (!(await saveJobProgress(db!, jobId, JOB_OWNER, tally.progress()))) {
+      throw new JobLostError(`import job ${jobId} was stopped or taken over by another process`);
+    }
     await options.afterBatch?.(batches);
   };
   const flush = async () => {
@@ -205,6 +237,7 @@ async function scan(options: ImportOptions, tally: ImportTally, stores: ImportSt
       const result = validateRow(record.fields, record.line, mapping, validation);
       if (result.kind === 'blank') continue;
       tally.rowsRead++;
+      crashPoint('parse');
       if (result.kind === 'invalid') {
         reject(result.errors);
       } else {
@@ -227,6 +260,7 @@ async function scan(options: ImportOptions, tally: ImportTally, stores: ImportSt
           if (store) {
             const columns = toColumns(row.values);
             const hash = contentHash(row);
+            const extra = splitExtra(row.extra, extras);
             batch.push({
               ord: ord++,
               line: row.line,
@@ -236,7 +270,7 @@ async function scan(options: ImportOptions, tally: ImportTally, stores: ImportSt
               fullName: columns.full_name as string,
               birthYear: (columns.birth_year as number | null | undefined) ?? null,
               birthplace: (columns.birthplace as string | null | undefined) ?? null,
-              fields: stores[0]!.encode(recordFields(source, externalId, hash, columns, row.extra)),
+              fields: stores[0]!.encode(recordFields(source, externalId, hash, columns, extra.public, extra.private)),
             });
             for (const field of record.fields) batchChars += field.length;
             if (batch.length >= batchSize || batchChars >= BATCH_CHARS) await flush();
@@ -266,26 +300,25 @@ async function scan(options: ImportOptions, tally: ImportTally, stores: ImportSt
   options.onProgress?.(tally);
 }
 
+/** Whether the process that owns an unfinished job is gone. Same host: the pid is checked; another host: no heartbeat for 10 minutes. */
+export function ownerGone(job: Pick<UnfinishedJob, 'id' | 'pid' | 'host' | 'heartbeat_at' | 'created_at'>): boolean {
+  if (ACTIVE_JOBS.has(Number(job.id))) return false;
+  if (job.host !== HOST) return Date.now() - new Date(job.heartbeat_at ?? job.created_at).getTime() > 10 * 60_000;
+  return job.pid === null || job.pid === process.pid || !isProcessAlive(job.pid);
+}
+
 /**
- * Jobs left queued or running by a process that is gone (killed, crashed,
- * machine restarted) are marked failed. Same host: the pid is checked; another
- * host: no heartbeat for 10 minutes.
+ * CLI jobs left queued or running by a process that is gone (killed, crashed,
+ * machine restarted) are marked failed. Uploads are not: their file is in the
+ * spool and the server resumes them (src/imports/import.spool-sweep.ts).
  */
 export async function reapStaleJobs(db: Kysely<DB>, logger?: Logger): Promise<number[]> {
-  const stale: number[] = [];
-  for (const job of await listUnfinishedJobs(db)) {
-    const id = Number(job.id);
-    if (ACTIVE_JOBS.has(id)) continue;
-    const beat = new Date(job.heartbeat_at ?? job.created_at).getTime();
-    const gone =
-      job.host === HOST
-        ? job.pid === null || job.pid === process.pid || !isProcessAlive(job.pid)
-        : Date.now() - beat > 10 * 60_000;
-    if (gone) stale.push(id);
-  }
-  if (stale.length > 0) {
-    await failJobs(db, stale, 'the importing process stopped before the import finished (killed or crashed); committed batches are kept — run the import again to complete it');
-    logger?.warn({ jobs: stale }, 'marked abandoned import jobs failed');
-  }
-  return stale;
+  const stale = (await listUnfinishedJobs(db)).filter((job) => job.spool_file === null && ownerGone(job));
+  const failed = await failJobs(
+    db,
+    stale.map((job) => ({ id: Number(job.id), pid: job.pid, host: job.host })),
+    'the importing process stopped before the import finished (killed or crashed); committed batches are kept — run the import again to complete it',
+  );
+  if (failed.length > 0) logger?.warn({ jobs: failed }, 'marked abandoned import jobs failed');
+  return failed;
 }

@@ -1,12 +1,23 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { STAFF_AUTH, errors, idPath, isoTime, json, type Same } from '../http/openapi.shared.ts';
+import type { UndoReport } from './import-undo.service.ts';
 import { postQuery, type toJobDto } from './imports.routes.ts';
+
+const undoOutcomeSchema = z.strictObject({
+  removed: z.number().int().meta({ description: 'Records the import inserted, removed' }),
+  restored: z.number().int().meta({ description: 'Fields given back their previous source value' }),
+  conflicts: z.number().int().meta({ description: 'Records or fields left as they are, because something changed them since' }),
+  details: z.array(z.strictObject({ recordId: z.number().int(), field: z.string().nullable(), reason: z.string() })),
+});
 
 const jobSchema = z
   .strictObject({
     id: z.number().int(),
-    status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+    status: z.enum(['queued', 'running', 'succeeded', 'failed', 'undone']),
+    kind: z.enum(['import', 'undo']),
+    undoesJobId: z.number().int().nullable().meta({ description: 'An undo job: the import it undid' }),
+    undo: undoOutcomeSchema.nullable().meta({ description: 'An undo job: what it did' }),
     source: z.string().nullable(),
     fileName: z.string(),
     actor: z.string(),
@@ -29,8 +40,15 @@ const jobSchema = z
     createdAt: isoTime,
     startedAt: isoTime.nullable(),
     finishedAt: isoTime.nullable(),
+    attempts: z.number().int().meta({ description: 'Runs of the job (a crash puts it back in the queue)' }),
   })
   .meta({ id: 'ImportJob' });
+
+const undoReportSchema = undoOutcomeSchema
+  .extend({ jobId: z.number().int().meta({ description: 'The undo job' }), undoneJobId: z.number().int(), status: z.literal('undone') })
+  .meta({ id: 'UndoReport' });
+const undoMatches: Same<z.output<typeof undoReportSchema>, UndoReport> = true;
+void undoMatches;
 
 // createdAt is typed nullable by toJobDto's helper but always set (a column default).
 type JobDto = ReturnType<typeof toJobDto>;
@@ -71,6 +89,20 @@ export const importsOpenApi: ZodOpenApiPathsObject = {
       security: STAFF_AUTH,
       requestParams: { path: idPath('import') },
       responses: { '200': { description: 'line, column, message', content: { 'text/csv': { schema: z.string() } } }, ...errors(...staffErrors) },
+    },
+  },
+  '/api/imports/{id}/undo': {
+    post: {
+      tags: ['imports'],
+      summary: 'Undo an import (archivist): its inserted records removed, updated fields given their previous source value',
+      description:
+        'One transaction; claims are never touched; whatever changed since the import is left as it is and reported as a conflict. The undo is itself a job (kind `undo`). See docs/importing.md.',
+      security: STAFF_AUTH,
+      requestParams: { path: idPath('import') },
+      responses: {
+        '200': json('What the undo did', undoReportSchema.omit({ undoneJobId: true })),
+        ...errors('bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict'),
+      },
     },
   },
 };

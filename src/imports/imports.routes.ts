@@ -5,11 +5,14 @@ import { actorRef } from '../auth/user.types.ts';
 import type { AppContext } from '../http/context.ts';
 import { parseId } from '../http/params.ts';
 import { parseOrThrow } from '../http/validate.ts';
-import { AppError, NotFoundError } from '../shared/errors.ts';
+import { AppError, NotFoundError, PayloadTooLargeError } from '../shared/errors.ts';
 import { findJob, type ImportJobRow } from './import-jobs.repository.ts';
 import { errorsToCsv } from './import-report.ts';
-import { IMPORT_MAX_BYTES, queueImport, spool, tooLarge } from './import.queue.ts';
+import { queueImport, takeUploadSlot } from './import.queue.ts';
 import { reapStaleJobs } from './import.service.ts';
+import { undoImport } from './import-undo.service.ts';
+import { parsePublicColumns } from './extra-columns.ts';
+import { spoolBody, tooLarge } from './import.spool.ts';
 
 const flag = z
   .enum(['true', 'false', '1', '0'])
@@ -23,6 +26,7 @@ export const postQuery = z
     strict: flag,
     filename: z.string().trim().min(1).max(200).optional(),
     encoding: z.enum(['utf8', 'cp1251']).optional(),
+    publicColumns: z.string().max(10_000).optional(),
   })
   .strict();
 
@@ -33,24 +37,41 @@ export function importsRouter(ctx: AppContext): Router {
   // At server start: jobs whose process is gone are marked failed.
   reapStaleJobs(ctx.database.db, ctx.logger).catch((err: unknown) => ctx.logger.warn({ err }, 'could not sweep abandoned import jobs'));
 
+  // The role and CSRF check (staff) and every refusal come before a byte of the body is read.
   router.post('/api/imports', staff, async (req, res) => {
     const query = parseOrThrow(postQuery, req.query, 'query');
     if (!req.is(['text/csv', 'application/octet-stream', 'text/plain'])) {
       throw new AppError('unsupported_media_type', 'Send the CSV file as the request body with Content-Type text/csv or application/octet-stream');
     }
-    const declared = Number(req.get('content-length') ?? NaN);
-    if (declared > IMPORT_MAX_BYTES) throw tooLarge();
-    const file = await spool(req);
+    const max = ctx.config.IMPORT_MAX_BYTES;
+    const release = takeUploadSlot(ctx);
+    let file: Awaited<ReturnType<typeof spoolBody>>;
+    try {
+      if (Number(req.get('content-length') ?? NaN) > max) throw tooLarge(max);
+      file = await spoolBody(req, ctx.config.DATA_DIR, max);
+    } catch (err) {
+      // The rest of an oversized body is never read: the connection closes after the 413.
+      if (err instanceof PayloadTooLargeError) res.set('Connection', 'close');
+      throw err;
+    } finally {
+      release();
+    }
     const user = res.locals.user!;
     const fileName = query.filename ?? 'upload.csv';
     // The same queue as the /imports form (src/imports/import.queue.ts).
-    const jobId = await queueImport(ctx, { file, fileName, source: query.source, actor: actorRef(user), dryRun: query.dryRun, strict: query.strict, encoding: query.encoding });
+    const jobId = await queueImport(ctx, { file, fileName, source: query.source, actor: actorRef(user), dryRun: query.dryRun, strict: query.strict, encoding: query.encoding, publicColumns: parsePublicColumns(query.publicColumns) });
     const job = await findJob(ctx.database.db, jobId);
     res.status(202).location(`/api/imports/${jobId}`).json({ job: toJobDto(job!) });
   });
 
   router.get('/api/imports/:id', staff, async (req, res) => {
     res.json({ job: toJobDto(await jobOr404(ctx, req.params.id)) });
+  });
+
+  router.post('/api/imports/:id/undo', staff, async (req, res) => {
+    const id = parseId(req.params.id, 'import id');
+    const { jobId, removed, restored, conflicts, status, details } = await undoImport(ctx.database.db, id, actorRef(res.locals.user!));
+    res.json({ jobId, removed, restored, conflicts, status, details });
   });
 
   router.get('/api/imports/:id/errors.csv', staff, async (req, res) => {
@@ -76,6 +97,9 @@ export function toJobDto(job: ImportJobRow) {
   return {
     id: Number(job.id),
     status: job.status,
+    kind: job.kind,
+    undoesJobId: job.undoes_job_id === null ? null : Number(job.undoes_job_id),
+    undo: job.undo_report,
     source: job.source,
     fileName: job.file_name,
     actor: job.actor,
@@ -98,5 +122,6 @@ export function toJobDto(job: ImportJobRow) {
     createdAt: iso(job.created_at),
     startedAt: iso(job.started_at),
     finishedAt: iso(job.finished_at),
+    attempts: job.attempts,
   };
 }

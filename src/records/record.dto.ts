@@ -1,4 +1,5 @@
 import type { RecordRow } from '../db/schema.ts';
+import { shownSourceValues, type Columns } from './record.diff.ts';
 
 /** The public JSON shape of a record: camelCase, numeric id, no internal columns. */
 export interface RecordDto {
@@ -27,6 +28,8 @@ export interface RecordDto {
   /** Sortable forms (YYYY, YYYY-MM, YYYY-MM-DD) of the dates above, where they parse. */
   normalisedDates: Record<string, string>;
   extra: Record<string, unknown>;
+  /** The source's own value of each field whose displayed value is an approved correction (claim). */
+  sourceValues: Record<string, unknown>;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -72,8 +75,14 @@ export function toRecordDto(row: RecordRow): RecordDto {
     biography: row.biography,
     normalisedDates,
     extra: row.extra ?? {},
+    sourceValues: shownSourceValues(row as unknown as Columns, row.source_values ?? {}),
     version: row.version,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };
 }
+
+/** What archivists see besides: the private columns, marked as such. */
+export type StaffRecordDto = RecordDto & { privateExtra: Record<string, unknown> };
+
+export const toStaffRecordDto = (row: RecordRow): StaffRecordDto => ({ ...toRecordDto(row), privateExtra: row.extra_private ?? {} });

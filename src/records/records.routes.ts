@@ -6,7 +6,10 @@ import { decodeCursor, encodeCursor, limitParam, parseId } from '../http/params.
 import { parseOrThrow } from '../http/validate.ts';
 import { BadRequestError, NotFoundError } from '../shared/errors.ts';
 import { listAttestedNames } from '../corrections/history.service.ts';
-import { toRecordDto } from './record.dto.ts';
+import { optionalUser } from '../auth/auth.middleware.ts';
+import { toRecordDto, toStaffRecordDto } from './record.dto.ts';
+import { personOfRecord } from '../links/persons.service.ts';
+import { explainedJson, explainQuery } from './record.explained.ts';
 import { findRecordById, listRecords } from './records.repository.ts';
 
 export const listQuery = z.object({ limit: limitParam(50, 500), cursor: z.string().optional() }).strict();
@@ -32,11 +35,18 @@ export function recordsRouter(ctx: AppContext): Router {
     });
   });
 
-  router.get('/api/records/:id', cacheUnlessStaff(RECORD_MAX_AGE_SECONDS), async (req, res) => {
+  // Archivists (Bearer token or session) also get the private columns, as privateExtra.
+  router.get('/api/records/:id', cacheUnlessStaff(RECORD_MAX_AGE_SECONDS), optionalUser(ctx), async (req, res) => {
     const id = parseId(req.params.id, 'record id');
+    const { lang } = parseOrThrow(explainQuery, req.query, 'query');
     const row = await findRecordById(ctx.database.db, id);
     if (!row) throw new NotFoundError(`No record with id ${id}`);
-    res.json({ record: { ...toRecordDto(row), attestedNames: await listAttestedNames(ctx.database.db, id) } });
+    const staff = res.locals.user !== undefined;
+    if (staff) res.setHeader('Cache-Control', 'private, no-store');
+    const dto = staff ? toStaffRecordDto(row) : toRecordDto(row);
+    const explained = lang ? { explained: explainedJson(dto, lang) } : {};
+    const [attestedNames, person] = await Promise.all([listAttestedNames(ctx.database.db, id), personOfRecord(ctx.database.db, id)]);
+    res.json({ record: { ...dto, attestedNames, person, ...explained } });
   });
 
   return router;

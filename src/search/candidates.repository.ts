@@ -50,6 +50,8 @@ export interface NameProbe {
   heads: string[];
   /** Single words that may be the surname. */
   words: string[];
+  /** What the trigram probe looks for: the first words that are not patronymics; none, no trigram probe. */
+  trigram?: string | undefined;
   /**
    * 'always' for names that are plainly not Chinese: every phase. 'if-none': the
    * cheap exact phase always (a Latin "Pavlov Nikolai" also decodes to pinyin-ish
@@ -70,28 +72,49 @@ export interface SearchDb {
   searchDbTuned: boolean;
 }
 
-export async function findCandidates(
-  database: SearchDb,
-  probe: ReadingProbe,
-  name: NameProbe | undefined,
-  filters: SearchFilters,
-): Promise<{ readings: ReadingCandidate[]; names: NameCandidate[] }> {
+export interface Candidates {
+  readings: ReadingCandidate[];
+  names: NameCandidate[];
+  /** A phase hit the search pool's statement_timeout: these are the candidates found before it. */
+  partial: boolean;
+}
+
+export async function findCandidates(database: SearchDb, probe: ReadingProbe, name: NameProbe | undefined, filters: SearchFilters): Promise<Candidates> {
   return withSearchSettings(database, async (db) => {
-    const { readings, names } = await runProbes(db, exactProbeSql(probe, filters), name && headProbeSql(name, filters));
+    const found: Candidates = { readings: [], names: [], partial: false };
+    // Each phase adds to `found`; a phase cancelled by statement_timeout ends the search with what earlier phases found.
+    const phase = async (run: () => Promise<void>) => {
+      if (found.partial) return;
+      try {
+        await run();
+      } catch (err) {
+        if (!isStatementTimeout(err)) throw err;
+        found.partial = true;
+      }
+    };
+    await phase(async () => {
+      const first = await runProbes(db, exactProbeSql(probe, filters), name && headProbeSql(name, filters));
+      found.readings.push(...first.readings);
+      found.names.push(...first.names);
+    });
     // The pair probe reads every reading sharing two syllables (a fixed share of
     // the table): when the keys found nothing, or few for a two-syllable query (a
     // compound surname, or a name with a syllable missing) — and not when the
     // name as typed has matched: the decoded syllables of a Russian name ("ge man
     // a a" for Гольдман Абрам) share pairs with thousands of readings.
+    const { readings, names } = found;
     const keysFew = readings.length === 0 || (probe.short && distinctRecords(readings) < FEW_CANDIDATES);
     if (probe.pairs.length > 0 && keysFew && distinctRecords(names) < FEW_CANDIDATES) {
-      readings.push(...(await runProbes(db, [pairProbeSql(probe.pairs, filters)])).readings);
+      await phase(async () => void readings.push(...(await runProbes(db, [pairProbeSql(probe.pairs, filters)])).readings));
     }
     const broad = name?.when === 'always' || readings.length === 0;
-    if (name && broad) names.push(...(await runBroadNameProbes(db, name, filters, names)));
-    return { readings, names };
+    if (name && broad) await phase(() => runBroadNameProbes(db, name, filters, names));
+    return found;
   });
 }
+
+/** PostgreSQL's query_canceled: statement_timeout (the search pool's bound) ran out. */
+export const isStatementTimeout = (err: unknown) => (err as { code?: unknown } | null)?.code === '57014';
 
 /**
  * Every probe runs with SEARCH_SESSION_SETTINGS (src/db/database.ts): no
@@ -145,14 +168,12 @@ async function runProbes(db: Kysely<DB>, probes: RawBuilder<unknown>[], nameProb
  * for misspellings. A trigram probe for a common name ("ivanov petr") reads
  * posting lists of a good part of the table, so it is the last resort.
  */
-async function runBroadNameProbes(db: Kysely<DB>, name: NameProbe, filters: SearchFilters, found: NameCandidate[]): Promise<NameCandidate[]> {
-  const more: NameCandidate[] = [];
-  for (const query of [surnameWordProbeSql(name, filters), nameProbeSql(name.latin, filters)]) {
-    if (distinctRecords([...found, ...more]) >= FEW_CANDIDATES) break;
+async function runBroadNameProbes(db: Kysely<DB>, name: NameProbe, filters: SearchFilters, found: NameCandidate[]): Promise<void> {
+  for (const query of [surnameWordProbeSql(name, filters), name.trigram && nameProbeSql(name.trigram, filters)]) {
+    if (distinctRecords(found) >= FEW_CANDIDATES) break;
     if (!query) continue;
-    more.push(...(await runProbes(db, [], query)).names);
+    found.push(...(await runProbes(db, [], query)).names);
   }
-  return more;
 }
 
 const distinctRecords = (rows: Array<{ record_id: string }>) => new Set(rows.map((r) => r.record_id)).size;
@@ -171,7 +192,7 @@ function surnameWordProbeSql(name: NameProbe, filters: SearchFilters): RawBuilde
   return sql`SELECT s.record_id, s.birth_year, similarity(s.name_latin, ${name.latin}) AS sim FROM (
       SELECT r.id AS record_id, r.birth_year, r.name_latin FROM records r
       WHERE split_part(r.name_latin, ' ', 1) = ANY(${textArray(name.words)}) ${filterSql(filters)}
-      LIMIT ${LIMITS.nameSurname}) s
+      ORDER BY r.id LIMIT ${LIMITS.nameSurname}) s
     ORDER BY sim DESC, s.record_id LIMIT ${LIMITS.name}`;
 }
 
@@ -186,7 +207,7 @@ export async function explainCandidates(
     const probes = [...exactProbeSql(probe, filters)];
     if (probe.pairs.length > 0) probes.push(pairProbeSql(probe.pairs, filters));
     if (name) {
-      for (const q of [headProbeSql(name, filters), surnameWordProbeSql(name, filters), nameProbeSql(name.latin, filters)]) {
+      for (const q of [headProbeSql(name, filters), surnameWordProbeSql(name, filters), name.trigram && nameProbeSql(name.trigram, filters)]) {
         if (q) probes.push(q);
       }
     }
@@ -226,11 +247,11 @@ function exactProbeSql(probe: ReadingProbe, filters: SearchFilters): RawBuilder<
   const probes: RawBuilder<unknown>[] = [];
   if (probe.keys.length > 0) {
     // record_readings_key_idx
-    probes.push(sql`${select} WHERE rr.key = ANY(${textArray(probe.keys)}) ${where} LIMIT ${LIMITS.exact}`);
+    probes.push(sql`${select} WHERE rr.key = ANY(${textArray(probe.keys)}) ${where} ORDER BY rr.cost, rr.record_id LIMIT ${LIMITS.exact}`);
   }
   if (probe.phonetics.length > 0) {
     // record_readings_phonetic_idx
-    probes.push(sql`${select} WHERE rr.phonetic = ANY(${textArray(probe.phonetics)}) ${where} LIMIT ${LIMITS.exact}`);
+    probes.push(sql`${select} WHERE rr.phonetic = ANY(${textArray(probe.phonetics)}) ${where} ORDER BY rr.cost, rr.record_id LIMIT ${LIMITS.exact}`);
   }
   if (probe.surnamePhonetic) {
     // record_readings_surname_idx (surname_phonetic, cost, record_id)

@@ -1,5 +1,6 @@
 import cyrillicToTranslitModule from 'cyrillic-to-translit-js';
 import { decode, indexKeys } from '../transliteration/index.ts';
+import { DECODER_VERSION } from './decoder-version.ts';
 import { ancestorsOf, placeIdsInText } from './gazetteer/gazetteer.ts';
 
 /**
@@ -17,6 +18,8 @@ export interface ReadingKeys {
   /** Every ordered pair of phonetic syllables: the fuzzy-lookup key (see migration 0002). */
   phoneticPairs: string[];
   cost: number;
+  /** What derived it (decoder-version.ts): the importer's COPY writes every field here as a column. */
+  decoderVersion: string;
 }
 
 export interface SearchFields {
@@ -104,6 +107,7 @@ export function readingKeysFor(fullName: string, attested: AttestedForKeys[] = [
       surnamePhonetic: keys.surnamePhonetic,
       phoneticPairs: phoneticPairs(keys.phonetic),
       cost,
+      decoderVersion: DECODER_VERSION,
     });
   };
   for (const name of attested) push(splitPinyin(name.pinyin), 'attested', 0);

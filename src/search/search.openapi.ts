@@ -34,6 +34,10 @@ const searchRecordSchema = z.strictObject({
   likelySurnameCharacters: z.array(z.string()).meta({ example: ['王', '汪'] }),
 });
 
+const personSummarySchema = z
+  .strictObject({ id: z.number().int(), recordCount: z.number().int(), sourceCount: z.number().int() })
+  .meta({ id: 'PersonSummary' });
+
 export const searchResponseSchema = z
   .strictObject({
     query: z.strictObject({
@@ -54,11 +58,18 @@ export const searchResponseSchema = z
           syllables: z.array(syllableSchema),
           swapped: z.boolean().optional(),
         }),
+        person: personSummarySchema.nullable().optional().meta({ description: 'The person this record belongs to (records joined by confirmed links), or null' }),
       }),
     ),
     nextCursor,
     warnings: z
-      .array(z.strictObject({ code: z.literal('unknown_birthplace'), message: z.string(), birthplace: z.string() }))
+      .array(
+        z.union([
+          z.strictObject({ code: z.literal('unknown_birthplace'), message: z.string(), birthplace: z.string() }),
+          z.strictObject({ code: z.literal('no_match'), message: z.string(), filter: z.enum(['nationality', 'birthYear', 'birthplace']), value: z.string() }),
+          z.strictObject({ code: z.literal('partial'), message: z.string() }),
+        ]),
+      )
       .meta({ description: 'What the search could not honour: `code` is stable, `message` English, the other keys the code\'s parameters (objects since API 2.0.0; strings before: see CHANGELOG.md)' }),
   })
   .meta({ id: 'SearchResponse' });
@@ -76,7 +87,7 @@ export const searchOpenApi: ZodOpenApiPathsObject = {
       requestParams: { query: searchQuerySchema },
       responses: {
         '200': json('Ranked results, each with its explanation', searchResponseSchema),
-        ...errors('bad_request'),
+        ...errors('bad_request', 'rate_limited'),
       },
     },
   },

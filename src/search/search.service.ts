@@ -2,7 +2,8 @@ import { decodeCursor, encodeCursor } from '../http/params.ts';
 import { searchCandidates, timePhase } from '../metrics/metrics.ts';
 import { BadRequestError } from '../shared/errors.ts';
 import { decode, indexKeys, type DecodeResult } from '../transliteration/index.ts';
-import { findCandidates, type NameProbe, type SearchDb, type ReadingCandidate, type ReadingProbe, type SearchFilters } from './candidates.repository.ts';
+import { findCandidates, isStatementTimeout, type Candidates, type NameProbe, type SearchDb, type ReadingCandidate, type ReadingProbe, type SearchFilters } from './candidates.repository.ts';
+import { filterMatchingNothing, type FilterName } from './filters.repository.ts';
 import { resolvePlace } from './gazetteer/gazetteer.ts';
 import { nationalityForms } from './nationality.ts';
 import {
@@ -11,12 +12,16 @@ import {
 import { latinSkeleton, phoneticPairs } from './search-fields.ts';
 import type { SearchParams } from './search.params.ts';
 import { loadResultRecords, type SearchRecord } from './search-records.repository.ts';
+import { withPersons } from './search-persons.ts';
+import type { PersonSummary } from '../links/persons.service.ts';
 
 export interface SearchResult {
   record: SearchRecord;
   score: number;
   strength: 'strong' | 'possible' | 'weak';
   match: MatchExplanation;
+  /** The person this record belongs to (confirmed links), or null. */
+  person?: PersonSummary | null;
 }
 
 export interface SearchResponse {
@@ -37,9 +42,20 @@ export interface SearchResponse {
  * translates by it); `message` is English for API users; the other keys are
  * the code's parameters.
  */
-export type SearchWarning = { code: 'unknown_birthplace'; message: string; birthplace: string };
+export type SearchWarning =
+  | { code: 'unknown_birthplace'; message: string; birthplace: string }
+  /** No record at all satisfies this filter: answered at once, with no results. */
+  | { code: 'no_match'; message: string; filter: FilterName; value: string }
+  /** The search ran out of time (SEARCH_TIMEOUT_MS): these are the results found before. */
+  | { code: 'partial'; message: string };
 
 const QUERY_READINGS = 6;
+/** Words of the query the plain-name probes use. */
+const NAME_WORDS = 4;
+/** Syllables of a query reading above which the pair probe is not run. */
+const MAX_PAIRED = 4;
+/** A patronymic in the Latin skeleton (Петрович → petrovich, Петровна → petrovna). */
+const PATRONYMIC = /(vich|vna|chna)$/;
 /** A plain-name (trigram) match counts like a decoded reading at most. */
 const NAME_WEIGHT = 0.95;
 const MIN_SCORE = 0.3;
@@ -48,22 +64,11 @@ const EXPLAINABLE = 0.6;
 
 export async function searchRecords(database: SearchDb, params: SearchParams): Promise<SearchResponse> {
   // Each phase is timed for the metrics (src/metrics/metrics.ts).
-  const decoded = await timePhase('decode', () => decode(params.q, { maxReadings: QUERY_READINGS }));
+  const decoded = await timePhase('decode', () => decode(decodable(params.q), { maxReadings: QUERY_READINGS }));
   const queries = queryReadings(decoded.readings);
   const warnings: SearchWarning[] = [];
   const { filters, birthplace } = resolveFilters(params, warnings);
-  const candidates = await timePhase('candidates', () => findCandidates(database, probeFor(queries), nameProbeFor(params.q, decoded), filters));
-  searchCandidates.observe(candidates.readings.length + candidates.names.length);
-
-  const ranked = await timePhase('rank', () => rank(queries, candidates, filters));
-  const page = paginate(ranked, params.cursor, params.limit);
-  const records = await timePhase('load', () => loadResultRecords(database.searchDb, page.items.map((r) => r.recordId)));
-  const results = page.items.flatMap((item): SearchResult[] => {
-    const record = records.get(item.recordId);
-    if (!record) return []; // deleted between the two queries
-    return [{ record, score: item.score, strength: strength(item.score), match: explainItem(item, record.fullName) }];
-  });
-  return {
+  const response = (results: SearchResult[], nextCursor: string | null): SearchResponse => ({
     query: {
       q: params.q,
       script: decoded.script,
@@ -72,9 +77,65 @@ export async function searchRecords(database: SearchDb, params: SearchParams): P
       birthplace,
     },
     results,
-    nextCursor: page.next,
+    nextCursor,
     warnings,
-  };
+  });
+  const impossible = await impossibleFilter(database, filters, params);
+  if (impossible) {
+    warnings.push(impossible);
+    return response([], null);
+  }
+  const candidates = await timePhase('candidates', () => findCandidates(database, probeFor(queries), nameProbeFor(params.q, decoded), filters));
+  searchCandidates.observe(candidates.readings.length + candidates.names.length);
+  const partial = () => warnings.push({ code: 'partial', message: 'the search took too long and was stopped: these are the results found until then' });
+  if (candidates.partial) partial();
+
+  const ranked = await timePhase('rank', () => rank(queries, candidates, filters));
+  const page = paginate(ranked, params.cursor, params.limit);
+  let records: Map<string, SearchRecord>;
+  try {
+    records = await timePhase('load', () => loadResultRecords(database.searchDb, page.items.map((r) => r.recordId)));
+  } catch (err) {
+    if (!isStatementTimeout(err)) throw err;
+    if (!candidates.partial) partial();
+    return response([], null);
+  }
+  const results = page.items.flatMap((item): SearchResult[] => {
+    const record = records.get(item.recordId);
+    if (!record) return []; // deleted between the two queries
+    return [{ record, score: item.score, strength: strength(item.score), match: explainItem(item, record.fullName) }];
+  });
+  return response(await withPersons(database.searchDb, results), page.next);
+}
+
+/**
+ * What the decoder reads of a query: a name has a handful of syllables, and
+ * decoding cost grows with the input (a 200-letter query of one letter took
+ * tens of milliseconds of CPU). The first words, up to MAX_DECODED characters,
+ * hold any name; the plain-name probes still see the query as typed.
+ */
+export const MAX_DECODED = 48;
+function decodable(q: string): string {
+  if (q.length <= MAX_DECODED) return q;
+  const cut = q.slice(0, MAX_DECODED);
+  const space = cut.lastIndexOf(' ');
+  return space > 0 ? cut.slice(0, space) : cut;
+}
+
+/** A filter no record satisfies, as a warning; a check that runs out of time lets the search go on. */
+async function impossibleFilter(database: SearchDb, filters: SearchFilters, params: SearchParams): Promise<SearchWarning | undefined> {
+  let filter: FilterName | undefined;
+  try {
+    filter = await filterMatchingNothing(database.searchDb, filters);
+  } catch (err) {
+    if (isStatementTimeout(err)) return undefined;
+    throw err;
+  }
+  if (!filter) return undefined;
+  const { birthYearFrom: from, birthYearTo: to } = filters;
+  const years = from === to ? String(from) : `${from ?? ''}–${to ?? ''}`;
+  const value = filter === 'nationality' ? params.nationality! : filter === 'birthplace' ? params.birthplace! : years;
+  return { code: 'no_match', message: `no record matches ${filter} "${value}", so nothing can be found`, filter, value };
 }
 
 interface RankedItem {
@@ -84,7 +145,7 @@ interface RankedItem {
   best: ScoredReading | undefined;
 }
 
-function rank(queries: QueryReading[], candidates: Awaited<ReturnType<typeof findCandidates>>, filters: SearchFilters) {
+function rank(queries: QueryReading[], candidates: Pick<Candidates, 'readings' | 'names'>, filters: SearchFilters) {
   type Entry = { readings: ReadingCandidate[]; nameSim: number; birthYear: number | null };
   const byRecord = new Map<string, Entry>();
   const entry = (id: string, birthYear: number | null) => {
@@ -160,7 +221,9 @@ export function probeFor(queries: QueryReading[]): ReadingProbe {
     keys: [...keys],
     phonetics: [...phonetics],
     short: (top?.syllables.length ?? 0) <= 2,
-    pairs: [...new Set(queries.slice(0, 2).flatMap((q) => (q.syllables.length >= 2 ? phoneticPairs(indexKeys(q.syllables).phonetic) : [])))],
+    // Not for more than MAX_PAIRED syllables: a name has two to four, and each pair of a long
+    // string ("wang li zhang liu chen") is a fixed share of the table to read and sort.
+    pairs: [...new Set(queries.slice(0, 2).flatMap((q) => (q.syllables.length >= 2 && q.syllables.length <= MAX_PAIRED ? phoneticPairs(indexKeys(q.syllables).phonetic) : [])))],
     surnamePhonetic: single ? indexKeys(top.syllables).surnamePhonetic : undefined,
   };
 }
@@ -168,12 +231,18 @@ export function probeFor(queries: QueryReading[]): ReadingProbe {
 /** Plain-name lookup: always for names that are not Chinese, otherwise only if no reading matched. */
 export function nameProbeFor(q: string, decoded: DecodeResult): NameProbe | undefined {
   if (decoded.script !== 'cyrillic' && decoded.script !== 'latin') return undefined;
-  const latin = latinSkeleton(q);
+  // The first words only: record names have at most four, and a trigram probe
+  // for a long string (eight patronymics) reads posting lists of most of the table.
+  const latin = latinSkeleton(q).split(' ').slice(0, NAME_WORDS).join(' ');
   if (latin.length < 3) return undefined;
   const words = [...new Set(latin.split(' ').filter((w) => w.length >= 2))].slice(0, 4);
   const heads = words.flatMap((a, i) => words.filter((_, j) => j !== i).map((b) => `${a} ${b}`));
   const notChinese = decoded.russianParts.length > 0 || decoded.readings.length === 0;
-  return { latin, heads, words, when: notChinese ? 'always' : 'if-none' };
+  // Patronymics share their trigrams (-ovich, -evna) with most Russian records: a trigram probe
+  // of them reads posting lists of most of the table. The misspelt surname and given name remain.
+  const named = latin.split(' ').filter((w) => !PATRONYMIC.test(w));
+  const trigram = named.length > 0 ? named.slice(0, 3).join(' ') : undefined;
+  return { latin, heads, words, trigram: trigram && trigram.length >= 3 ? trigram : undefined, when: notChinese ? 'always' : 'if-none' };
 }
 
 function orders(syllables: string[]): string[][] {

@@ -51,8 +51,8 @@ export class NotFoundError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(message: string) {
-    super('conflict', message);
+  constructor(message: string, details?: unknown) {
+    super('conflict', message, details);
   }
 }
 

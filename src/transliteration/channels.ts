@@ -5,7 +5,7 @@
  * and a cost for choosing it. All tries are built once, at module load.
  */
 import { buildSpellings, buildTrie, type SpellingMap, type TrieNode } from './spelling.trie.ts';
-import { CASE_ENDINGS, CYRILLIC_VARIANTS } from './tables/cyrillic-variants.data.ts';
+import { CASE_ENDINGS, CYRILLIC_VARIANTS, SOFT_STEM_ENDINGS } from './tables/cyrillic-variants.data.ts';
 import { dialectRules } from './tables/dialect.rules.ts';
 import { RARE_NAME_SYLLABLES } from './tables/name-syllable-priors.data.ts';
 import { PINYIN_VARIANTS, WADE_GILES_VARIANTS } from './tables/latin-variants.data.ts';
@@ -66,6 +66,7 @@ export function runLattice(channel: ChannelName, units: Units, run: LatticeRun):
     intraSplitCost: run.recordStyle ? COSTS.recordIntraSplit : channel === 'wade-giles' || channel === 'cyrillic-via-wade-giles' ? COSTS.wadeGilesIntraSplit : 0,
     skipCost: COSTS.skipLetter,
     endings: run.endings ? CASE_ENDINGS : [],
+    softStemEndings: run.endings ? SOFT_STEM_ENDINGS : [],
     endingCost: run.recordStyle ? COSTS.recordCaseEnding : COSTS.caseEnding,
     vowelOnsetCost: channel === 'pinyin' ? COSTS.pinyinVowelOnset : 0,
   };

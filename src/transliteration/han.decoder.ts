@@ -3,6 +3,7 @@
  * simplified (opencc-js), then read with pinyin-pro: its contextual reading in
  * surname mode (单 → shan, 曾 → zeng, 仇 → qiu, 解 → xie as surnames) is rank 1 at
  * cost 0; the other readings of polyphonic characters follow at a cost each.
+ * Below them, the Cantonese readings of the southern channel (southern.ts).
  */
 import * as OpenCC from 'opencc-js/t2cn';
 import { pinyin } from 'pinyin-pro';
@@ -10,6 +11,7 @@ import type { Reading } from './types.ts';
 import { syllableByPinyin, type SyllableRow } from './inventory.ts';
 import { COMPOUND_SURNAMES } from './tables/compound-surnames.data.ts';
 import { round } from './spelling.trie.ts';
+import { southernReadings } from './southern.ts';
 
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 
@@ -102,7 +104,7 @@ export function decodeHan(text: string, k: number): Reading[] {
   if (alts.some((a) => a.length === 0)) return [];
   const sLen = surnameLen(simplified);
   const hanzi = original.join('');
-  return combinations(alts, k).map((c) => {
+  const mandarin = combinations(alts, k).map((c): Reading => {
     const pins = c.rows.map((r) => r.pinyin);
     const syllables = c.rows.map((r, i) => ({
       text: original[i]!,
@@ -121,4 +123,6 @@ export function decodeHan(text: string, k: number): Reading[] {
       hanzi,
     };
   });
+  // Traditional characters as typed: to-jyutping reads both, and the traditional form is the southern one.
+  return [...mandarin, ...southernReadings(original, k)];
 }

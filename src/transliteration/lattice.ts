@@ -37,6 +37,11 @@ export interface LatticeConfig {
   endings: readonly string[];
   endingCost: number;
   /**
+   * Endings that replace a final й or ь of the syllable («Цзинвэй» → «Цзинвэя»,
+   * «Сунь» → «Суня»): the syllable is read with the letter put back.
+   */
+  softStemEndings: readonly string[];
+  /**
    * Cost of a syllable that starts with a vowel right after another syllable with no
    * boundary between them: pinyin writes xi'an, so "xian" is not xi + an.
    */
@@ -132,6 +137,34 @@ function endingEdges(best: Entry[][], units: Units, cfg: LatticeConfig, i: numbe
   }
 }
 
+const MAX_SOFT_STEM_SPAN = 8;
+const SOFT_STEM_LETTERS = ['й', 'ь'].map((c) => c.charCodeAt(0));
+
+/** A syllable from i whose final й/ь the case ending at the end replaced: one edge to the end, rule case-ending. */
+function softStemEndingEdges(best: Entry[][], units: Units, cfg: LatticeConfig, i: number): void {
+  const n = units.codes.length;
+  // No syllable is spelt in more than six letters (чжуань): only the last few positions can start one.
+  if (n - i > MAX_SOFT_STEM_SPAN) return;
+  for (const ending of cfg.softStemEndings) {
+    const at = n - ending.length;
+    if (at <= i) continue;
+    let ok = true;
+    for (let t = 0; t < ending.length; t++) if (units.codes[at + t] !== ending.charCodeAt(t)) ok = false;
+    if (!ok || units.bnd[at] !== BOUNDARY.none) continue;
+    let node: TrieNode | undefined = cfg.trie;
+    let crossing = 0;
+    for (let j = i; j < at && node; j++) {
+      if (j > i) crossing += CROSSING_COST[units.bnd[j]!] ?? 0;
+      node = node.next.get(units.codes[j]!);
+    }
+    if (!node || crossing === Infinity) continue;
+    for (const letter of SOFT_STEM_LETTERS) {
+      const out = node.next.get(letter)?.out;
+      if (out) for (const em of out) extend(best, i, n, i, em.syl, em.cost + crossing + cfg.endingCost, 'case-ending', cfg.k);
+    }
+  }
+}
+
 /** k-best paths over the lattice, cheapest first; each path is its steps in order. */
 export function kBest(units: Units, cfg: LatticeConfig): { cost: number; steps: Step[] }[] {
   const n = units.codes.length;
@@ -142,6 +175,7 @@ export function kBest(units: Units, cfg: LatticeConfig): { cost: number; steps: 
     if (best[i]!.length === 0) continue;
     syllableEdges(best, units, cfg, i);
     endingEdges(best, units, cfg, i);
+    if (cfg.softStemEndings.length > 0) softStemEndingEdges(best, units, cfg, i);
     extend(best, i, i + 1, i, SKIP, cfg.skipCost, 'skip', cfg.k);
   }
   return best[n]!.filter((e) => e.syllables > 0).map((e) => {

@@ -37,14 +37,30 @@ function isInitials(w: Word): boolean {
   return /^([А-ЯЁ]\.)+([А-ЯЁ]\.?)?$/.test(w.text);
 }
 
+/**
+ * The word and the nominatives it may be an inflected form of (running text:
+ * «Ивана Петровича», «Андрею», «Марией Ивановной»), so a Russian name in any
+ * case is found as Russian and no case ending is ever stripped from it as Chinese.
+ */
+function nominatives(key: string): string[] {
+  const out = [key];
+  for (const ending of RUSSIAN_CASE_ENDINGS) {
+    if (key.length <= ending.length + 2 || !key.endsWith(ending)) continue;
+    const stem = key.slice(0, -ending.length);
+    out.push(stem, `${stem}й`, `${stem}ь`, `${stem}а`, `${stem}я`);
+  }
+  return out;
+}
+const RUSSIAN_CASE_ENDINGS = ['ами', 'ого', 'его', 'ому', 'ему', 'ой', 'ей', 'ом', 'ем', 'ою', 'а', 'я', 'у', 'ю', 'е', 'ы', 'и'];
+
 function isPatronymic(w: Word): boolean {
-  return !w.hyphenated && w.key.length >= 6 && PATRONYMIC_ENDINGS.some((e) => w.key.endsWith(e));
+  return !w.hyphenated && w.key.length >= 6 && nominatives(w.key).some((k) => PATRONYMIC_ENDINGS.some((e) => k.endsWith(e)));
 }
 
 function isGivenName(w: Word, index: number): boolean {
   // A name that is also one standard syllable (Ян) stays Chinese.
   const oneSyllable = CYRILLIC_SPELLINGS.get(w.key)?.some((e) => e.cost === 0) ?? false;
-  return index > 0 && !w.hyphenated && !oneSyllable && GIVEN.has(w.key);
+  return index > 0 && !w.hyphenated && !oneSyllable && nominatives(w.key).some((k) => GIVEN.has(k));
 }
 
 function hasRussianSurnameShape(w: Word): boolean {

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { readCookie } from '../auth/cookies.ts';
+import { readCookie, readCookies } from '../auth/cookies.ts';
 import { randomSecret, safeEqual } from '../auth/secrets.ts';
 import { CsrfError } from '../shared/errors.ts';
 
@@ -53,7 +53,10 @@ export function formTokenValid(input: { cookie: string | undefined; field: unkno
 export const requireFormToken: RequestHandler = (req, _res, next) => {
   const body: unknown = req.body;
   const field = body && typeof body === 'object' ? (body as Record<string, unknown>)[FORM_FIELD] : undefined;
-  const valid = formTokenValid({ cookie: readCookie(req.get('cookie'), formCookieName(req.secure)), field, fetchSite: req.get('sec-fetch-site') });
+  // Two form cookies (one planted by another host or over http) are refused, not guessed between.
+  const cookies = readCookies(req.get('cookie'), formCookieName(req.secure));
+  const cookie = cookies.length === 1 ? cookies[0] : undefined;
+  const valid = formTokenValid({ cookie, field, fetchSite: req.get('sec-fetch-site') });
   if (!valid) throw new CsrfError('Form token missing or invalid: reload the form and send it again');
   next();
 };

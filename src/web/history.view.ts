@@ -11,7 +11,8 @@ export interface HistoryItem {
   details: Array<{ label: string; value: string }>;
 }
 
-const KNOWN_KINDS = new Set(['record.inserted', 'record.updated', 'record.field_changed', 'correction.submitted', 'correction.approved', 'correction.rejected', 'attested_name.restored']);
+const KNOWN_KINDS = new Set(['record.inserted', 'record.updated', 'record.field_changed', 'correction.submitted', 'correction.approved', 'correction.rejected', 'attested_name.restored', 'conflict.resolved',
+  'link.confirmed', 'link.auto_confirmed', 'link.rejected', 'link.unlinked']);
 const FIELD_OF_COLUMN = new Map<string, string>(RECORD_FIELDS.map((f) => [f.column, f.name]));
 
 /** The public history events in words of the page's language (the data itself is shown as recorded). */

@@ -15,6 +15,8 @@ export type MultipartEvent = { type: 'part'; part: PartHeader } | { type: 'data'
 
 /** Header block of one part (Content-Disposition, Content-Type): anything longer is not a browser's. */
 const MAX_HEADER_BYTES = 16 * 1024;
+/** After the closing boundary browsers send a CRLF at most; more is refused, not read on forever. */
+const MAX_EPILOGUE_BYTES = 1024;
 
 export function boundaryOf(contentType: string | undefined): string | undefined {
   if (!contentType || !/^multipart\/form-data\b/i.test(contentType)) return undefined;
@@ -34,6 +36,7 @@ export class MultipartParser {
   private pending: Buffer = Buffer.from('\r\n');
   /** Data events of the current part: whether a part is open (only parts with a name are reported). */
   private inNamedPart = false;
+  private epilogueBytes = 0;
 
   constructor(boundary: string) {
     this.delimiter = Buffer.from(`\r\n--${boundary}`);
@@ -70,8 +73,8 @@ export class MultipartParser {
         const two = this.pending.subarray(0, 2).toString('latin1');
         if (two === '--') {
           this.state = 'done';
-          this.pending = Buffer.alloc(0); // the epilogue is ignored
-          return false;
+          this.pending = this.pending.subarray(2); // the epilogue: counted, then dropped
+          return true;
         }
         if (two !== '\r\n') throw new MultipartError('malformed multipart delimiter line');
         this.pending = this.pending.subarray(2);
@@ -88,6 +91,8 @@ export class MultipartParser {
           return false;
         }
         const part = partHeader(this.pending.subarray(0, end).toString('utf8'));
+        // A part without a name is no form field: its data would be read for nothing.
+        if (!part) throw new MultipartError('a part without a name');
         this.pending = this.pending.subarray(none ? 2 : end + 4);
         this.inNamedPart = part !== undefined;
         if (part) events.push({ type: 'part', part });
@@ -112,7 +117,9 @@ export class MultipartParser {
         return true;
       }
       case 'done':
+        this.epilogueBytes += this.pending.length;
         this.pending = Buffer.alloc(0);
+        if (this.epilogueBytes > MAX_EPILOGUE_BYTES) throw new MultipartError('too much data after the closing boundary');
         return false;
     }
   }

@@ -6,6 +6,7 @@ import type { AppContext } from '../http/context.ts';
 import { languageMiddleware } from './language.ts';
 import { importsPages } from './pages/imports.page.ts';
 import { loginPages } from './pages/login.page.ts';
+import { linksPages } from './pages/links.page.ts';
 import { moderationPages } from './pages/moderation.page.ts';
 import { recordPages } from './pages/record.page.ts';
 import { searchPages } from './pages/search.page.ts';
@@ -30,6 +31,7 @@ export function webRouter(ctx: AppContext): Router {
   router.use(recordPages(ctx));
   router.use(loginPages(ctx));
   router.use(moderationPages(ctx));
+  router.use(linksPages(ctx));
   router.use(importsPages(ctx));
   return router;
 }

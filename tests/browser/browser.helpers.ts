@@ -1,9 +1,12 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { loadConfig } from '../../src/config/config.ts';
 import type { Database } from '../../src/db/database.ts';
 import { createApp } from '../../src/http/app.ts';
 import { listen, type RunningServer } from '../../src/http/server.ts';
+import { stopImportRunner } from '../../src/imports/import.runner.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import { loadFixtureRows, readFixture } from '../helpers/fixtures.ts';
 import { createTestDatabase } from '../helpers/test-database.ts';
@@ -42,7 +45,9 @@ export async function startApp(env: NodeJS.ProcessEnv = {}): Promise<RunningApp>
   const database = await createTestDatabase();
   const ids = await loadFixtureRows(database, readFixture('mos-memo-sample.csv'));
   const logger = createLogger('silent');
-  const config = loadConfig({ CORRECTION_RATE_LIMIT: '1000', LOGIN_RATE_LIMIT: '1000', ...env });
+  // A DATA_DIR of its own: the upload spool.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nb-browser-'));
+  const config = loadConfig({ CORRECTION_RATE_LIMIT: '1000', LOGIN_RATE_LIMIT: '1000', DATA_DIR: dataDir, ...env });
   const server: RunningServer = await listen(createApp({ config, database, logger }), 0, '127.0.0.1', logger);
   return {
     url: `http://127.0.0.1:${server.port}`,
@@ -50,7 +55,9 @@ export async function startApp(env: NodeJS.ProcessEnv = {}): Promise<RunningApp>
     ids,
     async close() {
       await server.stop(1_000);
+      await stopImportRunner(database);
       await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Database } from '../../src/db/database.ts';
-import { createRecord } from '../../src/records/records.service.ts';
+import { insertRecord as createRecord } from '../../src/records/record.writer.ts';
 import { ROOT } from './processes.ts';
 
 export interface FixtureRow {

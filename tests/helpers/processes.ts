@@ -7,6 +7,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 export interface RunResult {
   code: number | null;
+  /** The signal that ended the process (SIGKILL in the crash tests), or null. */
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
@@ -61,6 +63,6 @@ export function collect(child: ChildProcess, stdin?: string): Promise<RunResult>
   else child.stdin?.end();
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
 }

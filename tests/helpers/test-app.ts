@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Express } from 'express';
 import { sql } from 'kysely';
 import { inject } from 'vitest';
@@ -5,8 +8,9 @@ import { createApiToken, createUser } from '../../src/auth/accounts.service.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import type { Database } from '../../src/db/database.ts';
 import { createApp } from '../../src/http/app.ts';
+import { stopImportRunner } from '../../src/imports/import.runner.ts';
 import type { AppContext } from '../../src/http/context.ts';
-import { createRecord, type RecordInput } from '../../src/records/records.service.ts';
+import { insertRecord as createRecord, type RecordInput } from '../../src/records/record.writer.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import { withDatabase } from './global-setup.ts';
 import { createTestDatabase } from './test-database.ts';
@@ -18,11 +22,22 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on this file's own database, with a silent logger. */
+/**
+ * The real app on this file's own database, with a silent logger. Tests search
+ * many times and read counts right after writing them: the search rate limit
+ * and the stats cache are off unless `env` sets them (their own tests do).
+ */
 export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const ctx: AppContext = { config: loadConfig(env), database, logger: createLogger('silent') };
-  return { app: createApp(ctx), ctx, database, close: () => database.close() };
+  // A DATA_DIR of its own (the upload spool), unless the test names one.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nb-app-'));
+  const ctx: AppContext = { config: loadConfig({ DATA_DIR: dataDir, SEARCH_RATE_LIMIT: '0', STATS_CACHE_SECONDS: '0', ...env }), database, logger: createLogger('silent') };
+  const close = async () => {
+    await stopImportRunner(database);
+    await database.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { app: createApp(ctx), ctx, database, close };
 }
 
 /**

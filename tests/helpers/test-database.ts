@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { sql } from 'kysely';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
@@ -55,4 +59,38 @@ async function createFromTemplate(adminUrl: string, name: string, template: stri
       await admin.end();
     }
   }
+}
+
+/** The URL of a test database (PostgreSQL), for the importer's COPY connection or a CLI child; undefined on PGlite. */
+export async function testDatabaseUrl(database: Database): Promise<string | undefined> {
+  const testDb = inject('testDb');
+  if (testDb.backend !== 'postgres') return undefined;
+  const { rows } = await sql<{ name: string }>`SELECT current_database() AS name`.execute(database.db);
+  return withDatabase(testDb.adminUrl, rows[0]!.name);
+}
+
+/**
+ * The marker in the name of every test that needs a PostgreSQL server (written
+ * `it.skipIf(…)(`${POSTGRES_ONLY} (reason): …`)`): on PGlite such a test is
+ * listed as skipped with its reason, and `.ci/run` counts how many ran.
+ */
+export const POSTGRES_ONLY = 'PostgreSQL only';
+
+/**
+ * A migrated database for CLI child processes: a PostgreSQL copy, or an embedded
+ * DATA_DIR. `database` is open for seeding; close it before a child process opens it.
+ */
+export async function createCliDatabase(prefix: string): Promise<{ env: NodeJS.ProcessEnv; database: Database; drop: () => Promise<void> }> {
+  let env: NodeJS.ProcessEnv;
+  let drop: () => Promise<void> = async () => undefined;
+  if (testBackend() === 'postgres') {
+    const copy = await createPostgresCopy();
+    env = { DATABASE_URL: copy.url };
+    drop = copy.drop;
+  } else {
+    env = { DATABASE_URL: '', DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), prefix)) };
+  }
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR ?? '' });
+  await migrateToLatest(database.db);
+  return { env, database, drop };
 }

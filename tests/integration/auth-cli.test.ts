@@ -99,9 +99,65 @@ describe('CLI accounts and tokens', () => {
       for (const token of tokens) expect(stored).not.toContain(token.slice(11));
       const users = JSON.stringify(await database.db.selectFrom('users').selectAll().execute());
       expect(users).not.toContain(PASSWORD);
-      expect(users).toMatch(/scrypt\$/);
+      expect(users).toMatch(/\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     } finally {
       await database.close();
     }
   });
+});
+
+describe('CLI account lifecycle', () => {
+  const NEW_PASSWORD = 'a second passphrase here';
+  let token = '';
+
+  it('token create --expires-days N, token list (prefix, status, dates; never the token)', async () => {
+    const created = await cli(['token', 'create', 'ann@example.org', '--expires-days', '7']);
+    expect(created.code).toBe(0);
+    token = lastLine(created.stdout);
+    expect(token).toMatch(/^nb_[A-Za-z0-9_-]{43}$/);
+    const expiresAt = /expires (\S+)\)/.exec(created.stdout)?.[1];
+    expect((Date.parse(expiresAt!) - Date.now()) / 86_400_000).toBeCloseTo(7, 1);
+    expect((await cli(['token', 'create', 'ann@example.org', '--expires-days', '0'])).code).not.toBe(0);
+
+    const listed = await cli(['token', 'list', 'ann@example.org', '--json']);
+    expect(listed.code).toBe(0);
+    const tokensOut = JSON.parse(listed.stdout) as Array<{ prefix: string; status: string; expiresAt: string }>;
+    expect(tokensOut[0]).toMatchObject({ prefix: token.slice(0, 11), status: 'live', expiresAt });
+    expect(tokensOut.map((t) => t.status)).toContain('revoked');
+    expect(listed.stdout).not.toContain(token.slice(11));
+  }, 180_000);
+
+  it('user disable ends sessions and tokens, user enable lets the person log in again, user list --json shows it', async () => {
+    const disabled = await cli(['user', 'disable', 'ann@example.org']);
+    expect(disabled.code).toBe(0);
+    expect(disabled.stdout).toMatch(/disabled Ann@Example\.org: \d+ sessions ended, [1-9]\d* tokens revoked/);
+    const list = await cli(['user', 'list', '--json']);
+    expect(list.code).toBe(0);
+    const users = JSON.parse(list.stdout) as Array<{ email: string; disabled: boolean; role: string }>;
+    expect(users.find((u) => u.email === 'Ann@Example.org')).toMatchObject({ disabled: true, role: 'archivist' });
+    expect(list.stdout).not.toMatch(/argon2|scrypt/);
+    expect((await cli(['user', 'enable', 'ann@example.org'])).code).toBe(0);
+  }, 180_000);
+
+  it('user password reads the new password from stdin and refuses a short one', async () => {
+    const short = await cli(['user', 'password', 'ann@example.org'], 'short\n');
+    expect(short.code).not.toBe(0);
+    expect(short.stderr).toMatch(/at least 10 characters; nothing was changed/);
+    const ok = await cli(['user', 'password', 'ann@example.org'], `${NEW_PASSWORD}\n`);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout + ok.stderr).not.toContain(NEW_PASSWORD);
+    expect((await cli(['user', 'password', 'nobody@example.org'], `${NEW_PASSWORD}\n`)).stderr).toMatch(/No account/);
+  }, 180_000);
+
+  it('the app sees it all: the token revoked by disable is 401, only the new password logs in', async () => {
+    const database = await openDatabase(databaseUrl ? { databaseUrl, dataDir: '' } : { dataDir: dataDir! });
+    try {
+      const app = createApp({ config: loadConfig({}), database, logger: createLogger('silent') });
+      await request(app).get('/api/corrections').set('authorization', `Bearer ${token}`).expect(401);
+      await request(app).post('/api/session').send({ email: 'ann@example.org', password: PASSWORD }).expect(401);
+      await request(app).post('/api/session').send({ email: 'ann@example.org', password: NEW_PASSWORD }).expect(201);
+    } finally {
+      await database.close();
+    }
+  }, 180_000);
 });

@@ -1,7 +1,7 @@
 import http from 'node:http';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startLogged, startNode, type LoggedProcess } from '../helpers/processes.ts';
-import { createPostgresCopy } from '../helpers/test-database.ts';
+import { createPostgresCopy, POSTGRES_ONLY, testBackend } from '../helpers/test-database.ts';
 
 /**
  * `npm start` on PostgreSQL with WORKERS=2: a primary and two HTTP workers on
@@ -44,8 +44,7 @@ const workersServing = (logs: string, path: string) =>
   new Set(logs.split('\n').filter((l) => l.includes(`"url":"${path}"`) && l.includes('"msg":"request')).map((l) => JSON.parse(l).worker as number));
 
 describe('npm start with several workers (PostgreSQL)', () => {
-  it('serves from every worker, enforces one login limit across them, and stops them all on SIGTERM', async () => {
-    if (inject('testDb').backend !== 'postgres') return;
+  it.skipIf(testBackend() !== 'postgres')(`${POSTGRES_ONLY} (several workers need DATABASE_URL): serves from every worker, enforces one login limit across them, and stops them all on SIGTERM`, async () => {
     const { url, drop } = await createPostgresCopy();
     try {
       const cluster = await startCluster({ DATABASE_URL: url, WORKERS: '2', LOGIN_RATE_LIMIT: '3' });

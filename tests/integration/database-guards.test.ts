@@ -9,6 +9,7 @@ import { openDatabase } from '../../src/db/database.ts';
 import { StartupError } from '../../src/shared/errors.ts';
 import { dropDatabase, withDatabase } from '../helpers/global-setup.ts';
 import { runNode } from '../helpers/processes.ts';
+import { POSTGRES_ONLY } from '../helpers/test-database.ts';
 
 const tmpDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'nb-data-'));
 
@@ -48,10 +49,10 @@ describe('embedded data directory lock', () => {
 });
 
 describe('database encoding', () => {
-  it('refuses a non-UTF8 PostgreSQL database with a clear message', async () => {
+  // PGlite always initialises as UTF8; the unit test of checkEncoding covers the rule there.
+  it.skipIf(inject('testDb').backend !== 'postgres')(`${POSTGRES_ONLY} (PGlite is always UTF8): refuses a non-UTF8 PostgreSQL database with a clear message`, async () => {
     const testDb = inject('testDb');
-    // PGlite always initialises as UTF8; the unit test of checkEncoding covers the rule there.
-    if (testDb.backend !== 'postgres') return expect(testDb.backend).toBe('pglite');
+    if (testDb.backend !== 'postgres') throw new Error('unreachable: skipped on PGlite');
     const name = `nb_enc_${randomBytes(5).toString('hex')}`;
     const admin = new pg.Client({ connectionString: testDb.adminUrl });
     await admin.connect();

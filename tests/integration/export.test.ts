@@ -69,6 +69,8 @@ beforeAll(async () => {
     actor: 'test',
     source: EXTRA_SOURCE,
     map: parseMapArguments(['Адрес=extra']),
+    // Адрес stays private (archivists only): the export marks it, the restore keeps it private.
+    publicColumns: ['Примечание', 'Архив; фонд'],
     connectionString: sourceUrl,
   });
   expect(extras).toMatchObject({ inserted: 2, invalid: 0 });
@@ -109,7 +111,8 @@ async function snapshot(database: Database) {
   const rows = await database.db.selectFrom('records').selectAll().orderBy('id').execute();
   const out = new Map<string, unknown>();
   for (const row of rows) {
-    const { id, version: _v, createdAt: _c, updatedAt: _u, ...fields } = toRecordDto(row);
+    // sourceValues aside: a restore brings back what records display, not the claims behind them (docs/data-model.md).
+    const { id, version: _v, createdAt: _c, updatedAt: _u, sourceValues: _s, ...fields } = toRecordDto(row);
     const readings = await database.db
       .selectFrom('record_readings')
       .select(['rank', 'origin', 'key', 'cost'])
@@ -119,6 +122,7 @@ async function snapshot(database: Database) {
     out.set(`${row.source}\u0001${row.external_id}`, {
       ...fields,
       attestedNames: await listAttestedNames(database.db, id),
+      privateExtra: row.extra_private,
       nameLatin: row.name_latin,
       readings,
     });
@@ -147,13 +151,13 @@ describe('export → restore round trip', () => {
         for (const [key, record] of before) expect(after.get(key), key).toEqual(record);
 
         // The hard cases really are in there.
-        const li = after.get(`${EXTRA_SOURCE}\u0001arch-1`) as { extra: Record<string, string>; attestedNames: unknown[]; arrestDate: string };
+        const li = after.get(`${EXTRA_SOURCE}\u0001arch-1`) as { extra: Record<string, string>; privateExtra: Record<string, string>; attestedNames: unknown[]; arrestDate: string };
         expect(li.extra).toEqual({
           Примечание: 'Сказал: "не виновен", — и всё',
           'Архив; фонд': 'ф. 10035, оп. 1',
           source: 'ГАРФ',
-          Адрес: 'Москва,\nул. Большая Дмитровка',
         });
+        expect(li.privateExtra).toEqual({ Адрес: 'Москва,\nул. Большая Дмитровка' });
         expect(li.arrestDate).toBe('12.1937');
         expect(li.attestedNames).toHaveLength(2);
         expect((after.get('Расстрелы в Москве (mos.memo.ru), shot-12.htm\u0001mos-shot-12-139') as { attestedNames: unknown[] }).attestedNames).toEqual([
@@ -182,7 +186,7 @@ function stripVolatile(text: string, format: ExportFormat): unknown {
     .trim()
     .split('\n')
     .map((line) => {
-      const { id: _i, version: _v, createdAt: _c, updatedAt: _u, ...rest } = JSON.parse(line);
+      const { id: _i, version: _v, createdAt: _c, updatedAt: _u, sourceValues: _s, ...rest } = JSON.parse(line);
       return rest;
     });
 }
@@ -194,7 +198,7 @@ describe('export formats', () => {
     expect(header).toBe(
       'external_id,Source,full_name,surname,given_name,patronymic,birth_year,birth_date,birthplace,nationality,occupation,residence,' +
         'arrest_date,charge,sentence,sentence_date,executed_on,death_date,burial_place,rehabilitation_date,biography,attested_names,' +
-        'source,Адрес,"Архив; фонд",Примечание',
+        'source,"Архив; фонд",Примечание,private:Адрес',
     );
     // `Source` (not `source`): the extra key `source` is written exactly so; the importer reads `Source` as the source.
     const mapping = mapColumns(header.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((h) => h.replace(/^"|"$/g, '')));
@@ -217,7 +221,7 @@ describe('export formats', () => {
     const lines = text.trim().split('\n');
     expect(lines).toHaveLength(1002);
     const wang = lines.map((l) => JSON.parse(l)).find((r) => r.externalId === 'mos-shot-12-139');
-    expect(Object.keys(wang)).toEqual([...Object.keys(toRecordDto((await source.db.selectFrom('records').selectAll().executeTakeFirstOrThrow()))), 'attestedNames']);
+    expect(Object.keys(wang)).toEqual([...Object.keys(toRecordDto((await source.db.selectFrom('records').selectAll().executeTakeFirstOrThrow()))), 'attestedNames', 'privateExtra']);
     expect(wang).toMatchObject({ fullName: 'Ван-Си-Сян', birthYear: 1888, attestedNames: [{ hanzi: '王希祥', pinyin: 'wang xi xiang', evidence: expect.any(String), approvedAt: expect.any(String) }] });
   });
 

@@ -5,6 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { createMigrator, migrateToLatest } from '../../src/db/migrate.ts';
 import { dropDatabase, withDatabase } from '../helpers/global-setup.ts';
+import { POSTGRES_ONLY } from '../helpers/test-database.ts';
 
 async function tableNames(db: Kysely<any>): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`
@@ -45,11 +46,10 @@ describe('migrations from empty', () => {
     }
   });
 
-  it('run on PostgreSQL', async () => {
+  // Without a PostgreSQL server (PGlite-only runs) the embedded case above is the check.
+  it.skipIf(inject('testDb').backend !== 'postgres' && !process.env.TEST_DATABASE_URL)(`${POSTGRES_ONLY} (needs a server): run on PostgreSQL`, async () => {
     const testDb = inject('testDb');
-    const url = testDb.backend === 'postgres' ? testDb.adminUrl : process.env.TEST_DATABASE_URL;
-    // Without a PostgreSQL server (PGlite-only runs) the embedded case above is the check.
-    if (!url) return expect(testDb.backend).toBe('pglite');
+    const url = testDb.backend === 'postgres' ? testDb.adminUrl : process.env.TEST_DATABASE_URL!;
     const name = `nb_m_${randomBytes(5).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();

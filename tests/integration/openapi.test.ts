@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { ZodOpenApiOperationObject, ZodOpenApiResponseObject } from 'zod-openapi';
 import { createSession } from '../../src/auth/accounts.service.ts';
+import { runLinking } from '../../src/links/link-run.service.ts';
 import { API_VERSION, apiPaths } from '../../src/http/openapi.document.ts';
 import { errorBodySchema } from '../../src/http/openapi.shared.ts';
 import { listRoutes, toOpenApiPath } from '../helpers/routes.ts';
@@ -24,7 +25,11 @@ const isApi = (path: string) => path.startsWith('/api/') || path === '/healthz' 
 beforeAll(async () => {
   t = await createTestApp();
   await enableImportConnection(t);
-  const [record] = await seedRecords(t.database, [{ fullName: 'Ван-Си-Сян', birthYear: 1898, birthplace: 'Китай' }, { fullName: 'Ли-Чан' }]);
+  const [record, , sameMan] = await seedRecords(t.database, [
+    { fullName: 'Ван-Си-Сян', birthYear: 1898, birthplace: 'Китай, пров. Шаньдун' },
+    { fullName: 'Ли-Чан' },
+    { fullName: 'Ван Си Сян', birthYear: 1898, birthplace: 'пров. Шаньдун', source: 'Книга памяти' },
+  ]);
   ids.record = Number(record!.id);
   admin = await seedUser(t.database, { role: 'admin' });
   cookie = `nb_session=${(await createSession(t.database.db, admin.id)).id}`;
@@ -35,6 +40,13 @@ beforeAll(async () => {
     .expect(201);
   ids.correction = proposed.body.id;
   await request(t.app).post(`/api/corrections/${ids.correction}/approve`).set(auth).send({ reason: 'letters' }).expect(200);
+  // Two spellings of one man: a link proposed, then confirmed into a person.
+  await runLinking(t.database.db);
+  const links = await request(t.app).get('/api/links').set(auth).expect(200);
+  const link = (links.body.links as Array<{ id: number; recordIds: number[] }>).find((l) => l.recordIds.includes(ids.record!) && l.recordIds.includes(Number(sameMan!.id)));
+  ids.link = link!.id;
+  const confirmed = await request(t.app).post(`/api/links/${ids.link}/confirm`).set(auth).send({ reason: 'same man' }).expect(200);
+  ids.person = confirmed.body.personId;
   const queued = await request(t.app).post('/api/imports').set(auth).set('Content-Type', 'text/csv').send('ФИО,Год рождения\nЧжан-Цзо-Лин,1875\n,1900\n').expect(202);
   ids.import = queued.body.job.id;
   for (let i = 0; i < 400; i++) {
@@ -88,13 +100,17 @@ describe('OpenAPI document', () => {
 
 /** Path parameters and required query strings for the documented GETs; a new one must be added here. */
 const SAMPLE_PATHS: Record<string, () => string> = {
-  '/api/records/{id}': () => `/api/records/${ids.record}`,
+  '/api/records/{id}': () => `/api/records/${ids.record}?lang=en`,
   '/api/records/{id}/history': () => `/api/records/${ids.record}/history`,
   '/api/corrections/{id}': () => `/api/corrections/${ids.correction}`,
   '/api/imports/{id}': () => `/api/imports/${ids.import}`,
   '/api/imports/{id}/errors.csv': () => `/api/imports/${ids.import}/errors.csv`,
   '/api/search': () => `/api/search?q=${encodeURIComponent('王希祥')}&birthplace=Atlantis`,
   '/api/corrections': () => '/api/corrections?status=approved',
+  '/api/links/{id}': () => `/api/links/${ids.link}`,
+  '/api/links': () => '/api/links?status=confirmed',
+  '/api/persons/{id}': () => `/api/persons/${ids.person}`,
+  '/api/users/{id}/tokens': () => `/api/users/${admin.id}/tokens`,
 };
 
 describe('contract: real responses of every documented GET match their schemas', () => {

@@ -5,12 +5,11 @@ import { openDatabase } from '../../src/db/database.ts';
 import { createApp } from '../../src/http/app.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import { seedRecords } from '../helpers/test-app.ts';
-import { createPostgresCopy, testBackend } from '../helpers/test-database.ts';
+import { createPostgresCopy, POSTGRES_ONLY, testBackend } from '../helpers/test-database.ts';
 
 describe('DATABASE_READ_URL', () => {
-  it('sends searches to the replica and everything else to the primary', async () => {
-    // PGlite has no replicas: the embedded backend reads and writes one database.
-    if (testBackend() !== 'postgres') return expect(testBackend()).toBe('pglite');
+  // PGlite has no replicas: the embedded backend reads and writes one database.
+  it.skipIf(testBackend() !== 'postgres')(`${POSTGRES_ONLY} (PGlite has no replicas): sends searches to the replica and everything else to the primary`, async () => {
     const primary = await createPostgresCopy();
     const replica = await createPostgresCopy();
     // Two separate databases stand in for a primary and its replica, so it shows which one answered.

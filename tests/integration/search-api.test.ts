@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refreshRecordSearch } from '../../src/search/readings.repository.ts';
+import { replaceReadings as refreshRecordSearch } from '../../src/records/record.writer.ts';
 import { loadFixtureRows, readFixture } from '../helpers/fixtures.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 

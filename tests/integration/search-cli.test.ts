@@ -1,26 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/database.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
+import type { Database } from '../../src/db/database.ts';
 import { seedRecords } from '../helpers/test-app.ts';
-import { createPostgresCopy, testBackend } from '../helpers/test-database.ts';
+import { createCliDatabase } from '../helpers/test-database.ts';
 import { runNode } from '../helpers/processes.ts';
 
 let env: NodeJS.ProcessEnv;
 let drop: () => Promise<void> = async () => undefined;
 
 beforeAll(async () => {
-  if (testBackend() === 'postgres') {
-    const copy = await createPostgresCopy();
-    env = { DATABASE_URL: copy.url };
-    drop = copy.drop;
-  } else {
-    env = { DATABASE_URL: '', DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'nb-cli-')) };
-  }
-  const database = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR ?? '' });
-  await migrateToLatest(database.db);
+  let database: Database;
+  ({ env, database, drop } = await createCliDatabase('nb-cli-'));
   await seedRecords(database, [
     { fullName: 'Ван-Си-Сян', birthYear: 1888 },
     { fullName: 'Ван-Шу-Фа', birthYear: 1893 },

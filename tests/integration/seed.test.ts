@@ -11,7 +11,7 @@ import { SEED_DIR, seedDatabase, seedReason } from '../../src/seed/seed.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import { withDatabase } from '../helpers/global-setup.ts';
 import { startLogged } from '../helpers/processes.ts';
-import { createPostgresCopy, createTestDatabase } from '../helpers/test-database.ts';
+import { createPostgresCopy, createTestDatabase, POSTGRES_ONLY } from '../helpers/test-database.ts';
 
 /**
  * `npm start` on an empty database loads fixtures/seed/ through the importer
@@ -101,8 +101,7 @@ describe('npm start seeds an empty database', () => {
     }
   }, 240_000);
 
-  it('PostgreSQL: the same, through the COPY path; with two workers the primary alone seeds', async () => {
-    if (inject('testDb').backend !== 'postgres') return;
+  it.skipIf(inject('testDb').backend !== 'postgres')(`${POSTGRES_ONLY} (COPY and several workers): the same, through the COPY path; with two workers the primary alone seeds`, async () => {
     const { url, drop } = await createPostgresCopy();
     try {
       const server = await startServer({ DATABASE_URL: url, WORKERS: '2' });
@@ -176,7 +175,7 @@ describe('seedDatabase', () => {
     expect(Number(n)).toBe(SEEDED);
   }, 120_000);
 
-  it.runIf(inject('testDb').backend === 'postgres')('two servers starting on one empty database: one seeds, the other leaves it', async () => {
+  it.skipIf(inject('testDb').backend !== 'postgres')(`${POSTGRES_ONLY} (two servers on one database): two servers starting on one empty database: one seeds, the other leaves it`, async () => {
     const db = await createTestDatabase();
     try {
       const runtime = await runtimeFor(db);

@@ -33,7 +33,7 @@ async function fill(database: Database): Promise<void> {
   await propose(4, '杨明'); // two pending on one record: both count
 }
 
-const EXPECTED = { records: 5, sources: 3, attestedNames: 2, pendingCorrections: 3, bySource: { 'lists.memo.ru': 1, 'mos.memo.ru': 3, ГАРФ: 1 } };
+const EXPECTED = { records: 5, sources: 3, attestedNames: 2, pendingCorrections: 3, bySource: { 'lists.memo.ru': 1, 'mos.memo.ru': 3, ГАРФ: 1 }, staleReadings: 0 };
 
 describe('GET /api/stats', () => {
   let t: TestApp;
@@ -44,14 +44,14 @@ describe('GET /api/stats', () => {
 
   it('counts on an empty database', async () => {
     const res = await request(t.app).get('/api/stats').expect(200);
-    expect(res.body).toEqual({ records: 0, sources: 0, attestedNames: 0, pendingCorrections: 0, bySource: {}, backend: t.database.backend });
+    expect(res.body).toEqual({ records: 0, sources: 0, attestedNames: 0, pendingCorrections: 0, bySource: {}, staleReadings: 0, backend: t.database.backend });
   });
 
   it('counts records, distinct sources, attested names and pending corrections', async () => {
     await fill(t.database);
     const res = await request(t.app).get('/api/stats').expect(200);
     expect(res.body).toEqual({ ...EXPECTED, backend: t.database.backend });
-    expect(Object.keys(res.body)).toEqual(['records', 'sources', 'attestedNames', 'pendingCorrections', 'bySource', 'backend']);
+    expect(Object.keys(res.body)).toEqual(['records', 'sources', 'attestedNames', 'pendingCorrections', 'bySource', 'staleReadings', 'backend']);
   });
 
   it('counts each source once among many records', async () => {
@@ -115,7 +115,7 @@ describe('bySource is bounded', () => {
   afterAll(() => t.close());
 
   it('lists the first sources by name, each counted exactly; records and sources stay exact', async () => {
-    expect(await readStats(t.database.db, 3)).toEqual({ records: 15, sources: 5, attestedNames: 0, pendingCorrections: 0, bySource: { a: 1, b: 2, c: 3 } });
+    expect(await readStats(t.database.db, 3)).toEqual({ records: 15, sources: 5, attestedNames: 0, pendingCorrections: 0, bySource: { a: 1, b: 2, c: 3 }, staleReadings: 0 });
     expect(await readStats(t.database.db, 5)).toMatchObject({ records: 15, sources: 5, bySource: { a: 1, b: 2, c: 3, d: 4, e: 5 } });
   });
 });

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { sql } from 'kysely';
@@ -233,55 +232,47 @@ describe('imports', () => {
   });
 
   it('goes through the import queue: spooled to disk, queued behind an API import, the file removed afterwards', async () => {
-    // A temporary directory of this test's own (os.tmpdir() reads TMPDIR), to watch the spool.
-    const previousTmp = process.env.TMPDIR;
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nb-web-upload-'));
-    process.env.TMPDIR = tmp;
-    const spool = path.join(tmp, 'namebridge-imports');
-    try {
-      const agent = await loggedIn();
-      const page = await agent.get('/imports').expect(200);
-      const csv = (n: number, tag: string) => `external_id,full_name,birth_year\n${Array.from({ length: n }, (_, i) => `${tag}-${i},Ли-Фу-${i},1890`).join('\n')}\n`;
-      // A refused upload (wrong CSRF token) is read but leaves nothing behind.
-      await agent.post('/imports').field('_csrf', 'forged').attach('file', Buffer.from(csv(3, 'x')), { filename: 'x.csv', contentType: 'text/csv' }).expect(403);
-      expect(fs.readdirSync(spool)).toEqual([]);
+    // The test app's own DATA_DIR: its spool is this test's to watch.
+    const spoolDir = path.join(t.ctx.config.DATA_DIR, 'spool');
+    const spooled = () => (fs.existsSync(spoolDir) ? fs.readdirSync(spoolDir) : []);
+    const agent = await loggedIn();
+    const page = await agent.get('/imports').expect(200);
+    const csv = (n: number, tag: string) => `external_id,full_name,birth_year\n${Array.from({ length: n }, (_, i) => `${tag}-${i},Ли-Фу-${i},1890`).join('\n')}\n`;
+    // A refused upload (wrong CSRF token) is refused at the file part: nothing is written.
+    await agent.post('/imports').field('_csrf', 'forged').attach('file', Buffer.from(csv(3, 'x')), { filename: 'x.csv', contentType: 'text/csv' }).expect(403);
+    expect(spooled()).toEqual([]);
 
-      // An import through the API first, held up (on PostgreSQL) by a lock on the records it must write;
-      // then the form's: it must wait its turn in the one queue, not start beside it.
-      const release = await holdRecordsLock();
-      let a: JobDto, b: JobDto;
-      try {
-        const first = await request(t.app).post('/api/imports?source=queue-a').set('Authorization', `Bearer ${archivist.token}`).type('text/csv').send(csv(5, 'a')).expect(202);
-        const res = await agent
-          .post('/imports')
-          .field('_csrf', csrfOf(page.text))
-          .field('source', 'queue-b')
-          .field('dryRun', '1')
-          .attach('file', Buffer.from(csv(5, 'b')), { filename: 'b.csv', contentType: 'text/csv' })
-          .expect(303);
-        const secondId = Number(/^\/imports\/(\d+)$/.exec(res.headers.location as string)![1]);
-        const job = async (id: number): Promise<JobDto> => (await agent.get(`/api/imports/${id}`).expect(200)).body.job;
-        if (release) {
-          await new Promise((r) => setTimeout(r, 500));
-          expect((await job(secondId)).status).toBe('queued');
-          expect(fs.readdirSync(spool)).toHaveLength(2); // both files spooled, waiting
-        }
-        await release?.();
-        [a, b] = [await finished(job, first.body.job.id), await finished(job, secondId)];
-      } finally {
-        await release?.();
+    // An import through the API first, held up (on PostgreSQL) by a lock on the records it must write;
+    // then the form's: it must wait its turn in the one queue, not start beside it.
+    const release = await holdRecordsLock();
+    let a: JobDto, b: JobDto;
+    try {
+      const first = await request(t.app).post('/api/imports?source=queue-a').set('Authorization', `Bearer ${archivist.token}`).type('text/csv').send(csv(5, 'a')).expect(202);
+      const res = await agent
+        .post('/imports')
+        .field('_csrf', csrfOf(page.text))
+        .field('source', 'queue-b')
+        .field('dryRun', '1')
+        .attach('file', Buffer.from(csv(5, 'b')), { filename: 'b.csv', contentType: 'text/csv' })
+        .expect(303);
+      const secondId = Number(/^\/imports\/(\d+)$/.exec(res.headers.location as string)![1]);
+      const job = async (id: number): Promise<JobDto> => (await agent.get(`/api/imports/${id}`).expect(200)).body.job;
+      if (release) {
+        await new Promise((r) => setTimeout(r, 500));
+        expect((await job(secondId)).status).toBe('queued');
+        expect(spooled()).toHaveLength(2); // both files spooled, waiting
       }
-      expect(a.status).toBe('succeeded');
-      expect(b).toMatchObject({ status: 'succeeded', source: 'queue-b', fileName: 'b.csv', actor: `user:${archivist.id}`, dryRun: true });
-      expect(b.progress.bytesTotal).toBe(Buffer.byteLength(csv(5, 'b')));
-      expect(b.report.inserted).toBe(5);
-      expect(Date.parse(b.startedAt!)).toBeGreaterThanOrEqual(Date.parse(a.finishedAt!));
-      expect(fs.readdirSync(spool)).toEqual([]);
+      await release?.();
+      [a, b] = [await finished(job, first.body.job.id), await finished(job, secondId)];
     } finally {
-      if (previousTmp === undefined) delete process.env.TMPDIR;
-      else process.env.TMPDIR = previousTmp;
-      fs.rmSync(tmp, { recursive: true, force: true });
+      await release?.();
     }
+    expect(a.status).toBe('succeeded');
+    expect(b).toMatchObject({ status: 'succeeded', source: 'queue-b', fileName: 'b.csv', actor: `user:${archivist.id}`, dryRun: true });
+    expect(b.progress.bytesTotal).toBe(Buffer.byteLength(csv(5, 'b')));
+    expect(b.report.inserted).toBe(5);
+    expect(Date.parse(b.startedAt!)).toBeGreaterThanOrEqual(Date.parse(a.finishedAt!));
+    expect(spooled()).toEqual([]);
   });
 
   it('asks again for a file when none was chosen', async () => {

@@ -5,10 +5,14 @@ import { ImportFileError } from '../../imports/import.errors.ts';
 import type { ImportTally } from '../../imports/import-report.ts';
 import { summaryOf } from '../../imports/import-report.ts';
 import { DEFAULT_BATCH_SIZE, runImport, type ImportReport } from '../../imports/import.service.ts';
+import { parsePublicColumns } from '../../imports/extra-columns.ts';
 import { EXIT, parseCommandArgs, type CliCommand, type CliIo } from '../cli-io.ts';
+import { runImportUndo } from './import-undo.command.ts';
 
 const USAGE =
-  'usage: namebridge import FILE [--source NAME] [--dry-run] [--strict] [--encoding utf8|cp1251] [--map column=field …] [--json]\n' +
+  'usage: namebridge import FILE [--source NAME] [--dry-run] [--strict] [--encoding utf8|cp1251] [--map column=field …] [--public-columns "col a,col b"] [--json]\n' +
+  '       namebridge import undo JOB_ID [--json]\n' +
+  'unknown columns are kept private (archivists only) unless named in --public-columns\n' +
   'exit codes: 0 all rows valid, 1 some rows invalid (valid ones written unless --strict), 2 file-level error (nothing written)\n';
 
 export const importCommand: CliCommand = {
@@ -16,6 +20,7 @@ export const importCommand: CliCommand = {
   usage: USAGE,
   summary: 'import FILE [options]   import a CSV file of records (--help for options)',
   async run(args, io, runtime) {
+    if (args[0] === 'undo') return runImportUndo(args.slice(1), io, runtime);
     const parsed = parseCommandArgs('import', USAGE, io, {
       args,
       allowPositionals: true,
@@ -25,6 +30,7 @@ export const importCommand: CliCommand = {
         strict: { type: 'boolean', default: false },
         encoding: { type: 'string' },
         map: { type: 'string', multiple: true, default: [] },
+        'public-columns': { type: 'string' },
         json: { type: 'boolean', default: false },
         'batch-size': { type: 'string' },
         help: { type: 'boolean', default: false },
@@ -70,9 +76,11 @@ export const importCommand: CliCommand = {
         strict: values.strict,
         encoding: values.encoding as 'utf8' | 'cp1251' | undefined,
         map,
+        publicColumns: parsePublicColumns(values['public-columns']),
         batchSize,
         bytesTotal: size,
         connectionString: runtime.config.DATABASE_URL,
+        links: { autoConfirmScore: runtime.config.LINK_AUTO_CONFIRM_SCORE },
         onProgress: progress?.update,
       },
       runtime.logger,
@@ -86,12 +94,13 @@ export const importCommand: CliCommand = {
 function printReport(io: CliIo, report: ImportReport, dryRun: boolean, json: boolean): void {
   if (report.fileError) io.stderr.write(`namebridge import: ${report.fileError.message}\n`);
   if (json) {
-    io.stdout.write(`${JSON.stringify(summaryOf(report))}\n`);
+    io.stdout.write(`${JSON.stringify({ jobId: report.jobId, ...summaryOf(report) })}\n`);
     return;
   }
   const out = io.stdout;
   out.write(`import job ${report.jobId}: ${report.status}${dryRun ? ' (dry run: nothing written)' : ''}\n`);
   out.write(`  rows ${report.rowsRead}: inserted ${report.inserted}, updated ${report.updated}, unchanged ${report.unchanged}, invalid ${report.invalid}\n`);
+  if (report.conflicts > 0) out.write(`  conflicts with approved corrections (kept; see GET /api/conflicts): ${report.conflicts}\n`);
   if (report.duplicates > 0) out.write(`  probable duplicates (reported, not merged): ${report.duplicates}\n`);
   for (const w of report.warnings) out.write(`  warning: ${w}\n`);
   for (const e of report.errors.slice(0, 20)) out.write(`  line ${e.line}${e.column ? `, column "${e.column}"` : ''}: ${e.message}\n`);

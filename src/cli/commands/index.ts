@@ -2,7 +2,9 @@ import type { CliCommand } from '../cli-io.ts';
 import { decodeCliCommand } from './decode.command.ts';
 import { exportCommand, restoreCommand } from './export.command.ts';
 import { importCommand } from './import.command.ts';
+import { linkCommand } from './link.command.ts';
 import { migrateCommand } from './migrate.command.ts';
+import { reindexCommand } from './reindex.command.ts';
 import { searchCommand } from './search.command.ts';
 import { statsCommand } from './stats.command.ts';
 import { tokenCommand } from './token.command.ts';
@@ -19,4 +21,6 @@ export const COMMANDS: Record<string, CliCommand> = {
   search: searchCommand,
   user: userCommand,
   token: tokenCommand,
+  reindex: reindexCommand,
+  link: linkCommand,
 };

@@ -15,6 +15,7 @@ export const statsCommand: CliCommand = {
       for (const [source, n] of Object.entries(stats.bySource)) io.stdout.write(`  ${source}: ${n}\n`);
       io.stdout.write(`attested names: ${stats.attestedNames}\n`);
       io.stdout.write(`pending corrections: ${stats.pendingCorrections}\n`);
+      io.stdout.write(`stale readings: ${stats.staleReadings}\n`);
     }
     return 0;
   },

@@ -1,52 +1,67 @@
-import { listUsers } from '../../auth/accounts.repository.ts';
+import { changePassword, disableAccount, enableAccount, listAccounts } from '../../auth/account-lifecycle.service.ts';
 import { createUser } from '../../auth/accounts.service.ts';
 import { MIN_PASSWORD_LENGTH, passwordProblem } from '../../auth/passwords.ts';
 import { ROLES, type Role } from '../../auth/user.types.ts';
-import { EXIT, type CliCommand } from '../cli-io.ts';
+import { EXIT, type CliCommand, type CliIo } from '../cli-io.ts';
 
 const USAGE =
   'usage: namebridge user add EMAIL --role archivist|admin [--name "Display Name"]   (password: one line on stdin)\n' +
-  '       namebridge user list\n';
+  '       namebridge user list [--json]\n' +
+  '       namebridge user disable EMAIL     (ends its sessions and revokes its tokens at once)\n' +
+  '       namebridge user enable EMAIL\n' +
+  '       namebridge user password EMAIL    (new password: one line on stdin; ends its sessions and tokens)\n';
 
 /**
- * Accounts for archivists and admins. The password is read from stdin (one
- * line), never from the arguments, where it would show in `ps` and the shell history:
+ * Accounts for archivists and admins. Passwords are read from stdin (one
+ * line), never from the arguments, where they would show in `ps` and the shell history:
  *   printf '%s\n' "$PASSWORD" | npm run cli -- user add ann@example.org --role archivist
  */
 export const userCommand: CliCommand = {
   needsDatabase: true,
   usage: USAGE,
-  summary: 'user add EMAIL --role R  create an archivist or admin account (password on stdin); user list',
+  summary: 'user add|list|disable|enable|password   accounts (passwords on stdin)',
   async run(args, io, runtime) {
     const [sub, ...rest] = args;
+    const db = runtime.database.db;
     if (sub === 'list') {
-      for (const u of await listUsers(runtime.database.db)) {
-        io.stdout.write(`${u.id}\t${u.role}\t${u.email}${u.disabled_at ? '\t(disabled)' : ''}\n`);
-      }
+      const json = rest.includes('--json');
+      if (rest.some((a) => a !== '--json')) return usage(io, `unknown arguments ${rest.filter((a) => a !== '--json').join(' ')}`);
+      const accounts = await listAccounts(db);
+      if (json) io.stdout.write(`${JSON.stringify(accounts, null, 2)}\n`);
+      else for (const u of accounts) io.stdout.write(`${u.id}\t${u.role}\t${u.email}${u.disabled ? '\t(disabled)' : ''}\n`);
       return EXIT.ok;
     }
-    if (sub !== 'add') {
-      io.stderr.write(USAGE);
-      return EXIT.fatal;
+    if (sub === 'disable' || sub === 'enable' || sub === 'password') {
+      const [email, ...extra] = rest;
+      if (!email || email.startsWith('-') || extra.length > 0) return usage(io);
+      if (sub === 'enable') {
+        await enableAccount(db, { email });
+        io.stdout.write(`enabled ${email.trim()} (its old sessions and tokens stay ended)\n`);
+        return EXIT.ok;
+      }
+      if (sub === 'disable') {
+        const ended = await disableAccount(db, { email });
+        io.stdout.write(`disabled ${ended.email}: ${ended.sessionsEnded} sessions ended, ${ended.tokensRevoked} tokens revoked\n`);
+        return EXIT.ok;
+      }
+      const password = await passwordFromStdin(io);
+      if (password === undefined) return EXIT.fatal;
+      const ended = await changePassword(db, { email }, password);
+      io.stdout.write(`new password for ${ended.email}: ${ended.sessionsEnded} sessions ended, ${ended.tokensRevoked} tokens revoked\n`);
+      return EXIT.ok;
     }
+    if (sub !== 'add') return usage(io);
     const options = parseOptions(rest);
     if (!options.email || !options.role || options.unknown.length > 0) {
-      if (options.unknown.length > 0) io.stderr.write(`namebridge user: unknown arguments ${options.unknown.join(' ')}\n`);
-      io.stderr.write(USAGE);
-      return EXIT.fatal;
+      return usage(io, options.unknown.length > 0 ? `unknown arguments ${options.unknown.join(' ')}` : undefined);
     }
     if (!(ROLES as readonly string[]).includes(options.role)) {
       io.stderr.write(`namebridge user: --role must be one of ${ROLES.join(', ')}\n`);
       return EXIT.fatal;
     }
-    if ((io.stdin as NodeJS.ReadStream).isTTY) io.stderr.write(`Password (at least ${MIN_PASSWORD_LENGTH} characters, shown as typed): `);
-    const password = await readLine(io.stdin);
-    const problem = password === undefined ? 'was not given on stdin' : passwordProblem(password);
-    if (problem || password === undefined) {
-      io.stderr.write(`namebridge user: the password ${problem}; nothing was created\n`);
-      return EXIT.fatal;
-    }
-    const { id } = await createUser(runtime.database.db, {
+    const password = await passwordFromStdin(io);
+    if (password === undefined) return EXIT.fatal;
+    const { id } = await createUser(db, {
       email: options.email,
       password,
       role: options.role as Role,
@@ -56,6 +71,24 @@ export const userCommand: CliCommand = {
     return EXIT.ok;
   },
 };
+
+function usage(io: CliIo, problem?: string): number {
+  if (problem) io.stderr.write(`namebridge user: ${problem}\n`);
+  io.stderr.write(USAGE);
+  return EXIT.fatal;
+}
+
+/** One line from stdin, checked against the password rules; undefined (and why, on stderr) when it fails them. */
+async function passwordFromStdin(io: CliIo): Promise<string | undefined> {
+  if ((io.stdin as NodeJS.ReadStream).isTTY) io.stderr.write(`Password (at least ${MIN_PASSWORD_LENGTH} characters, shown as typed): `);
+  const password = await readLine(io.stdin);
+  const problem = password === undefined ? 'was not given on stdin' : passwordProblem(password);
+  if (problem || password === undefined) {
+    io.stderr.write(`namebridge user: the password ${problem}; nothing was changed\n`);
+    return undefined;
+  }
+  return password;
+}
 
 function parseOptions(args: string[]) {
   const out: { email?: string; role?: string; name?: string; unknown: string[] } = { unknown: [] };

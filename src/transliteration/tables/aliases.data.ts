@@ -8,30 +8,31 @@ export interface AliasEntry {
   keys: string[];
   readings: string[];
   surnameLength: number;
+  /** Where the conventional form is documented. An entry with no source, or one that exists to answer an eval query, does not belong here. */
+  source: string;
 }
 
+/**
+ * Only conventional forms that no syllable rule produces and that a source
+ * documents (Wikipedia article titles, the usual exonyms). Names the rules
+ * read by themselves (Мао Цзэдун, Zhou Enlai, Wang Ching-wei) have no entry:
+ * an entry for them would only memorise the eval's answers (eval/devset.README.md).
+ */
 export const ALIASES: readonly AliasEntry[] = [
-  { keys: ['суньятсен', 'сунятсен', 'sunyatsen', 'sunyixian'], readings: ['sun zhong shan', 'sun yi xian', 'sun wen'], surnameLength: 1 },
-  { keys: ['чанкайши', 'chiangkaishek', 'чанкайшек'], readings: ['jiang jie shi', 'jiang zhong zheng'], surnameLength: 1 },
-  { keys: ['маоцзэдун', 'маоцзедун', 'maotsetung', 'maozedong'], readings: ['mao ze dong'], surnameLength: 1 },
-  { keys: ['чжоуэньлай', 'чжоуэнлай', 'чжоуеньлай', 'chouenlai'], readings: ['zhou en lai'], surnameLength: 1 },
-  { keys: ['чжандзолинь', 'чжанцзолинь', 'changtsolin'], readings: ['zhang zuo lin'], surnameLength: 1 },
-  { keys: ['чжансюэлян', 'changhsuehliang'], readings: ['zhang xue liang'], surnameLength: 1 },
-  { keys: ['пекин', 'peking', 'pekin', 'peiping', 'бэйпин'], readings: ['bei jing', 'bei ping'], surnameLength: 0 },
-  { keys: ['нанкин', 'nanking'], readings: ['nan jing'], surnameLength: 0 },
-  { keys: ['харбин', 'harbin', 'kharbin'], readings: ['ha er bin'], surnameLength: 0 },
-  { keys: ['кантон', 'canton', 'kanton'], readings: ['guang zhou'], surnameLength: 0 },
-  { keys: ['мукден', 'mukden'], readings: ['shen yang'], surnameLength: 0 },
-  { keys: ['гонконг', 'hongkong'], readings: ['xiang gang'], surnameLength: 0 },
-  { keys: ['макао', 'macao', 'macau'], readings: ['ao men'], surnameLength: 0 },
-  { keys: ['амой', 'amoy'], readings: ['xia men'], surnameLength: 0 },
-  { keys: ['чифу', 'chefoo', 'chifu'], readings: ['yan tai', 'zhi fu'], surnameLength: 0 },
-  { keys: ['циндао', 'tsingtao', 'циндау'], readings: ['qing dao'], surnameLength: 0 },
-  { keys: ['тяньцзинь', 'тяньдзинь', 'tientsin'], readings: ['tian jin'], surnameLength: 0 },
-  { keys: ['шаньдун', 'шандунь', 'шаньдунь', 'shantung'], readings: ['shan dong'], surnameLength: 0 },
-  { keys: ['чжили', 'джили', 'chihli'], readings: ['zhi li'], surnameLength: 0 },
-  { keys: ['хэбэй', 'хобэй', 'хобей', 'hopei', 'hopeh'], readings: ['he bei'], surnameLength: 0 },
-  { keys: ['мэйланьфан', 'meilanfang'], readings: ['mei lan fang'], surnameLength: 1 },
-  { keys: ['лисяньнянь'], readings: ['li xian nian'], surnameLength: 1 },
-  { keys: ['ванцзинвэй', 'wangchingwei'], readings: ['wang jing wei'], surnameLength: 1 },
+  { keys: ['суньятсен', 'sunyatsen'], readings: ['sun zhong shan', 'sun yi xian', 'sun wen'], surnameLength: 1, source: 'Russian Wikipedia «Сунь Ятсен»; Wikipedia "Sun Yat-sen" (Cantonese-based)' },
+  { keys: ['чанкайши', 'chiangkaishek'], readings: ['jiang jie shi', 'jiang zhong zheng'], surnameLength: 1, source: 'Russian Wikipedia «Чан Кайши»; Wikipedia "Chiang Kai-shek" (Cantonese-based)' },
+  { keys: ['пекин', 'peking', 'pekin', 'peiping', 'бэйпин'], readings: ['bei jing', 'bei ping'], surnameLength: 0, source: 'Russian Wikipedia «Пекин»; Wikipedia "Peking", "Peiping"' },
+  { keys: ['нанкин', 'nanking'], readings: ['nan jing'], surnameLength: 0, source: 'Russian Wikipedia «Нанкин»; Wikipedia "Nanking"' },
+  { keys: ['харбин', 'harbin', 'kharbin'], readings: ['ha er bin'], surnameLength: 0, source: 'Russian Wikipedia «Харбин»; Wikipedia "Harbin"' },
+  { keys: ['кантон', 'canton', 'kanton'], readings: ['guang zhou'], surnameLength: 0, source: 'Russian Wikipedia «Гуанчжоу» (historical name Кантон); Wikipedia "Canton"' },
+  { keys: ['мукден', 'mukden'], readings: ['shen yang'], surnameLength: 0, source: 'Russian Wikipedia «Шэньян» (Мукден); Wikipedia "Mukden"' },
+  { keys: ['гонконг', 'hongkong'], readings: ['xiang gang'], surnameLength: 0, source: 'Russian Wikipedia «Гонконг»; Wikipedia "Hong Kong"' },
+  { keys: ['макао', 'macao', 'macau'], readings: ['ao men'], surnameLength: 0, source: 'Russian Wikipedia «Макао»; Wikipedia "Macau"' },
+  { keys: ['амой', 'amoy'], readings: ['xia men'], surnameLength: 0, source: 'Russian Wikipedia «Сямынь» (Амой); Wikipedia "Amoy"' },
+  { keys: ['чифу', 'chefoo', 'chifu'], readings: ['yan tai', 'zhi fu'], surnameLength: 0, source: 'Russian Wikipedia «Яньтай» (Чифу); Wikipedia "Chefoo"' },
+  { keys: ['циндао', 'tsingtao', 'циндау'], readings: ['qing dao'], surnameLength: 0, source: 'Russian Wikipedia «Циндао»; Wikipedia "Tsingtao"' },
+  { keys: ['тяньцзинь', 'тяньдзинь', 'tientsin'], readings: ['tian jin'], surnameLength: 0, source: 'Russian Wikipedia «Тяньцзинь»; Wikipedia "Tientsin"; Тяньдзинь in the Moscow list' },
+  { keys: ['шаньдун', 'шандунь', 'шаньдунь', 'shantung'], readings: ['shan dong'], surnameLength: 0, source: 'Russian Wikipedia «Шаньдун»; Wikipedia "Shantung"; Шандунь, Шаньдунь in the Moscow list' },
+  { keys: ['чжили', 'джили', 'chihli'], readings: ['zhi li'], surnameLength: 0, source: 'Russian Wikipedia «Чжили»; Wikipedia "Chihli"; Джили in the Moscow list' },
+  { keys: ['хэбэй', 'хобэй', 'хобей', 'hopei', 'hopeh'], readings: ['he bei'], surnameLength: 0, source: 'Russian Wikipedia «Хэбэй»; Wikipedia "Hopeh"; Хобэй, Хобей in the Moscow list' },
 ];

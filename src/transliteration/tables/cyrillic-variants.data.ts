@@ -79,3 +79,5 @@ export const DIALECT_EXTRA: readonly SpellingRule[] = [
 
 /** Russian case endings on the last syllable in running text (genitive, dative, instrumental). */
 export const CASE_ENDINGS: readonly string[] = ['а', 'я', 'у', 'ю', 'ом', 'ем', 'ым', 'ой', 'ей', 'е'];
+/** Endings that take the place of a final й or ь (genitive, dative, instrumental, prepositional): «Цзинвэя», «Суню». */
+export const SOFT_STEM_ENDINGS: readonly string[] = ['я', 'ю', 'ем', 'е'];

@@ -10,4 +10,20 @@
  * which syllable it means. (ме = mie and пе = pie are as rare, but their
  * other readings, me and none, are no likelier: a prior would change nothing.)
  */
-export const RARE_NAME_SYLLABLES: ReadonlyMap<string, number> = new Map([['die', 0.3]]);
+export const RARE_NAME_SYLLABLES: ReadonlyMap<string, number> = new Map([
+  ['die', 0.3],
+  // Final -н is -ng in Palladius, but clerks dropped the ь of -нь (../shared/notes: «Чжоу-Хуа-Нан»),
+  // and nang (囊), reng (仍) and seng (僧) are almost never in names while nan (南), ren (仁)
+  // and sen (森) are: a prior above the 0.3 of a lost ь reads them n first, ng second.
+  ['nang', 0.4],
+  ['reng', 0.4],
+  ['seng', 0.4],
+  // Rare chart syllables (syllables.data.ts, last block) whose spelling is a common one's
+  // with the ь lost: эн is eng, or en (恩); нун is nun, or nong (农).
+  ['eng', 0.4],
+  ['nun', 0.4],
+  // The chart homograph ло is luo or the interjection lo; the interjection о would
+  // otherwise split «Гоо» (guo, a doubled vowel) into guo + o.
+  ['lo', 0.5],
+  ['o', 0.5],
+]);

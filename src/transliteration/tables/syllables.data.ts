@@ -5,8 +5,12 @@
  * Written from the "Cyrillization of Chinese" comparison chart. Deliberate choices:
  * - -uo is чо/до/шо/со/то… (the chart standard), not pypinyin's чуо/дуо variant;
  *   the variant is generated as a cost rule instead (cyrillic-variants.data.ts).
- * - Interjection-only syllables (o, lo, yo, ê, m, n, ng, hm…) are left out: they do
- *   not occur in names, and `o` would collide with `e` in Wade–Giles (both "o").
+ * - The rare syllables of the standard chart are in (the last block: cei, den, eng,
+ *   fiao, kei, lo, nia, nun, o, rua, tei), so every chart syllable reads both ways.
+ *   Three spellings are homographs on the chart itself: Palladius ло and Wade–Giles
+ *   lo are luo and lo, Wade–Giles o is e and o. Decoders list both; the name priors
+ *   (name-syllable-priors.data.ts) put the name syllable first. Pure interjections
+ *   outside the chart (yo, ê, m, n, ng, hm) stay out.
  * - Wade–Giles keeps its diacritics (ü, ê); decoders accept them stripped at a cost.
  *   Syllabic zi/ci/si are written tzu/tz'u/ssu (tzŭ/szu are accepted as variants).
  * - ü is written "ü" in pinyin here; index keys write it "v" (see index-keys.ts).
@@ -415,4 +419,15 @@ wei вэй wei
 wen вэнь wên
 weng вэн wêng
 wo во wo
+cei цэй ts'ei
+den дэнь tên
+eng эн êng
+fiao фяо fiao
+kei кэй k'ei
+lo ло lo
+nia ня nia
+nun нунь nun
+o о o
+rua жуа jua
+tei тэй t'ei
 `;

@@ -1,6 +1,9 @@
 import en from './en.json' with { type: 'json' };
 import ru from './ru.json' with { type: 'json' };
 import zh from './zh.json' with { type: 'json' };
+import linksEn from './links.en.json' with { type: 'json' };
+import linksRu from './links.ru.json' with { type: 'json' };
+import linksZh from './links.zh.json' with { type: 'json' };
 
 /**
  * Interface strings as data: one flat JSON file per language, the same keys in
@@ -11,7 +14,11 @@ export const LANGUAGES = ['zh', 'ru', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 export const DEFAULT_LANG: Lang = 'en';
 
-export const MESSAGES: Readonly<Record<Lang, Readonly<Record<string, string>>>> = { zh, ru, en };
+export const MESSAGES: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+  zh: { ...zh, ...linksZh },
+  ru: { ...ru, ...linksRu },
+  en: { ...en, ...linksEn },
+};
 
 /** BCP 47 tags for `<html lang>` and date formatting. */
 export const LANG_TAG: Readonly<Record<Lang, string>> = { zh: 'zh-Hans', ru: 'ru', en: 'en' };

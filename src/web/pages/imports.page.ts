@@ -1,14 +1,14 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { findSession } from '../../auth/accounts.service.ts';
-import { currentUser } from '../../auth/auth.middleware.ts';
-import { SESSION_COOKIE, readCookie } from '../../auth/cookies.ts';
+import { currentUser, hasRole, sessionIdOf } from '../../auth/auth.middleware.ts';
 import { actorRef } from '../../auth/user.types.ts';
 import type { AppContext } from '../../http/context.ts';
 import { parseId } from '../../http/params.ts';
 import { findJob } from '../../imports/import-jobs.repository.ts';
-import { queueImport } from '../../imports/import.queue.ts';
+import { queueImport, takeUploadSlot } from '../../imports/import.queue.ts';
+import { undoImport } from '../../imports/import-undo.service.ts';
 import { toJobDto } from '../../imports/imports.routes.ts';
-import { NotFoundError, UnauthorizedError } from '../../shared/errors.ts';
+import { ForbiddenError, NotFoundError, UnauthorizedError } from '../../shared/errors.ts';
 import { discardUpload, readUploadForm, type UploadForm } from '../upload.ts';
 import { formFor, pageFor } from '../web.auth.ts';
 import { pageContext, renderPage } from '../web.render.ts';
@@ -21,15 +21,17 @@ const SHOWN_ERRORS = 200;
  * its row errors, download the error report (GET /api/imports/:id/errors.csv).
  * Without script the form posts multipart/form-data here: the file is streamed
  * to the import spool and queued exactly as POST /api/imports does
- * (import.queue.ts: same byte limit, same one-at-a-time queue, same job row).
+ * (import.queue.ts: same byte limit, same upload slots, same queue, same job row).
  */
 export function importsPages(ctx: AppContext): Router {
   const router = Router();
 
-  // Refuse before reading a large body from someone with no session at all.
-  const hasSession: RequestHandler = async (req, _res, next) => {
-    const id = readCookie(req.get('cookie'), SESSION_COOKIE);
-    if (!id || !(await findSession(ctx.database.db, id))) throw new UnauthorizedError();
+  // Refuse before reading a byte of the body from anyone without a staff session (the CSRF token is in the body: checked at the file part).
+  const staffSession: RequestHandler = async (req, _res, next) => {
+    const id = sessionIdOf(req);
+    const session = id ? await findSession(ctx.database.db, id) : undefined;
+    if (!session) throw new UnauthorizedError();
+    if (!hasRole(session.user, ['archivist'])) throw new ForbiddenError('This needs the archivist role');
     next();
   };
   const staff = formFor(ctx, 'archivist');
@@ -49,19 +51,35 @@ export function importsPages(ctx: AppContext): Router {
       return null;
     }
     const actor = actorRef(currentUser(res));
-    return queueImport(ctx, { file: file.path, fileName: file.filename.slice(0, 200), source: source || undefined, actor, dryRun, strict: false });
+    return queueImport(ctx, { file, fileName: file.filename.slice(0, 200), source: source || undefined, actor, dryRun, strict: false });
   };
 
   // The form's file is spooled to disk as it arrives, then queued exactly as POST /api/imports does.
   router.post(
     '/imports',
-    hasSession,
+    staffSession,
     async (req, res) => {
-      const upload = await readUploadForm(req, 'file');
+      let checked = false;
+      // req.body is where the CSRF check finds `_csrf`.
+      const check = async (fields: Record<string, string>) => {
+        req.body = fields;
+        await run(staff, req, res);
+        checked = true;
+      };
+      const release = takeUploadSlot(ctx);
+      let upload: UploadForm;
+      try {
+        upload = await readUploadForm(req, 'file', { dataDir: ctx.config.DATA_DIR, maxBytes: ctx.config.IMPORT_MAX_BYTES, beforeFile: check });
+      } catch (err) {
+        // The rest of a refused body is never read: the connection closes after the answer.
+        res.set('Connection', 'close');
+        throw err;
+      } finally {
+        release();
+      }
       let jobId: number | null = null;
       try {
-        req.body = upload.fields; // where the CSRF check finds `_csrf`
-        await run(staff, req, res);
+        if (!checked) await check(upload.fields);
         jobId = await startImport(req, res, upload); // from here the queue owns the file
       } finally {
         // Refused, or no file: nothing stays in the spool (synchronously, before the response is read).
@@ -84,6 +102,13 @@ export function importsPages(ctx: AppContext): Router {
       running: job.status === 'queued' || job.status === 'running',
       shownErrors: job.report.errors.slice(0, SHOWN_ERRORS),
     });
+  });
+
+  // The undo is itself a job: its page shows what was removed, restored and kept.
+  router.post('/imports/:id/undo', staff, async (req, res) => {
+    const id = parseId(req.params.id, 'import id');
+    const report = await undoImport(ctx.database.db, id, actorRef(currentUser(res)));
+    res.redirect(303, `/imports/${report.jobId}`);
   });
 
   return router;

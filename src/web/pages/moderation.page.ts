@@ -5,6 +5,8 @@ import { decideCorrection, listCorrections, REASON_MAX } from '../../corrections
 import type { AppContext } from '../../http/context.ts';
 import { parseId } from '../../http/params.ts';
 import { BadRequestError } from '../../shared/errors.ts';
+import { actorRef } from '../../auth/user.types.ts';
+import { listConflicts, resolveConflict } from '../../records/conflicts.service.ts';
 import { formFor, pageFor } from '../web.auth.ts';
 import { pageContext, renderPage } from '../web.render.ts';
 
@@ -31,8 +33,10 @@ export function moderationPages(ctx: AppContext): Router {
       page = await listCorrections(ctx.database.db, { status: query.status, limit: 20 });
     }
     const nextHref = page.nextCursor ? `/moderation?${new URLSearchParams({ status: query.status, cursor: page.nextCursor }).toString()}` : null;
+    // Open conflicts (a re-import under an approved correction) are listed beside the queue.
+    const { conflicts } = await listConflicts(ctx.database.db, { status: 'open', limit: 20 });
     res.setHeader('Cache-Control', 'no-store');
-    renderPage(req, res, 'moderation', { status: query.status as Status, statuses: STATUSES, corrections: page.corrections, nextHref, done: query.done ?? null, failed }, status);
+    renderPage(req, res, 'moderation', { status: query.status as Status, statuses: STATUSES, corrections: page.corrections, conflicts, nextHref, done: query.done ?? null, failed }, status);
   };
 
   router.get('/moderation', pageFor('archivist'), async (req, res) => {
@@ -53,10 +57,18 @@ export function moderationPages(ctx: AppContext): Router {
         await show(req, res, { id, reason, error: t('moderation.error.reasonTooLong', { max: REASON_MAX }) }, 400);
         return;
       }
-      await decideCorrection(ctx.database.db, id, decision, currentUser(res), reason);
+      await decideCorrection(ctx.database.db, id, decision, currentUser(res), reason, { confirmStale: body.confirmStale === '1' });
       res.redirect(303, `/moderation?done=${decision === 'approve' ? 'approved' : 'rejected'}`);
     });
   }
+
+  router.post('/moderation/conflicts/:id/resolve', formFor(ctx, 'archivist'), async (req, res) => {
+    const id = parseId(req.params.id, 'conflict id');
+    const keep = (req.body as Record<string, unknown> | undefined)?.keep;
+    if (keep !== 'correction' && keep !== 'source') throw new BadRequestError('keep must be "correction" or "source"');
+    await resolveConflict(ctx.database.db, id, keep, actorRef(currentUser(res)), null);
+    res.redirect(303, '/moderation');
+  });
 
   return router;
 }

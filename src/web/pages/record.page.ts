@@ -9,10 +9,13 @@ import { toRecordDto } from '../../records/record.dto.ts';
 import { RECORD_FIELDS } from '../../records/record.fields.ts';
 import { findRecordById } from '../../records/records.repository.ts';
 import { loadResultRecords } from '../../search/search-records.repository.ts';
+import { personOfRecord } from '../../links/persons.service.ts';
 import { BadRequestError, NotFoundError } from '../../shared/errors.ts';
 import { issuesOf, toFieldErrors, type FieldErrors } from '../form-errors.ts';
 import { issueFormToken, requireFormToken } from '../form-token.ts';
 import { historyItems } from '../history.view.ts';
+import { activeClaims } from '../../records/claims.repository.ts';
+import { permalinkOf, recordExplainView } from '../record-explain.view.ts';
 import { pageContext, renderPage } from '../web.render.ts';
 
 /** The correction form's fields (a chinese-name proposal), as the page names them. */
@@ -62,21 +65,26 @@ export function recordPages(ctx: AppContext): Router {
     const row = await findRecordById(ctx.database.db, id);
     if (!row) throw new NotFoundError(`No record with id ${id}`);
     const record = toRecordDto(row);
-    const [attestedNames, historyDto, summaries] = await Promise.all([
+    const [claims, attestedNames, historyDto, summaries, person] = await Promise.all([
+      activeClaims(ctx.database.db, id),
       listAttestedNames(ctx.database.db, id),
       getRecordHistory(ctx.database.db, id),
       loadResultRecords(ctx.database.db, [String(id)]),
+      personOfRecord(ctx.database.db, id),
     ]);
     const values = record as unknown as Record<string, unknown>;
     const fields = RECORD_FIELDS.flatMap((f) => {
       const value = values[f.name];
-      return value === null || value === undefined || value === '' ? [] : [{ name: f.name, value: String(value) }];
+      const claim = claims.find((c) => c.field === f.name);
+      const corrected = claim ? { source: record.sourceValues[f.name] ?? null, evidence: claim.evidence ?? '' } : null;
+      return (value === null || value === undefined || value === '') && !corrected ? [] : [{ name: f.name, value: String(value ?? ''), corrected }];
     });
     const extra = Object.entries(record.extra).map(([key, value]) => ({ key, value: typeof value === 'string' ? value : JSON.stringify(value) }));
-    const { t, time } = pageContext(req, res);
+    const { t, time, lang } = pageContext(req, res);
     const history = historyItems(historyDto.events, t, time);
     const formToken = issueFormToken(req, res);
-    renderPage(req, res, 'record', { record, fields, extra, attestedNames, history, summary: summaries.get(String(id)) ?? null, form, errors, formToken }, status);
+    const explain = recordExplainView(record, lang, permalinkOf(req, id));
+    renderPage(req, res, 'record', { record, fields, extra, attestedNames, history, summary: summaries.get(String(id)) ?? null, person, form, errors, formToken, explain }, status);
   };
 
   router.get('/records/:id', async (req, res) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SESSION_COOKIE, clearedSessionCookie, readCookie, sessionCookie } from '../../../src/auth/cookies.ts';
+import { SESSION_COOKIE, clearedSessionCookie, readCookie, readSessionCookie, sessionCookie } from '../../../src/auth/cookies.ts';
 import { looksLikeApiToken, newApiToken, safeEqual, sha256 } from '../../../src/auth/secrets.ts';
 import { actorRef, userIdFromActor } from '../../../src/auth/user.types.ts';
 
@@ -33,8 +33,21 @@ describe('session cookie', () => {
   it('is httpOnly and SameSite=Lax, Secure only over https', () => {
     const plain = sessionCookie('v', { secure: false, maxAgeSeconds: 60 });
     expect(plain).toBe('nb_session=v; Path=/; HttpOnly; SameSite=Lax; Max-Age=60');
-    expect(sessionCookie('v', { secure: true, maxAgeSeconds: 60 })).toMatch(/; Secure$/);
+    expect(sessionCookie('v', { secure: true, maxAgeSeconds: 60 })).toBe('__Host-nb_session=v; Path=/; HttpOnly; SameSite=Lax; Max-Age=60; Secure');
     expect(clearedSessionCookie(false)).toMatch(/^nb_session=; .*Max-Age=0/);
+    expect(clearedSessionCookie(true)).toMatch(/^__Host-nb_session=; .*Max-Age=0.*; Secure$/);
+  });
+
+  it('over https reads only __Host-nb_session: a plain nb_session may have been planted', () => {
+    expect(readSessionCookie('nb_session=planted', true)).toEqual({ kind: 'none' });
+    expect(readSessionCookie('nb_session=planted; __Host-nb_session=ours', true)).toEqual({ kind: 'one', id: 'ours' });
+    expect(readSessionCookie('__Host-nb_session=ours', false)).toEqual({ kind: 'none' });
+  });
+
+  it('reports two session cookies as a duplicate, not the first of them', () => {
+    expect(readSessionCookie('nb_session=a; lang=zh; nb_session=b', false)).toEqual({ kind: 'duplicate', ids: ['a', 'b'] });
+    expect(readSessionCookie('__Host-nb_session=a; __Host-nb_session=b', true)).toMatchObject({ kind: 'duplicate' });
+    expect(readSessionCookie(undefined, false)).toEqual({ kind: 'none' });
   });
 });
 

@@ -40,6 +40,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ METRICS_PORT: '3000' })).toThrow(/METRICS_PORT/);
   });
 
+  it('search safety: generous defaults, 0 turns the rate limit off, bad values named', () => {
+    expect(loadConfig({})).toMatchObject({ SEARCH_TIMEOUT_MS: 1500, SEARCH_RATE_LIMIT: 60, SEARCH_RATE_WINDOW_SECONDS: 60, STATS_CACHE_SECONDS: 30 });
+    expect(loadConfig({ SEARCH_RATE_LIMIT: '0' }).SEARCH_RATE_LIMIT).toBe(0);
+    const bad = () => loadConfig({ SEARCH_RATE_LIMIT: '-1', SEARCH_RATE_WINDOW_SECONDS: '0', SEARCH_TIMEOUT_MS: 'soon' });
+    for (const name of ['SEARCH_RATE_LIMIT', 'SEARCH_RATE_WINDOW_SECONDS', 'SEARCH_TIMEOUT_MS']) expect(bad).toThrow(name);
+  });
+
   it('rejects a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
   });

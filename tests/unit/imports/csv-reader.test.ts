@@ -52,6 +52,31 @@ describe('openCsv', () => {
     expect(trailing).toEqual([{ line: 3, column: null, message: expect.stringMatching(/opened on line 3 is never closed/) }]);
   });
 
+  it('skips a record past the size limit once, and reads on after its quote closes', async () => {
+    const long = `"${'а'.repeat(60)}\n${'б'.repeat(60)}"`;
+    const { records, trailing } = await read(`a,b\n1,2\n3,${long}\n4,"x""y"\r\n5,6`, { maxRecordChars: 40 });
+    expect(records.map((r) => [r.fields, r.line, r.errorsBefore.length])).toEqual([
+      [['1', '2'], 2, 0],
+      [['4', 'x"y'], 5, 1],
+      [['5', '6'], 6, 0],
+    ]);
+    expect(records[1]!.errorsBefore[0]).toEqual({ line: 3, column: null, message: expect.stringMatching(/^the record starting on line 3 is larger than 40 characters/) });
+    expect(trailing).toEqual([]);
+  });
+
+  it('keeps doubled quotes and CRLF split across every chunk boundary', async () => {
+    const text = 'a,b\r\n"he said ""hi""",2\r\n"x\r\ny",""\r\n';
+    for (const size of [1, 2, 3, 5]) {
+      const reader = await openCsv(chunks(Buffer.from(text), size), { headBytes: 1 });
+      const rows: string[][] = [];
+      for await (const r of reader.records) rows.push(r.fields);
+      expect(rows).toEqual([
+        ['he said "hi"', '2'],
+        ['x\r\ny', ''],
+      ]);
+    }
+  });
+
   it('refuses an empty file', async () => {
     await expect(read('')).rejects.toThrow(/The file is empty/);
     await expect(read('\uFEFF\r\n\r\n')).rejects.toThrow(/The file is empty/);

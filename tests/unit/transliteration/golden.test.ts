@@ -29,7 +29,12 @@ describe('golden: wade-giles.tsv', () => {
   });
   // Through the Wade–Giles channel alone: "chang" is also pinyin, and decode() as a
   // whole rightly puts the pinyin reading first (tested in properties.test.ts).
-  it.each(rows.filter((r) => r.direction === 'wade-giles->pinyin'))('$input → $expected', ({ input, expected }) => {
-    expect(decodeLatinChannel(input, 'wade-giles')[0]?.pinyin).toBe(expected);
+  // A chart homograph (lo = luo or lo, o = e or o) reads as either; the other spellings first.
+  const back = rows.filter((r) => r.direction === 'wade-giles->pinyin');
+  const homographs = new Set(back.filter((r, i) => back.findIndex((x) => x.input === r.input) !== i).map((r) => r.input));
+  it.each(back)('$input → $expected', ({ input, expected }) => {
+    const readings = decodeLatinChannel(input, 'wade-giles').map((r) => r.pinyin);
+    if (homographs.has(input)) expect(readings.slice(0, 2)).toContain(expected);
+    else expect(readings[0]).toBe(expected);
   });
 });

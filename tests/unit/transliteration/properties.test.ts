@@ -74,7 +74,8 @@ describe('round trips give the original at rank 1', () => {
       fc.property(name, (syl) => {
         const text = toWadeGiles(syl);
         const readings = decode(text).readings.map((r) => r.pinyin);
-        if (wadeGilesReadsAsPinyin(text)) expect(readings).toContain(syl.join(' '));
+        // Chart homographs (lo = luo or lo, o = e or o) read as either: the reading is there.
+        if (wadeGilesReadsAsPinyin(text) || syl.some((s) => s === 'lo' || s === 'o')) expect(readings).toContain(syl.join(' '));
         else expect(readings[0]).toBe(syl.join(' '));
       }),
       { numRuns: RUNS },

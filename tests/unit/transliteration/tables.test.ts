@@ -17,16 +17,16 @@ function duplicates(xs: readonly string[]): string[] {
 describe('syllable inventory', () => {
   it('has about 410 syllables with no duplicate pinyin', () => {
     expect(SYLLABLES.length).toBeGreaterThanOrEqual(395);
-    expect(SYLLABLES.length).toBeLessThanOrEqual(420);
+    expect(SYLLABLES.length).toBeLessThanOrEqual(425);
     expect(duplicates(SYLLABLES.map((r) => r.pinyin))).toEqual([]);
   });
 
-  it('Palladius is injective (one syllable per standard spelling)', () => {
-    expect(duplicates(SYLLABLES.map((r) => r.palladius))).toEqual([]);
+  it('Palladius is injective but for the chart homograph ло (luo, lo)', () => {
+    expect(duplicates(SYLLABLES.map((r) => r.palladius))).toEqual(['ло']);
   });
 
-  it('Wade–Giles is injective with diacritics (o for e is the only o, since interjection o is left out)', () => {
-    expect(duplicates(SYLLABLES.map((r) => r.wadeGiles))).toEqual([]);
+  it('Wade–Giles is injective with diacritics but for the chart homographs lo (luo, lo) and o (e, o)', () => {
+    expect(duplicates(SYLLABLES.map((r) => r.wadeGiles)).sort()).toEqual(['lo', 'o']);
   });
 
   it('uses only lower-case letters of the right alphabet', () => {
@@ -93,7 +93,8 @@ describe('variant rules', () => {
       if (RARE_NAME_SYLLABLES.has(r.pinyin)) continue; // below
       expect(CYRILLIC_SPELLINGS.get(r.palladius)![0]).toMatchObject({ syl: r.id, cost: 0 });
       expect(PINYIN_SPELLINGS.get(r.pinyin)![0]).toMatchObject({ syl: r.id, cost: 0 });
-      expect(WADE_GILES_SPELLINGS.get(r.wadeGiles)![0]).toMatchObject({ syl: r.id, cost: 0 });
+      // Chart homographs: Wade–Giles lo is luo first, o is e first (the older rows).
+      if (r.wadeGiles !== 'lo' && r.wadeGiles !== 'o') expect(WADE_GILES_SPELLINGS.get(r.wadeGiles)![0]).toMatchObject({ syl: r.id, cost: 0 });
     }
   });
 
@@ -104,6 +105,8 @@ describe('variant rules', () => {
       expect(row, pinyin).toBeDefined();
       const emissions = CYRILLIC_SPELLINGS.get(row!.palladius)!;
       expect(emissions.find((e) => e.syl === row!.id)).toMatchObject({ cost: prior, rule: 'rare-in-names' });
+      // о has no other reading: its prior keeps the interjection o from splitting «Гоо» into guo + o.
+      if (pinyin === 'o') continue;
       expect(emissions[0]!.syl, `${row!.palladius} still reads ${pinyin} first`).not.toBe(row!.id);
       expect(emissions[0]!.cost).toBeLessThan(prior);
       // The other channels are not affected: a pinyin or Wade–Giles spelling says which syllable it means.
@@ -154,6 +157,7 @@ describe('name tables', () => {
     for (const a of ALIASES) {
       for (const k of a.keys) expect(k).toMatch(/^[a-zа-я]+$/);
       for (const r of a.readings) for (const p of r.split(' ')) expect(syllableByPinyin(p), `${r}`).toBeDefined();
+      expect(a.source.trim(), a.keys[0]).not.toBe('');
     }
   });
 

@@ -1,15 +1,10 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { searchFieldsFor, type SearchFields } from './search-fields.ts';
+import type { SearchFields } from '../search/search-fields.ts';
 
-/**
- * Re-derives the search columns and readings of the given records from what
- * they record and their attested names, inside the caller's transaction.
- * Called by every write path: record insert/update, approved corrections.
- */
-export async function refreshRecordSearch(trx: Transaction<DB>, recordIds: Array<number | string>): Promise<void> {
-  if (recordIds.length === 0) return;
-  const ids = recordIds.map(String);
+/** The SQL of a record's search columns and readings; called by record.writer.ts only. */
+
+export async function searchInputsOf(trx: Transaction<DB>, ids: readonly string[]) {
   const records = await trx.selectFrom('records').select(['id', 'full_name', 'birthplace']).where('id', 'in', ids as never).execute();
   const attested = await trx
     .selectFrom('attested_names')
@@ -17,10 +12,7 @@ export async function refreshRecordSearch(trx: Transaction<DB>, recordIds: Array
     .where('record_id', 'in', ids as never)
     .orderBy('id')
     .execute();
-  for (const record of records) {
-    const names = attested.filter((a) => String(a.record_id) === String(record.id));
-    await storeSearchFields(trx, record.id, searchFieldsFor(record.full_name, record.birthplace, names));
-  }
+  return { records, attested };
 }
 
 export async function storeSearchFields(trx: Transaction<DB>, recordId: number | string, fields: SearchFields): Promise<void> {
@@ -45,6 +37,7 @@ export async function storeSearchFields(trx: Transaction<DB>, recordId: number |
         surname_phonetic: r.surnamePhonetic,
         phonetic_pairs: r.phoneticPairs,
         cost: r.cost,
+        decoder_version: r.decoderVersion,
       })),
     )
     .execute();

@@ -1,0 +1,91 @@
+/**
+ * npm run bench:link [-- --rows N] — a full `link` run on PostgreSQL: N
+ * generated rows (bench/generate-records.ts) imported into a fresh database
+ * (its import follow-up off), then `namebridge link --json` through the CLI in
+ * its own process, with the CLI's memory limits. Prints pairs scored,
+ * proposals, seconds, the CLI's peak RSS and the load average.
+ *
+ * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/) must reach a
+ * server where the user may create databases; nb_bench_link is created and dropped.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { openDatabase } from '../src/db/database.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { runImport } from '../src/imports/import.service.ts';
+import { writeRecordsCsv } from './generate-records.ts';
+
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '200000' }, seed: { type: 'string', default: '1' } } });
+const rows = Number(values.rows);
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/';
+const DB_NAME = 'nb_bench_link';
+
+async function admin(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+const url = (() => {
+  const u = new URL(adminUrl);
+  u.pathname = `/${DB_NAME}`;
+  return u.toString();
+})();
+const cliFlags = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.cli!.split(/\s+/).filter((a) => a.startsWith('--max-'));
+
+await admin(`DROP DATABASE IF EXISTS ${DB_NAME}`);
+await admin(`CREATE DATABASE ${DB_NAME} ENCODING 'UTF8' TEMPLATE template0`);
+const file = path.join(os.tmpdir(), `nb-bench-link-${rows}.csv`);
+try {
+  let t0 = performance.now();
+  await writeRecordsCsv(file, rows, Number(values.seed));
+  const database = await openDatabase({ dataDir: '', databaseUrl: url });
+  await migrateToLatest(database.db);
+  const report = await runImport(database, { open: () => fs.createReadStream(file), fileName: path.basename(file), actor: 'bench', links: false, connectionString: url });
+  await database.close();
+  console.log(`imported ${report.inserted} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s (follow-up off)`);
+
+  t0 = performance.now();
+  const child = spawn(process.execPath, [...cliFlags, '--import', 'tsx', 'src/cli/main.ts', 'link', '--json'], {
+    env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  let peakMB = 0;
+  const sampler = setInterval(() => {
+    try {
+      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'latin1');
+      peakMB = Math.max(peakMB, Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024));
+    } catch {
+      // exited
+    }
+  }, 100);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  clearInterval(sampler);
+  if (code !== 0) throw new Error(`link exited with ${code}: ${stdout}`);
+  const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as { pairsScored: number; proposed: number; seconds: number };
+  const check = new pg.Client({ connectionString: url });
+  await check.connect();
+  const { rows: above } = await check.query<{ n: string }>(`SELECT count(*) AS n FROM record_links WHERE score >= 0.8`);
+  await check.end();
+  console.log(JSON.stringify({
+    rows,
+    ...result,
+    atDefaultThreshold: Number(above[0]!.n),
+    wallSeconds: Number(((performance.now() - t0) / 1000).toFixed(1)),
+    peakRssMB: peakMB,
+    loadAvg: os.loadavg().map((l) => Number(l.toFixed(2))),
+  }));
+} finally {
+  fs.rmSync(file, { force: true });
+  await admin(`DROP DATABASE IF EXISTS ${DB_NAME}`);
+}

@@ -1,0 +1,43 @@
+/**
+ * The words of a Moscow address as the lists write them. The street's own name
+ * is a proper name: kept as written (zh) or romanised (en), never translated.
+ */
+export interface AddressWord {
+  ru: readonly string[];
+  zh: string;
+  en: string;
+}
+
+/** Street kinds, written before or after the name: «ул. Боровая», «Грохольский пер.». */
+export const STREET_KINDS: readonly AddressWord[] = [
+  { ru: ['ул.', 'ул', 'улица'], zh: '街', en: 'street' },
+  { ru: ['пер.', 'переулок'], zh: '胡同（巷）', en: 'lane' },
+  { ru: ['бул.', 'бульвар'], zh: '林荫道', en: 'boulevard' },
+  { ru: ['ш.', 'шоссе'], zh: '公路', en: 'highway' },
+  { ru: ['пр-д', 'проезд', 'пр.'], zh: '通道', en: 'passage' },
+  { ru: ['пр-т', 'проспект'], zh: '大街', en: 'avenue' },
+  { ru: ['пл.', 'площадь'], zh: '广场', en: 'square' },
+  { ru: ['наб.', 'набережная'], zh: '滨河路', en: 'embankment' },
+  { ru: ['туп.', 'тупик'], zh: '死胡同', en: 'cul-de-sac' },
+  { ru: ['вал'], zh: '环路（瓦尔）', en: 'val (ring road)' },
+];
+
+/** Numbered parts: «д.13», «кв. 11». `{n}` is the number as written. */
+export const NUMBERED_PARTS: readonly AddressWord[] = [
+  { ru: ['д.', 'дом'], zh: '{n}号', en: 'house {n}' },
+  { ru: ['кв.', 'квартира'], zh: '{n}室', en: 'apt. {n}' },
+  { ru: ['корп.', 'корпус'], zh: '{n}栋', en: 'building {n}' },
+  { ru: ['комн.', 'ком.', 'комната'], zh: '{n}房间', en: 'room {n}' },
+  { ru: ['барак'], zh: '{n}号工棚', en: 'barrack {n}' },
+  { ru: ['стр.', 'строение'], zh: '{n}号建筑', en: 'structure {n}' },
+];
+
+/** Whole parts with no number: «общежитие». */
+export const ADDRESS_PLACES: readonly AddressWord[] = [
+  { ru: ['общежитие', '(общежитие)'], zh: '宿舍', en: 'dormitory' },
+  { ru: ['студгородок', 'студенческий городок'], zh: '学生城', en: 'student campus' },
+  { ru: ['гостиница'], zh: '旅馆', en: 'hotel' },
+  { ru: ['общежитие гостиницы'], zh: '旅馆宿舍', en: 'dormitory of the hotel' },
+  { ru: ['городок Метростроя'], zh: '地铁建设局职工住宅区', en: 'Metrostroy workers’ settlement' },
+  { ru: ['клуб'], zh: '俱乐部', en: 'club' },
+];

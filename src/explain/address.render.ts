@@ -1,0 +1,76 @@
+import { known, named, unknown, type ExplainLang, type Part } from './explain.types.ts';
+import { termKey } from './glossary.ts';
+import { ADDRESS_PLACES, NUMBERED_PARTS, STREET_KINDS, type AddressWord } from './address.data.ts';
+import { renderPlace } from './place.render.ts';
+import { splitTopLevel } from './text.split.ts';
+import { romanise } from './translit.ts';
+
+const index = (words: readonly AddressWord[]) => new Map(words.flatMap((w) => w.ru.map((r) => [termKey(r), w] as const)));
+const STREET = index(STREET_KINDS);
+const NUMBERED = index(NUMBERED_PARTS);
+const WHOLE = index(ADDRESS_PLACES);
+
+/** «ул. Боровая», «Грохольский пер.», «ул. 9-я Рота»: the kind translated, the name kept (zh) or romanised (en). */
+export function renderStreet(text: string, lang: ExplainLang): Part[] | [] {
+  const m = /^(\S+)\s+(.+)$/.exec(text.trim());
+  const tail = /^(.+?)\s+(\S+)$/.exec(text.trim());
+  let kind: AddressWord | undefined;
+  let name = '';
+  if (m && STREET.has(termKey(m[1]!))) [kind, name] = [STREET.get(termKey(m[1]!)), m[2]!];
+  else if (tail && STREET.has(termKey(tail[2]!))) [kind, name] = [STREET.get(termKey(tail[2]!)), tail[1]!];
+  if (!kind) return [];
+  if (lang === 'zh') return [named(name), known(kind.zh)];
+  return [named(romanise(name)), known(` ${kind.en}`)];
+}
+
+function renderNumbered(text: string, lang: ExplainLang): Part[] | undefined {
+  const m = /^([а-яё]+\.?)\s*(.+)$/i.exec(text.trim());
+  const word = m && NUMBERED.get(termKey(m[1]!));
+  if (!m || !word || !/^[\d/а-яё-]+[а-я]?$/i.test(m[2]!.trim())) {
+    // «кв. (клуб)»: the word alone, what follows is said by its own segment.
+    return word && termKey(text) === termKey(word.ru[0]!) ? [known(word[lang].replace(/\s*\{n\}\s*/, ''))] : undefined;
+  }
+  return [known(word[lang].replace('{n}', m[2]!.trim()))];
+}
+
+/** «гостиница "Люкс"»: a kind of building with its name. */
+function renderBuilding(text: string, lang: ExplainLang): Part[] | undefined {
+  const m = /^([а-яё ]+?)\s+("[^"]+"?)$/i.exec(text);
+  const word = m && WHOLE.get(termKey(m[1]!));
+  if (!m || !word) return undefined;
+  return lang === 'zh' ? [named(m[2]!), known(word.zh)] : [known(`${word.en} `), named(m[2]!)];
+}
+
+/** «8-3», «24»: house (and flat) in the short form the lists use. */
+function renderShort(text: string, lang: ExplainLang): Part[] | undefined {
+  const m = /^(\d+[а-я]?(?:\/\d+)?)(?:-(\d+[а-я]?))?$/.exec(text);
+  if (!m) return undefined;
+  const house = NUMBERED.get('д')!;
+  const flat = NUMBERED.get('кв')!;
+  const out = [known(house[lang].replace('{n}', m[1]!))];
+  if (m[2]) out.push(known(`${lang === 'zh' ? '' : ', '}${flat[lang].replace('{n}', m[2])}`));
+  return out;
+}
+
+function renderSegment(segment: string, lang: ExplainLang): Part[] {
+  const other = /^по другим (?:данным|сведениям)\s*[-–:]?\s*(?:в\s+)?(.+)$/.exec(segment);
+  if (other) return [known(lang === 'zh' ? '另有记载：' : 'other records say: '), ...renderSegment(other[1]!, lang)];
+  const aside = /^(.+?)\s*\(([^()]+)\)$/.exec(segment);
+  if (aside) return [...renderSegment(aside[1]!, lang), known(lang === 'zh' ? '（' : ' ('), ...renderSegment(aside[2]!, lang), known(lang === 'zh' ? '）' : ')')];
+  const whole = WHOLE.get(termKey(segment));
+  if (whole) return [known(whole[lang])];
+  const rendered = renderNumbered(segment, lang) ?? renderShort(segment, lang) ?? renderBuilding(segment, lang) ?? renderStreet(segment, lang);
+  if (rendered.length > 0) return rendered;
+  if (/^(?:г|с|д|дер|пос)\.\s*[А-ЯЁ]/.test(segment)) return renderPlace(segment, lang);
+  return [unknown(segment)];
+}
+
+/** The last address as written → parts: «Грохольский пер., д.13, кв. 11» → Grokholsky lane, house 13, apt. 11. */
+export function renderAddress(text: string, lang: ExplainLang): Part[] {
+  const parts: Part[] = [];
+  splitTopLevel(text).forEach((segment, i) => {
+    if (i > 0) parts.push(known(lang === 'zh' ? '，' : ', '));
+    parts.push(...renderSegment(segment, lang));
+  });
+  return parts;
+}

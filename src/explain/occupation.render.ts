@@ -1,0 +1,106 @@
+import { known, named, unknown, type ExplainLang, type Part } from './explain.types.ts';
+import { glossary } from './glossary.ts';
+import { POSITIONS, WORKPLACES } from './occupations.data.ts';
+import { CITIES } from './places.data.ts';
+import { renderPlace } from './place.render.ts';
+import { renderAddress } from './address.render.ts';
+import { insideParentheses, splitTopLevel } from './text.split.ts';
+
+const POSITION = glossary(POSITIONS);
+const WORKPLACE = glossary(WORKPLACES);
+const CITY = glossary(CITIES);
+
+const sep = (lang: ExplainLang) => known(lang === 'zh' ? '' : ' ');
+
+/** One step along a workplace phrase: what it matched and how long it was. */
+type Step = { parts: Part[]; length: number; number?: string };
+
+const QUOTED = /^"[^"]*"?/;
+const NUMBER = /^№\s*(\d+[а-я]?)/i;
+const ORDINAL = /^(\d+)-(?:й|я|е|го|ое|ая)(?=\s)/i;
+const NAMED_AFTER = /^им\.\s*(?:"[^"]*"|[А-ЯЁ][^\s,:]*(?:\s+[А-ЯЁ][^\s,:]*)?)/;
+const LOCATION = /^(?:в|на)\s+((?:г\.|ул\.|ул\s)\s*[^,:"]+(?:,\s*д\.\s*\d+\w*)?|[^,:"]+?\s(?:ул\.|пер\.)(?:,\s*д\.\s*\d+\w*)?)(?=$|[\s,:])/i;
+const CITY_OF = /^г\.\s*([А-ЯЁ][а-яё-]+)/;
+const DISTRICT = /^([А-ЯЁ][а-яё]+(?:ского|цкого|ого))\s+р-на/;
+
+function step(rest: string, lang: ExplainLang): Step {
+  const q = QUOTED.exec(rest);
+  if (q) return { parts: [named(q[0])], length: q[0].length };
+  const n = NUMBER.exec(rest);
+  if (n) return { parts: [known(lang === 'zh' ? `${n[1]}号` : `No. ${n[1]}`)], length: n[0].length, number: n[1] };
+  const o = ORDINAL.exec(rest);
+  if (o) return { parts: [known(lang === 'zh' ? `第${o[1]}` : `No. ${o[1]}`)], length: o[0].length };
+  const named_ = NAMED_AFTER.exec(rest);
+  if (named_) return { parts: [known(lang === 'zh' ? '以' : 'named after '), named(named_[0].replace(/^им\.\s*/, '')), known(lang === 'zh' ? '命名' : '')], length: named_[0].length };
+  const loc = LOCATION.exec(rest);
+  if (loc) {
+    const inCity = /^г\./.test(loc[1]!);
+    return { parts: [known(lang === 'zh' ? '位于' : inCity ? 'in ' : 'at '), ...renderLocation(loc[1]!, lang)], length: loc[0].length };
+  }
+  const city = CITY_OF.exec(rest);
+  if (city && CITY.lookup(city[1]!)) return { parts: [known(lang === 'zh' ? `${CITY.lookup(city[1]!)!.zh}市` : `in ${CITY.lookup(city[1]!)!.en}`)], length: city[0].length };
+  const district = DISTRICT.exec(rest);
+  if (district) return { parts: lang === 'zh' ? [named(district[1]!), known('区')] : [named(district[1]!), known(' district')], length: district[0].length };
+  const term = WORKPLACE.prefix(rest) ?? POSITION.prefix(rest);
+  if (term) return { parts: [known(term.term[lang])], length: rest.length - term.rest.length };
+  const word = /^\S+/.exec(rest)![0];
+  return { parts: [unknown(word)], length: word.length };
+}
+
+/** «на ул. Покровке», «в г. Москве», «на Садово-Каретной ул., д. 14». */
+function renderLocation(text: string, lang: ExplainLang): Part[] {
+  if (/^г\./.test(text)) return renderPlace(text, lang);
+  return renderAddress(text, lang);
+}
+
+/** A workplace («Прачечная № 5», «артель "Коллективный труд"») word by word: names kept, words from the tables. */
+export function renderWorkplace(text: string, lang: ExplainLang): Part[] {
+  const parts: Part[] = [];
+  let rest = text.trim();
+  while (rest.length > 0) {
+    const s = step(rest, lang);
+    if (parts.length > 0) parts.push(sep(lang));
+    parts.push(...s.parts);
+    rest = rest.slice(s.length).replace(/^[\s,]+/, '');
+  }
+  return parts;
+}
+
+/** One position or job, with a workplace after «в»/«на» or in the genitive. */
+function renderJob(text: string, lang: ExplainLang): Part[] {
+  const aside = /^(.+?)\s*\((.+)\)$/.exec(text);
+  if (aside) {
+    return [...renderJob(aside[1]!, lang), known(lang === 'zh' ? '（' : ' ('), ...renderOccupation(aside[2]!, lang), known(lang === 'zh' ? '）' : ')')];
+  }
+  const whole = POSITION.lookup(text) ?? WORKPLACE.lookup(text);
+  if (whole) return [known(whole[lang])];
+  const lead = POSITION.prefix(text);
+  if (!lead) return renderWorkplace(text, lang);
+  const where = lead.rest.replace(/^(?:в|на)\s+/i, '');
+  const workplace = renderWorkplace(where, lang);
+  return lang === 'zh'
+    ? [...workplace, known('的'), known(lead.term.zh)]
+    : [known(`${lead.term.en} at `), ...workplace];
+}
+
+/** The occupation phrase of a record («Прачечная № 5: гладильщик», «гладильщик в китайской прачечной»). */
+export function renderOccupation(text: string, lang: ExplainLang): Part[] {
+  const inner = insideParentheses(text);
+  if (inner !== undefined) return renderOccupation(inner, lang);
+  const colon = text.indexOf(':');
+  if (colon > 0 && !/^по /.test(text)) {
+    const workplace = renderWorkplace(text.slice(0, colon), lang);
+    const jobs = renderJobs(text.slice(colon + 1), lang);
+    return lang === 'zh' ? [...workplace, known('：'), ...jobs] : [...jobs, known(' at '), ...workplace];
+  }
+  return renderJobs(text, lang);
+}
+
+function renderJobs(text: string, lang: ExplainLang): Part[] {
+  const parts: Part[] = [];
+  splitTopLevel(text.trim()).forEach((job, i) => {
+    if (i > 0) parts.push(known(lang === 'zh' ? '，' : ', '));
+    parts.push(...renderJob(job, lang));
+  });
+  return parts;
+}

@@ -1,0 +1,85 @@
+import os from 'node:os';
+import { CompiledQuery, type Kysely } from 'kysely';
+import PgBoss from 'pg-boss';
+import type { DB } from '../db/schema.ts';
+import type { Logger } from '../shared/logger.ts';
+import type { JobQueue } from './job-queue.ts';
+
+/**
+ * One queue per host: an upload's file is in that host's DATA_DIR/spool, so
+ * only that host's processes can run it (docs/importing.md: several machines).
+ */
+const QUEUE = `namebridge-import-${os.hostname().replace(/[^\w-]/g, '_')}`;
+
+/**
+ * Uploads' jobs on PostgreSQL, through pg-boss (why pg-boss: docs/importing.md).
+ * pg-boss reaches the database through our Kysely pool, so sending a message
+ * can join the transaction that creates the import job.
+ *
+ * A message only says which import job to run; the runner claims the job in
+ * import_jobs with a guarded UPDATE, so a message delivered twice (a retry
+ * after its worker died, a resume sent at start) runs the import at most once
+ * at a time and never reopens a finished job. Messages of a worker killed
+ * mid-import are retried by pg-boss after `expireInSeconds`; a server start
+ * resumes its own host's jobs at once (import.runner.ts).
+ */
+export class PgBossJobQueue implements JobQueue {
+  readonly kind = 'pg-boss' as const;
+  private boss: PgBoss | undefined;
+  private starting: Promise<PgBoss> | undefined;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly logger: Logger,
+  ) {}
+
+  async enqueue(db: Kysely<DB>, jobId: number): Promise<void> {
+    const boss = await this.open();
+    await boss.send(QUEUE, { importJobId: jobId }, { db: adapter(db) });
+  }
+
+  wake(): void {
+    // pg-boss polls every second; nothing to hurry.
+  }
+
+  async start(run: (jobId: number) => Promise<void>): Promise<void> {
+    const boss = await this.open();
+    await boss.work<{ importJobId: number }>(QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+      if (job) await run(job.data.importJobId);
+    });
+  }
+
+  async stop(): Promise<void> {
+    const boss = await this.starting?.catch(() => undefined);
+    // Graceful: waits for the import being run (the runner has already asked it to stop).
+    await boss?.stop({ graceful: true, wait: true, close: false, timeout: 60_000 });
+  }
+
+  /** Starts pg-boss once (installing or migrating its schema under its own advisory lock) and makes the queue. */
+  private open(): Promise<PgBoss> {
+    this.starting ??= (async () => {
+      const boss = new PgBoss({ db: adapter(this.db), schema: 'pgboss', schedule: false });
+      boss.on('error', (err) => this.logger.warn({ err }, 'pg-boss'));
+      await boss.start();
+      if (!(await boss.getQueue(QUEUE))) {
+        // Retries are for a worker that died mid-import; the runner decides whether there is anything left to do.
+        await boss.createQueue(QUEUE, { name: QUEUE, retryLimit: 20, retryDelay: 30, expireInSeconds: 15 * 60 }).catch(async (err: unknown) => {
+          if (!(await boss.getQueue(QUEUE))) throw err; // another process made it meanwhile: fine
+        });
+      }
+      this.boss = boss;
+      return boss;
+    })();
+    return this.starting;
+  }
+}
+
+/** pg-boss's database interface over a Kysely handle (the pool, or a transaction). */
+function adapter(db: Kysely<DB>): PgBoss.Db {
+  return {
+    executeSql: async (text: string, values: unknown[] = []) => {
+      const result = await db.executeQuery(CompiledQuery.raw(text, values));
+      return { rows: result.rows as unknown[] };
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import type { LinkReason } from './link.model.ts';
+import type { LinkRow } from './links.repository.ts';
+
+/** The public JSON shape of a link: numeric ids, the two records as [smaller, larger]. */
+export interface LinkDto {
+  id: number;
+  recordIds: [number, number];
+  score: number;
+  reasons: LinkReason[];
+  status: 'proposed' | 'confirmed' | 'rejected' | 'unlinked';
+  automatic: boolean;
+  model: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  createdAt: string;
+}
+
+export function toLinkDto(row: LinkRow, actorLabel: (actor: string) => string = (a) => a): LinkDto {
+  return {
+    id: Number(row.id),
+    recordIds: [Number(row.record_a), Number(row.record_b)],
+    score: Math.round(Number(row.score) * 10_000) / 10_000,
+    reasons: row.reasons as LinkReason[],
+    status: row.status,
+    automatic: row.automatic,
+    model: row.model,
+    decidedBy: row.decided_by ? actorLabel(row.decided_by) : null,
+    decidedAt: row.decided_at ? new Date(row.decided_at).toISOString() : null,
+    decisionReason: row.decision_reason,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}

@@ -1,0 +1,36 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { currentUser, requireRole } from '../auth/auth.middleware.ts';
+import { actorRef } from '../auth/user.types.ts';
+import type { AppContext } from '../http/context.ts';
+import { limitParam, parseId } from '../http/params.ts';
+import { parseOrThrow } from '../http/validate.ts';
+import { listConflicts, resolveConflict } from './conflicts.service.ts';
+
+export const conflictListQuery = z
+  .object({ status: z.enum(['open', 'resolved']).default('open'), cursor: z.string().optional(), limit: limitParam(50, 200) })
+  .strict();
+export const resolveBody = z
+  .object({ keep: z.enum(['correction', 'source']), reason: z.string().trim().max(2000).optional(), _csrf: z.string().optional() })
+  .strict();
+
+/** Archivists: conflicts between approved corrections and re-imported sources. */
+export function conflictsRouter(ctx: AppContext): Router {
+  const router = Router();
+  const archivist = requireRole(ctx, 'archivist', 'admin');
+
+  router.get('/api/conflicts', archivist, async (req, res) => {
+    const query = parseOrThrow(conflictListQuery, req.query, 'query');
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(await listConflicts(ctx.database.db, query));
+  });
+
+  router.post('/api/conflicts/:id/resolve', archivist, async (req, res) => {
+    const id = parseId(req.params.id, 'conflict id');
+    const body = parseOrThrow(resolveBody, req.body ?? {}, 'body');
+    const conflict = await resolveConflict(ctx.database.db, id, body.keep, actorRef(currentUser(res)), body.reason || null);
+    res.json({ conflict });
+  });
+
+  return router;
+}

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { runImport } from '../../src/imports/import.service.ts';
+import { linkFollowUpsIdle, runLinking } from '../../src/links/link-run.service.ts';
+import { withDatabase } from '../helpers/global-setup.ts';
+import { runNode } from '../helpers/processes.ts';
+import { createTestDatabase } from '../helpers/test-database.ts';
+
+/**
+ * Proposing links as it runs for real: an import's follow-up after it commits,
+ * automatic confirmation above LINK_AUTO_CONFIRM_SCORE, and `namebridge link
+ * --json` as a process, resumable and per source.
+ */
+
+let database: Database;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nb-links-'));
+const HEADER = 'external_id,full_name,birth_year,birthplace,executed_on\n';
+
+function csv(name: string, rows: string[]): string {
+  const file = path.join(tmp, name);
+  fs.writeFileSync(file, HEADER + rows.join('\n') + '\n');
+  return file;
+}
+const importFile = (file: string, source: string, links?: { autoConfirmScore?: number }) =>
+  runImport(database, { open: () => fs.createReadStream(file), fileName: path.basename(file), actor: 'test', source, workers: 0, ...(links ? { links } : {}) });
+const links = () => database.db.selectFrom('record_links').selectAll().orderBy('id').execute();
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('link proposals as imports run', () => {
+  it('an import proposes links for its new rows after it commits, against earlier imports', async () => {
+    await importFile(csv('moscow.csv', ['m1,Ван-Си-Сян,1888,"Китай, г. Шаньдун а",10.09.1938', 'm2,Ли-Фу,1890,Китай,']), 'Moscow');
+    await linkFollowUpsIdle();
+    expect(await links()).toEqual([]);
+    const report = await importFile(csv('book.csv', ['b1,Ван Си Сян,1888,пров. Шаньдун,', 'b2,Ли Фу,1899,Китай,']), 'Book');
+    expect(report.inserted).toBe(2);
+    await linkFollowUpsIdle();
+    const stored = await links();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.status).toBe('proposed');
+    expect(stored[0]!.score).toBeGreaterThan(0.9);
+    // Importing the same file again adds no rows, so no new follow-up work and no duplicates.
+    await importFile(csv('book.csv', ['b1,Ван Си Сян,1888,пров. Шаньдун,', 'b2,Ли Фу,1899,Китай,']), 'Book');
+    await linkFollowUpsIdle();
+    expect(await links()).toHaveLength(1);
+  });
+
+  it('LINK_AUTO_CONFIRM_SCORE confirms strong proposals, marked automatic, with an event on both records', async () => {
+    await importFile(csv('family.csv', ['f1,王希祥,1888,山东,']), 'Family list', { autoConfirmScore: 0.95 });
+    await linkFollowUpsIdle();
+    const auto = (await links()).filter((l) => l.automatic);
+    expect(auto.length).toBe(2);
+    expect(auto.every((l) => l.status === 'confirmed' && l.decided_by === 'system:link')).toBe(true);
+    const persons = await database.db.selectFrom('record_persons').select(['person_id']).distinct().execute();
+    expect(persons).toHaveLength(1);
+    const events = await database.db.selectFrom('record_events').select(['kind']).where('kind', '=', 'link.auto_confirmed').execute();
+    expect(events).toHaveLength(4);
+  });
+});
+
+describe('namebridge link', () => {
+  let env: NodeJS.ProcessEnv;
+  beforeAll(async () => {
+    const testDb = inject('testDb');
+    if (testDb.backend !== 'postgres') return;
+    const { rows } = await sql<{ name: string }>`SELECT current_database() AS name`.execute(database.db);
+    env = { DATABASE_URL: withDatabase(testDb.adminUrl, rows[0]!.name), LOG_LEVEL: 'warn' };
+  });
+
+  // The child process needs its own connection to this file's database: PostgreSQL only.
+  it.skipIf(inject('testDb').backend !== 'postgres')('prints {pairsScored, proposed, seconds}, resumes, and takes one source', async () => {
+    await runImport(database, { open: () => fs.createReadStream(csv('camp.csv', ['c1,Ван Си-Сян,1889,Шаньдун,02.03.1938'])), fileName: 'camp.csv', actor: 'test', source: 'Camp cards', workers: 0, links: false });
+    const first = await runNode(['src/cli/main.ts', 'link', '--json'], env);
+    expect(first.code, first.stderr).toBe(0);
+    const result = JSON.parse(first.stdout.trim());
+    expect(Object.keys(result).sort()).toEqual(['pairsScored', 'proposed', 'seconds']);
+    expect(result.pairsScored).toBeGreaterThanOrEqual(4);
+    expect(result.proposed).toBe((await links()).filter((l) => l.status === 'proposed').length);
+    const again = JSON.parse((await runNode(['src/cli/main.ts', 'link', '--json'], env)).stdout.trim());
+    expect(again.pairsScored).toBe(0);
+    const source = JSON.parse((await runNode(['src/cli/main.ts', 'link', '--json', '--source', 'Camp cards'], env)).stdout.trim());
+    expect(source.pairsScored).toBe(3);
+    expect((await runNode(['src/cli/main.ts', 'link', '--batch-size', 'x'], env)).code).toBe(2);
+  });
+
+  it('a run in small batches finds the same pairs as one batch', async () => {
+    const before = (await links()).map((l) => `${l.record_a}:${l.record_b}:${l.score}`);
+    const small = await runLinking(database.db, { batchSize: 1, restart: true });
+    expect(small.pairsScored).toBeGreaterThan(0);
+    expect((await links()).map((l) => `${l.record_a}:${l.record_b}:${l.score}`)).toEqual(before);
+  });
+});

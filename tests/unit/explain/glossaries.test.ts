@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import { ADDRESS_PLACES, NUMBERED_PARTS, STREET_KINDS } from '../../../src/explain/address.data.ts';
+import { BODIES } from '../../../src/explain/bodies.data.ts';
+import { CHARGES } from '../../../src/explain/charges.data.ts';
+import type { Term } from '../../../src/explain/explain.types.ts';
+import { explainRecord } from '../../../src/explain/index.ts';
+import { FATES, SENTENCE_PATTERNS } from '../../../src/explain/fates.data.ts';
+import { duplicateForms, glossary } from '../../../src/explain/glossary.ts';
+import { NATIONALITIES } from '../../../src/explain/nationalities.data.ts';
+import { POSITIONS, WORKPLACES } from '../../../src/explain/occupations.data.ts';
+import { renderOccupation } from '../../../src/explain/occupation.render.ts';
+import { FORMER_MEMBERS, NON_PARTY, PARTIES } from '../../../src/explain/party.data.ts';
+import { renderParty } from '../../../src/explain/party.render.ts';
+import { renderPlace } from '../../../src/explain/place.render.ts';
+import { BURIAL_SITES, CITIES, COUNTRIES, PLACE_TYPES } from '../../../src/explain/places.data.ts';
+import { renderCharge, renderFate, renderSentence } from '../../../src/explain/sentence.render.ts';
+import { renderAddress } from '../../../src/explain/address.render.ts';
+import { partsText } from '../../../src/explain/explain.types.ts';
+
+const TABLES: Record<string, readonly Term[]> = {
+  fates: FATES, bodies: BODIES, charges: CHARGES, party: [NON_PARTY, ...PARTIES, ...FORMER_MEMBERS], nationalities: NATIONALITIES,
+  positions: POSITIONS, workplaces: WORKPLACES, burialSites: BURIAL_SITES, countries: COUNTRIES, cities: CITIES,
+};
+const HAN = /\p{Script=Han}/u;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const text = (parts: ReturnType<typeof renderPlace>) => partsText(parts);
+const untranslated = (parts: ReturnType<typeof renderPlace>) => parts.filter((p) => p.untranslated).map((p) => p.text);
+
+describe.each(Object.entries(TABLES))('glossary %s: invariants', (_name, terms) => {
+  it('has no Russian form twice (a form must mean one thing)', () => {
+    expect(duplicateForms(terms)).toEqual([]);
+  });
+  it('renders every entry in Chinese characters and in English, never in Cyrillic', () => {
+    for (const t of terms) {
+      expect(t.ru.length, t.en).toBeGreaterThan(0);
+      expect(t.zh, t.ru[0]).toMatch(HAN);
+      expect(t.zh, t.ru[0]).not.toMatch(CYRILLIC);
+      expect(t.en.trim().length, t.ru[0]).toBeGreaterThan(0);
+      expect(t.en, t.ru[0]).not.toMatch(CYRILLIC);
+    }
+  });
+});
+
+describe('tables that are not common knowledge cite a source', () => {
+  it.each([['bodies', BODIES], ['burial sites', BURIAL_SITES]] as const)('%s: every entry', (_name, terms) => {
+    for (const t of terms) expect(t.source, t.ru[0]).toBeTruthy();
+  });
+  it('charges: every article of the code', () => {
+    for (const t of CHARGES.filter((c) => c.ru.some((f) => /^58-/.test(f)))) expect(t.source, t.ru[0]).toMatch(/Criminal Code/);
+  });
+  it('sentence patterns with a camp term cite Memorial', () => {
+    expect(SENTENCE_PATTERNS[0]!.source).toMatch(/Memorial/);
+  });
+});
+
+describe('address and place words', () => {
+  it('have no form twice', () => {
+    const forms = [...STREET_KINDS, ...NUMBERED_PARTS, ...ADDRESS_PLACES, ...PLACE_TYPES].flatMap((w) => w.ru.map((r) => `${'kind' in w ? 'place' : 'addr'}:${r}`));
+    expect(forms.length).toBe(new Set(forms).size);
+  });
+  it('numbered parts carry the number in both languages', () => {
+    for (const w of NUMBERED_PARTS) {
+      expect(w.zh).toContain('{n}');
+      expect(w.en).toContain('{n}');
+    }
+  });
+});
+
+describe('fates and sentences', () => {
+  it.each([
+    ['Рассстрелян', '枪决', 'shot'],
+    ['ВМН', '极刑（枪决）', 'the highest measure of punishment (shooting)'],
+    ['10 лет ИТЛ', '劳动改造营10年', '10 years in a corrective labour camp (ITL)'],
+    ['к 5 годам ИТЛ', '劳动改造营5年', '5 years in a corrective labour camp (ITL)'],
+    ['выслан', '被驱逐流放', 'deported'],
+  ])('%s → %s / %s', (ru, zh, en) => {
+    expect(renderFate(ru, 'zh')).toBe(zh);
+    expect(renderFate(ru, 'en')).toBe(en);
+  });
+  it('a sentence it does not know stays undefined (kept in Russian by the caller)', () => {
+    expect(renderFate('8 лет ссылки в Нарым', 'en')).toBeUndefined();
+  });
+});
+
+describe('sentencing bodies', () => {
+  it.each([
+    ['тройка НКВД 20 сентября 1937 г.', 'NKVD troika, 20 September 1937'],
+    ['Комиссия НКВД и Прокурора СССР 2 сентября 1937 г., обв.: шпионаж', 'Commission of the NKVD and the Prosecutor of the USSR (the “dvoika”), 2 September 1937, charged with espionage'],
+    ['ВКВС СССР 28.05.1938, обв. в 58-1а, 58-8, 58-11', 'Military Collegium of the Supreme Court of the USSR, 28 May 1938, charged with art. 58-1a: treason against the Motherland; art. 58-8: terrorism; art. 58-11: membership of a counter-revolutionary organisation'],
+    ['ОСО при НКВД СССР к 8 годам ИТЛ', 'Special Council of the NKVD (OSO), 8 years in a corrective labour camp (ITL)'],
+  ])('%s', (ru, en) => {
+    const parts = renderSentence(ru, 'en');
+    expect(partsText(parts)).toBe(en);
+    expect(untranslated(parts)).toEqual([]);
+  });
+  it('an unknown body stays in Russian, marked', () => {
+    expect(untranslated(renderSentence('Особая тройка Дальстроя 12.10.1938', 'zh'))).toEqual(['Особая тройка Дальстроя 12.10.1938']);
+  });
+});
+
+describe('charges and articles', () => {
+  it('names the article only where the record gives it', () => {
+    expect(partsText(renderCharge('ст. 58-10 УК РСФСР', 'zh'))).toBe('第58-10条：反苏宣传鼓动');
+    expect(partsText(renderCharge('шпионаж', 'zh'))).toBe('间谍活动');
+    expect(partsText(renderCharge('58-6 и 58-9', 'en'))).toBe('art. 58-6: espionage; art. 58-9: sabotage (diversion)');
+  });
+  it('keeps an article it does not know', () => {
+    expect(untranslated(renderCharge('59-3', 'en'))).toEqual(['59-3']);
+  });
+});
+
+describe('party status', () => {
+  it.each([
+    ['б/п', '非党员', 'not a party member'],
+    ['член ВКП(б) с 1929', '联共（布）党员（1929年起）', 'member of the All-Union Communist Party (Bolsheviks) since 1929'],
+    ['кандидат в члены ВКП(б)', '联共（布）预备党员', 'candidate member of the All-Union Communist Party (Bolsheviks)'],
+    ['б/п (бывший член КП Китая)', '非党员（曾为中国共产党党员）', 'not a party member (formerly a member of the Communist Party of China)'],
+    ['исключен из ВКП(б) в 1935 г.', '被开除出联共（布）（1935年）', 'expelled from the All-Union Communist Party (Bolsheviks) in 1935'],
+    ['член ВЛКСМ', '共青团党员', 'member of the Komsomol (Young Communist League)'],
+  ])('%s', (ru, zh, en) => {
+    expect(partsText(renderParty(ru, 'zh'))).toBe(zh);
+    expect(partsText(renderParty(ru, 'en'))).toBe(en);
+  });
+  it('a party no table knows stays in Russian', () => {
+    expect(untranslated(renderParty('член партии Дашнакцутюн', 'en'))).toEqual(['член партии Дашнакцутюн']);
+  });
+});
+
+describe('nationalities', () => {
+  it('reads both genders and keeps an unknown one in Russian', () => {
+    const nat = (value: string) => explainRecord({ nationality: value }, 'zh')[0]!;
+    expect(nat('китаянка').text).toBe('中国人');
+    expect(nat('китаец').text).toBe('中国人');
+    expect(nat('дунганин').untranslated).toEqual(['дунганин']);
+  });
+  it('knows every nationality written 4 times or more in the Moscow list', () => {
+    const frequent = ['русский', 'еврей', 'латыш', 'поляк', 'немец', 'украинец', 'белорус', 'венгр', 'армянин', 'литовец', 'эстонец', 'китаец', 'кореец', 'татарин', 'мадьяр', 'бурят', 'якут'];
+    const table = glossary(NATIONALITIES);
+    expect(frequent.filter((n) => !table.lookup(n))).toEqual([]);
+  });
+});
+
+describe('occupations and workplaces', () => {
+  it.each([
+    ['Прачечная № 5: гладильщик', '洗衣房5号：熨烫工', 'ironer at laundry No. 5'],
+    ['гладильщик в китайской прачечной', '中国洗衣房的熨烫工', 'ironer at Chinese laundry'],
+    ['Столовая № 5 на ул. Арбат, д. 12: повар', '食堂5号位于Арбат街，12号：厨师', 'cook at canteen No. 5 at Arbat street, house 12'],
+    ['без определенных занятий (безработный)', '无固定职业（无业）', 'no fixed occupation (unemployed)'],
+  ])('%s', (ru, zh, en) => {
+    expect(partsText(renderOccupation(ru, 'zh'))).toBe(zh);
+    expect(partsText(renderOccupation(ru, 'en'))).toBe(en);
+  });
+  it('keeps organisation names as written, marked as names, and unknown words in Russian', () => {
+    const parts = renderOccupation('артель "Коллективный труд": стиральщик', 'en');
+    expect(parts.filter((p) => p.name).map((p) => p.text)).toEqual(['"Коллективный труд"']);
+    expect(untranslated(renderOccupation('Наркомат тяжелой промышленности: инженер', 'en'))).toEqual(['Наркомат', 'тяжелой', 'промышленности']);
+  });
+  it('covers every occupation word of the Chinese rows (прачечная, гладильщик, повар, рабочий, торговец…)', () => {
+    for (const word of ['прачечная', 'гладильщик', 'стиральщик', 'приемщик белья', 'повар', 'рабочий', 'торговец', 'пекарь', 'сторож']) {
+      expect(glossary([...POSITIONS, ...WORKPLACES]).lookup(word), word).toBeDefined();
+    }
+  });
+});
+
+describe('places', () => {
+  it.each([
+    ['Китай, провинции Шаньдун', '中国，山东省', 'China, Shandong province (山东)'],
+    ['Китай, Хобейской провинции', '中国，河北省', 'China, Hebei province (河北)'],
+    ['Китай, г. Шанхай', '中国，上海', 'China, Shanghai (上海)'],
+    ['Китай, провинции кантон', '中国，广东省', 'China, Guangdong province (广东)'],
+    ['г. Варшава', '华沙', 'Warsaw'],
+  ])('%s', (ru, zh, en) => {
+    expect(text(renderPlace(ru, 'zh'))).toBe(zh);
+    expect(text(renderPlace(ru, 'en'))).toBe(en);
+  });
+  it('keeps a village name as written and never matches it to the gazetteer', () => {
+    const parts = renderPlace('Китай, д. Линцин, пров. Шаньдун', 'zh');
+    expect(text(parts)).toBe('中国，Линцин村，山东省');
+    expect(parts.find((p) => p.text === 'Линцин')?.name).toBe(true);
+  });
+  it('marks a Chinese province it cannot identify, offering the gazetteer’s probable reading as unconfirmed', () => {
+    expect(untranslated(renderPlace('Китай, провинции Сан-Юнь', 'en'))).toEqual(['Сан-Юнь']);
+    expect(text(renderPlace('Китай, провинции Шемдо', 'en'))).toBe('China, Шемдо (possibly Shandong (山东), unconfirmed)');
+  });
+  it('gives the same rendering the second time, and a caller changing it changes nothing kept', () => {
+    const first = renderPlace('Китай, провинции Хубей', 'zh');
+    first[0]!.text = 'changed';
+    expect(text(renderPlace('Китай, провинции Хубей', 'zh'))).toBe('中国，湖北省');
+  });
+  it('does not read a Russian place as Chinese', () => {
+    expect(text(renderPlace('Самарская губ., Бузулукский уезд, д. Маложданово', 'en'))).toBe('Самарская guberniya, Бузулукский county (uezd), Маложданово village');
+  });
+  it.each([
+    ['Бутово', '布托沃', 'Butovo'],
+    ['Коммунарка', '科穆纳尔卡', 'Kommunarka'],
+    ['Донское', '顿斯科伊公墓', 'Donskoye cemetery'],
+  ])('burial site %s → %s / %s', (ru, zh, en) => {
+    const [zhFact] = explainRecord({ burialPlace: ru }, 'zh');
+    const [enFact] = explainRecord({ burialPlace: ru }, 'en');
+    expect(zhFact!.text.startsWith(zh)).toBe(true);
+    expect(enFact!.text.startsWith(en)).toBe(true);
+  });
+});
+
+describe('addresses', () => {
+  it('translates the kinds and numbers, keeps (zh) or romanises (en) the street name', () => {
+    expect(text(renderAddress('Грохольский пер., д.13, кв. 11', 'zh'))).toBe('Грохольский胡同（巷），13号，11室');
+    expect(text(renderAddress('Грохольский пер., д.13, кв. 11', 'en'))).toBe('Grokholsky lane, house 13, apt. 11');
+    expect(text(renderAddress('ул. 9-я Рота, д.9, кв. 2', 'en'))).toBe('9th Rota street, house 9, apt. 2');
+    expect(text(renderAddress('Каляевская ул., 8-3', 'en'))).toBe('Kalyaevskaya street, house 8, apt. 3');
+  });
+});
