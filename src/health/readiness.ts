@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { createMigrator } from '../db/migrate.ts';
 import type { AppContext } from '../http/context.ts';
+import { staleReadingsCount } from '../search/reading-versions.repository.ts';
 
 /**
  * What GET /readyz asks before a load balancer sends traffic here. Each check
@@ -36,7 +37,20 @@ const migrationsCurrent: ReadinessCheck = {
   },
 };
 
-export const READINESS_CHECKS: ReadinessCheck[] = [databaseReachable, migrationsCurrent];
+/**
+ * Readings another decoder version derived make search miss or misrank those
+ * records: not ready until `namebridge reindex` (or REINDEX_ON_START) has rebuilt them.
+ */
+const readingsCurrent: ReadinessCheck = {
+  name: 'readings',
+  run: async (ctx) => {
+    const stale = await staleReadingsCount(ctx.database.db);
+    if (stale === 0) return { ok: true };
+    return { ok: false, message: `${stale} records have readings of another decoder version (run \`namebridge reindex\`)` };
+  },
+};
+
+export const READINESS_CHECKS: ReadinessCheck[] = [databaseReachable, migrationsCurrent, readingsCurrent];
 
 export async function runChecks(ctx: AppContext, checks: readonly ReadinessCheck[] = READINESS_CHECKS): Promise<CheckResult[]> {
   return Promise.all(checks.map(async (check): Promise<CheckResult> => {

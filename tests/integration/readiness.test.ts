@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { READINESS_CHECKS, runChecks, type ReadinessCheck } from '../../src/health/readiness.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { reindexReadings } from '../../src/search/reindex.service.ts';
+import { createTestApp, seedRecords, type TestApp } from '../helpers/test-app.ts';
 
 /** /healthz: the process is alive. /readyz: every check passes, or 503 naming the failing ones. */
 let t: TestApp;
@@ -13,10 +14,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('/healthz and /readyz', () => {
-  it('ready: database reachable, migrations current', async () => {
+  it('ready: database reachable, migrations current, readings current', async () => {
     await request(t.app).get('/healthz').expect(200, { status: 'ok' });
     const res = await request(t.app).get('/readyz').expect(200);
-    expect(res.body).toEqual({ status: 'ready', checks: [{ name: 'database', ok: true }, { name: 'migrations', ok: true }] });
+    expect(res.body).toEqual({ status: 'ready', checks: [{ name: 'database', ok: true }, { name: 'migrations', ok: true }, { name: 'readings', ok: true }] });
     expect(res.headers['cache-control']).toBe('no-store');
   });
 
@@ -34,6 +35,20 @@ describe('/healthz and /readyz', () => {
     await request(t.app).get('/readyz').expect(200);
   });
 
+  it('not ready while records have readings of another decoder version, and says how many', async () => {
+    await seedRecords(t.database, [{ fullName: 'Ван-Си-Сян' }, { fullName: 'Ли-Чан' }, { fullName: 'Чжан-Цзо-Лин' }]);
+    await request(t.app).get('/readyz').expect(200);
+    const aged = sql`UPDATE record_readings SET decoder_version = 'older-decoder'
+      WHERE record_id IN (SELECT id FROM records WHERE full_name IN ('Ван-Си-Сян', 'Ли-Чан'))`;
+    await aged.execute(t.database.db);
+    const res = await request(t.app).get('/readyz').expect(503);
+    expect(res.body.status).toBe('not_ready');
+    expect(res.body.checks).toContainEqual({ name: 'readings', ok: false, message: expect.stringMatching(/^2 records have readings of another decoder version/) });
+    expect(res.body.checks.filter((c: { ok: boolean }) => !c.ok)).toHaveLength(1);
+    await reindexReadings(t.database.db);
+    await request(t.app).get('/readyz').expect(200);
+  });
+
   it('a check that throws or hangs fails with its reason; the others still answer', async () => {
     const broken: ReadinessCheck = { name: 'broken', run: () => Promise.reject(new Error('connection refused')) };
     const hanging: ReadinessCheck = { name: 'hanging', run: () => new Promise(() => {}) };
@@ -41,6 +56,7 @@ describe('/healthz and /readyz', () => {
     expect(results).toEqual([
       { name: 'database', ok: true },
       { name: 'migrations', ok: true },
+      { name: 'readings', ok: true },
       { name: 'broken', ok: false, message: 'connection refused' },
       { name: 'hanging', ok: false, message: expect.stringContaining('no answer within') },
     ]);
