@@ -35,9 +35,11 @@ describe('records and stats', () => {
     expect(after.body.record.attestedNames[0].hanzi).toBe('王希祥');
   });
 
-  it('a record asked for with credentials is private (staff may see more)', async () => {
+  it('a record asked for with credentials is private (staff may see more), and never stored when it carries the private columns', async () => {
     const res = await request(t.app).get(`/api/records/${recordId}`).set('Authorization', `Bearer ${archivist.token}`).expect(200);
-    expect(res.headers['cache-control']).toBe('private, no-cache');
+    expect(res.body.record.privateExtra).toEqual({});
+    expect(res.headers['cache-control']).toBe('private, no-store');
+    expect(res.headers.vary).toMatch(/Authorization.*Cookie/);
     const cookie = await request(t.app).get(`/api/records/${recordId}`).set('Cookie', 'nb_session=x').expect(200);
     expect(cookie.headers['cache-control']).toBe('private, no-cache');
   });
