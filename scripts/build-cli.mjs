@@ -5,6 +5,7 @@
 // running the sources through tsx.
 //
 //   node scripts/build-cli.mjs [OUTDIR [NAME=ENTRY ...]]   (tests build extra entries the same way)
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,15 @@ import { build } from 'esbuild';
 
 const [outdir = 'dist', ...extra] = process.argv.slice(2);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+// The decoder version hashes src/transliteration/ at start-up (src/search/decoder-version.ts),
+// which a bundle does not carry: computed here, from the same code, and defined in the bundle.
+const decoderVersion = execFileSync(
+  process.execPath,
+  ['--import', 'tsx', '--input-type=module', '-e', "const m = await import('./src/search/decoder-version.ts'); process.stdout.write(m.DECODER_VERSION);"],
+  { cwd: root, encoding: 'utf8' },
+).trim();
+if (!/^[0-9a-f]{16}$/.test(decoderVersion)) throw new Error(`build-cli: unexpected decoder version "${decoderVersion}"`);
 
 await build({
   entryPoints: {
@@ -28,5 +38,6 @@ await build({
   target: 'node20',
   packages: 'external',
   nodePaths: [path.join(root, 'node_modules')],
+  define: { NAMEBRIDGE_DECODER_VERSION: JSON.stringify(decoderVersion) },
   logLevel: 'warning',
 });
