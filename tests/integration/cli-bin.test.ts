@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands/index.ts';
+import { DECODER_VERSION } from '../../src/search/decoder-version.ts';
 import { collect, ROOT } from '../helpers/processes.ts';
 
 /**
@@ -60,5 +61,14 @@ await pool.close();
     fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
     const stdout = execFileSync(process.execPath, [path.join(dir, 'probe.mjs')], { cwd: dir, encoding: 'utf8' });
     expect(JSON.parse(stdout)).toEqual({ status: { workers: 1, ready: 1, broken: false }, decoded: true });
+  }, 120_000);
+
+  it('a bundle has the decoder version of its sources (readings it writes are not stale)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nb-version-'));
+    const probe = path.join(dir, 'version.ts');
+    fs.writeFileSync(probe, `import { DECODER_VERSION } from ${JSON.stringify(path.join(ROOT, 'src/search/decoder-version.ts'))};\nconsole.log(DECODER_VERSION);\n`);
+    execFileSync(process.execPath, ['scripts/build-cli.mjs', dir, `version=${probe}`], { cwd: ROOT });
+    // Run from a folder with no src/transliteration/ beside it, as an installed bundle is.
+    expect(execFileSync(process.execPath, [path.join(dir, 'version.mjs')], { cwd: dir, encoding: 'utf8' }).trim()).toBe(DECODER_VERSION);
   }, 120_000);
 });
