@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import { STAFF_AUTH, errors, isoTime, json, type Same } from '../http/openapi.shared.ts';
+import { STAFF_AUTH, errors, idPath, isoTime, json, type Same } from '../http/openapi.shared.ts';
 import type { AccountInfo, Ended, TokenInfo } from './account-lifecycle.service.ts';
 import { ROLES } from './user.types.ts';
 import { newTokenBody, passwordBody } from './users.routes.ts';
@@ -43,7 +43,7 @@ void accountMatches;
 void tokenMatches;
 void endedMatches;
 
-const userPath = z.object({ id: z.string().regex(/^[1-9]\d{0,14}$/).meta({ description: 'The account id (GET /api/users)', example: '1' }) });
+const userPath = idPath('account');
 const adminErrors = ['bad_request', 'unauthorized', 'forbidden', 'not_found'] as const;
 
 export const accountsOpenApi: ZodOpenApiPathsObject = {
