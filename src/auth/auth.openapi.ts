@@ -17,7 +17,7 @@ export const authOpenApi: ZodOpenApiPathsObject = {
       requestBody: { content: { 'application/json': { schema: loginBody, example: { email: 'ann@example.org', password: '…' } } } },
       responses: {
         '201': json('Logged in; keep `csrfToken` for unsafe requests', sessionSchema, {
-          headers: z.object({ 'Set-Cookie': z.string().meta({ description: '`nb_session=…; HttpOnly; SameSite=Lax`' }) }),
+          headers: z.object({ 'Set-Cookie': z.string().meta({ description: '`__Host-nb_session=…; HttpOnly; Secure; SameSite=Lax` over https (`nb_session` over http)' }) }),
         }),
         ...errors('bad_request', 'unauthorized', 'rate_limited'),
       },

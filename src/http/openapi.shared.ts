@@ -71,7 +71,8 @@ export const SECURITY_SCHEMES = {
     type: 'apiKey',
     in: 'cookie',
     name: 'nb_session',
-    description: 'The web session set by `POST /api/session`. Unsafe methods also need the session\'s CSRF token in `X-CSRF-Token`.',
+    description:
+      'The web session set by `POST /api/session` (named `__Host-nb_session` over https, `nb_session` over plain http). Unsafe methods also need the session\'s CSRF token in `X-CSRF-Token`.',
   },
 } as const;
 
