@@ -1,7 +1,37 @@
 #!/usr/bin/env -S node --max-old-space-size=128 --max-semi-space-size=8
-// The installed `namebridge` command: runs the TypeScript CLI through tsx's loader.
+// The installed `namebridge` command (`npx namebridge …`). It runs the
+// precompiled CLI (dist/cli.mjs, built at `npm install` by scripts/build-cli.mjs)
+// when that is newer than every source file, otherwise the TypeScript sources
+// through tsx's loader, as `npm run cli` does: an edited source never runs stale.
 // The heap flags (as in `npm run cli`) keep a long import's memory flat: see docs/importing.md.
-import { register } from 'tsx/esm/api';
+import fs from 'node:fs';
+import process from 'node:process';
+import { URL } from 'node:url';
 
-register();
-await import('../src/cli/main.ts');
+const root = new URL('../', import.meta.url);
+const bundle = new URL('dist/cli.mjs', root);
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(`${entry.parentPath}/${entry.name}`).mtimeMs);
+  }
+  return newest;
+}
+
+function bundleIsFresh() {
+  try {
+    const built = fs.statSync(bundle).mtimeMs;
+    return built >= newestSource(new URL('src', root)) && built >= newestSource(new URL('migrations', root));
+  } catch {
+    return false;
+  }
+}
+
+if (process.env.NAMEBRIDGE_CLI_FROM_SOURCE !== '1' && bundleIsFresh()) {
+  await import(bundle.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}

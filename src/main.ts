@@ -6,6 +6,7 @@ import { createApp } from './http/app.ts';
 import { listen, type RunningServer } from './http/server.ts';
 import { startImports, stopImportRunner } from './imports/import.runner.ts';
 import { onStopSignal } from './http/stop-signal.ts';
+import { reportMetricsToPrimary, startMetricsServer } from './metrics/metrics.server.ts';
 import { startReadingsUpkeep } from './search/reindex.start.ts';
 import { startSeeding } from './seed/seed.ts';
 import { StartupError } from './shared/errors.ts';
@@ -31,13 +32,15 @@ async function serveAlone(): Promise<void> {
   // Uploads a crash interrupted are queued again before the server takes new ones.
   await startImports(runtime, { sweep: true, run: false });
   const running = await serve(runtime);
+  const { config, database, logger } = runtime;
+  const metrics = config.METRICS_PORT === undefined ? undefined : await startMetricsServer({ port: config.METRICS_PORT, host: config.METRICS_HOST, database, cluster: false, logger });
   await startImports(runtime, { sweep: false, run: true });
   // An empty database gets the embedded default records, after listening (src/seed/seed.ts).
   const stopSeeding = new AbortController();
   const seeding = (runtime.config.SEED ? startSeeding(runtime, stopSeeding.signal) : Promise.resolve()).then(() => startReadingsUpkeep(runtime, stopSeeding.signal));
   onStopSignal(runtime.logger, async () => {
     stopSeeding.abort();
-    await running.stop();
+    await Promise.all([running.stop(), metrics?.close()]);
     await seeding;
     await stopImportRunner(runtime.database);
     await stopLinkFollowUps();
@@ -50,6 +53,7 @@ async function serveAsWorker(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL).child({ worker: cluster.worker?.id });
   const runtime = await bootstrap({ migrate: false, logger });
+  if (config.METRICS_PORT !== undefined) reportMetricsToPrimary();
   const running = await serve(runtime);
   await startImports(runtime, { sweep: false, run: true });
   onStopSignal(logger, async () => {

@@ -1,4 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
+import { markPrivate } from '../http/cache.ts';
 import type { AppContext } from '../http/context.ts';
 import { CsrfError, ForbiddenError, UnauthorizedError } from '../shared/errors.ts';
 import { authenticateToken, checkCsrfToken, findSession, type FoundSession } from './accounts.service.ts';
@@ -80,6 +81,7 @@ export function requireRole(ctx: AppContext, ...roles: Role[]): RequestHandler {
     if (!hasRole(auth.user, roles)) throw new ForbiddenError(`This needs the ${roles.join(' or ')} role`);
     res.locals.user = auth.user;
     if (auth.session) res.locals.session = auth.session;
+    markPrivate(res);
     next();
   };
 }

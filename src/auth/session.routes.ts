@@ -9,7 +9,7 @@ import { clearedSessionCookie } from './cookies.ts';
 import { endSession, startSession } from './login.ts';
 import { appLimits } from './rate-limit.ts';
 
-const loginBody = z.object({ email: z.string().max(320), password: z.string().max(1024) }).strict();
+export const loginBody = z.object({ email: z.string().max(320), password: z.string().max(1024) }).strict();
 
 /**
  * JSON login for the web interface: POST /api/session sets the httpOnly

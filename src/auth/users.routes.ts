@@ -10,7 +10,7 @@ import { requireRole } from './auth.middleware.ts';
 import { ROLES } from './user.types.ts';
 import { NotFoundError } from '../shared/errors.ts';
 
-const newUserBody = z
+export const newUserBody = z
   .object({
     email: z.string().max(320),
     password: z.string().max(1024),
@@ -18,8 +18,8 @@ const newUserBody = z
     displayName: z.string().trim().min(1).max(200).refine((v) => !v.includes('\u0000'), 'must not contain the NUL character').optional(),
   })
   .strict();
-const passwordBody = z.object({ password: z.string().max(1024) }).strict();
-const newTokenBody = z.object({ expiresDays: z.number().int().min(1).max(MAX_TOKEN_DAYS).optional() }).strict();
+export const passwordBody = z.object({ password: z.string().max(1024) }).strict();
+export const newTokenBody = z.object({ expiresDays: z.number().int().min(1).max(MAX_TOKEN_DAYS).optional() }).strict();
 
 /**
  * Account management, admins only: the CLI's `user` and `token` commands over

@@ -7,10 +7,18 @@ export interface CliIo {
   stderr: NodeJS.WritableStream;
 }
 
-/** A command either needs the database (and gets the runtime) or is pure. */
+/**
+ * A command either needs the database (and gets the runtime) or is pure.
+ * `usage` is what `namebridge COMMAND --help` prints (default: from the summary).
+ */
 export type CliCommand =
-  | { needsDatabase: false; summary: string; run(args: string[], io: CliIo): Promise<number> }
-  | { needsDatabase: true; summary: string; run(args: string[], io: CliIo, runtime: Runtime): Promise<number> };
+  | { needsDatabase: false; summary: string; usage?: string; run(args: string[], io: CliIo): Promise<number> }
+  | { needsDatabase: true; summary: string; usage?: string; run(args: string[], io: CliIo, runtime: Runtime): Promise<number> };
+
+/** The usage of a command, for --help. */
+export function usageOf(command: CliCommand): string {
+  return command.usage ?? `usage: namebridge ${command.summary.replace(/\s{3,}/, '\n\n  ')}\n`;
+}
 
 export const EXIT = { ok: 0, partial: 1, fatal: 2 } as const;
 

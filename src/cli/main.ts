@@ -1,7 +1,7 @@
 import { bootstrap } from '../bootstrap.ts';
 import { createLogger } from '../shared/logger.ts';
 import { AppError, StartupError } from '../shared/errors.ts';
-import { EXIT, type CliCommand, type CliIo } from './cli-io.ts';
+import { EXIT, usageOf, type CliCommand, type CliIo } from './cli-io.ts';
 import { COMMANDS } from './commands/index.ts';
 import { linkFollowUpsIdle } from '../links/link-run.service.ts';
 
@@ -17,6 +17,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(name && name !== '--help' ? `namebridge: unknown command "${name}"\n\n` : '');
     io.stderr.write(usage(COMMANDS));
     return name === '--help' ? EXIT.ok : EXIT.fatal;
+  }
+  // --help never needs the database, nor the command's own parsing.
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(usageOf(command));
+    return EXIT.ok;
   }
   if (!command.needsDatabase) return command.run(args, io);
   // Logs go to stderr so stdout stays machine-readable (--json).

@@ -55,6 +55,9 @@ const envSchema = z.object({
   STATS_CACHE_SECONDS: optional(z.coerce.number().int().min(0).max(3600)).transform((v) => v ?? 30),
   // Link proposals scoring at least this are confirmed automatically, marked for review (src/links/); unset: never.
   LINK_AUTO_CONFIRM_SCORE: optional(z.coerce.number().min(0.5).max(1)),
+  // Prometheus metrics on a port of their own (src/metrics/); unset: no metrics server.
+  METRICS_PORT: optional(z.coerce.number().int().min(0).max(65535)),
+  METRICS_HOST: optional(z.string()).transform((v) => v ?? '127.0.0.1'),
 });
 
 export type Config = z.output<typeof envSchema>;
@@ -64,7 +67,7 @@ export type Config = z.output<typeof envSchema>;
  * operator fixes them all in one go rather than one restart at a time.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.superRefine(embeddedIsOneProcess).safeParse(env);
+  const parsed = envSchema.superRefine(embeddedIsOneProcess).superRefine(metricsOffThePublicPort).safeParse(env);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
   throw new StartupError(`Invalid configuration:\n${lines.join('\n')}`);
@@ -77,6 +80,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 function embeddedIsOneProcess(config: { DATABASE_URL?: string | undefined; WORKERS?: number | undefined }, ctx: z.RefinementCtx): void {
   if (!config.DATABASE_URL && config.WORKERS !== undefined && config.WORKERS > 1) {
     ctx.addIssue({ code: 'custom', path: ['WORKERS'], message: 'more than 1 needs DATABASE_URL (the embedded database admits one process)' });
+  }
+}
+
+/** The metrics say how the service is used: they are never served on the public port. */
+function metricsOffThePublicPort(config: { PORT: number; METRICS_PORT?: number | undefined }, ctx: z.RefinementCtx): void {
+  if (config.METRICS_PORT !== undefined && config.METRICS_PORT !== 0 && config.METRICS_PORT === config.PORT) {
+    ctx.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'must differ from PORT (metrics are never served on the public port)' });
   }
 }
 

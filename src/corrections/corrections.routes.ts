@@ -8,18 +8,18 @@ import { parseOrThrow } from '../http/validate.ts';
 import { decideCorrection, getCorrection, listCorrections, submitCorrection } from './corrections.service.ts';
 import { getRecordHistory } from './history.service.ts';
 
-const listQuery = z
+export const listQuery = z
   .object({
     status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
     cursor: z.string().optional(),
     limit: limitParam(50, 200),
   })
   .strict();
-const historyQuery = z.object({ cursor: z.string().optional(), limit: limitParam(200, 500) }).strict();
-const approveBody = z
+export const historyQuery = z.object({ cursor: z.string().optional(), limit: limitParam(200, 500) }).strict();
+export const approveBody = z
   .object({ reason: z.string().max(2000).optional(), confirmStale: z.boolean().optional(), version: z.number().int().positive().optional(), _csrf: z.string().optional() })
   .strict();
-const rejectBody = z.object({ reason: z.string({ error: 'is required to reject' }).max(2000), _csrf: z.string().optional() }).strict();
+export const rejectBody = z.object({ reason: z.string({ error: 'is required to reject' }).max(2000), _csrf: z.string().optional() }).strict();
 
 /**
  * Public: submit a correction, read a record's history. Archivists (and

@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Config } from '../config/config.ts';
 import { StartupError } from '../shared/errors.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { trackPool } from './pool-stats.ts';
 import type { DB } from './schema.ts';
 
 export type Backend = 'postgres' | 'pglite';
@@ -94,6 +95,7 @@ export function postgresKysely(url: string, poolSize = 10, settings?: Record<str
   // An idle client's error (server restart) must not crash the process; the pool
   // drops that client and the next query gets a fresh one.
   pool.on('error', () => undefined);
+  trackPool(pool, settings ? 'search' : 'general');
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -7,7 +7,7 @@ import { parseOrThrow } from '../http/validate.ts';
 import { EXPORT_FORMATS } from './export.layout.ts';
 import { exportRecords, streamWriter } from './export.service.ts';
 
-const exportQuery = z
+export const exportQuery = z
   .object({
     format: z.enum(EXPORT_FORMATS as ['csv', 'jsonl']).default('csv'),
     source: z.string().trim().min(1).max(200).optional(),

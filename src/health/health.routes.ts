@@ -1,20 +1,33 @@
 import { Router } from 'express';
-import { sql } from 'kysely';
+import { cachePublic } from '../http/cache.ts';
 import type { AppContext } from '../http/context.ts';
+import { READINESS_CHECKS, runChecks } from './readiness.ts';
 import { cachedStats } from './stats.cache.ts';
+
+/** How long caches may keep /api/stats: the counts move with imports and moderation, not by the second. */
+export const STATS_MAX_AGE_SECONDS = 60;
 
 export function healthRouter(ctx: AppContext): Router {
   const router = Router();
 
-  // Pings the database: a process whose database is gone is not healthy.
-  router.get('/healthz', async (_req, res) => {
-    await sql`SELECT 1`.execute(ctx.database.db);
+  // Liveness: the process answers. No database call, so a database outage
+  // makes the service not ready (/readyz) rather than restarted in a loop.
+  router.get('/healthz', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
     res.json({ status: 'ok' });
   });
 
-  // {records, sources, attestedNames, pendingCorrections, bySource, backend}: src/health/stats.repository.ts,
+  // Readiness: every check of src/health/readiness.ts passes, or 503 with the failing ones.
+  router.get('/readyz', async (_req, res) => {
+    const checks = await runChecks(ctx, READINESS_CHECKS);
+    const ready = checks.every((c) => c.ok);
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks });
+  });
+
+  // {records, sources, attestedNames, pendingCorrections, bySource, staleReadings, backend}: src/health/stats.repository.ts,
   // at most STATS_CACHE_SECONDS old (stats.cache.ts).
-  router.get('/api/stats', async (_req, res) => {
+  router.get('/api/stats', cachePublic(STATS_MAX_AGE_SECONDS), async (_req, res) => {
     res.json({ ...(await cachedStats(ctx)), backend: ctx.database.backend });
   });
 

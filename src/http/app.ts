@@ -15,6 +15,8 @@ import { renderWebErrorPage } from '../web/web.errors.ts';
 import { webRouter } from '../web/web.router.ts';
 import type { AppContext } from './context.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
+import { openApiRouter } from './openapi.routes.ts';
+import { httpMetrics } from '../metrics/http.metrics.ts';
 
 export const JSON_BODY_LIMIT = '100kb';
 
@@ -51,6 +53,7 @@ export function createApp(ctx: AppContext): Express {
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     }),
   );
+  app.use(httpMetrics);
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
 
   app.use(healthRouter(ctx));
@@ -63,6 +66,7 @@ export function createApp(ctx: AppContext): Express {
   app.use(exportRouter(ctx));
   app.use(conflictsRouter(ctx));
   app.use(linksRouter(ctx));
+  app.use(openApiRouter());
   app.use(webRouter(ctx));
 
   app.use(notFoundHandler);

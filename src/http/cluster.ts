@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { bootstrap } from '../bootstrap.ts';
+import { startMetricsServer } from '../metrics/metrics.server.ts';
 import { startImports, stopImportRunner } from '../imports/import.runner.ts';
 import { startReadingsUpkeep } from '../search/reindex.start.ts';
 import { startSeeding } from '../seed/seed.ts';
@@ -36,12 +37,14 @@ export async function runPrimary(workers: number): Promise<void> {
     throw err;
   }
   logger.info({ workers }, 'all workers listening');
+  // The workers' metrics, summed, on METRICS_PORT (src/metrics/metrics.server.ts).
+  const metrics = config.METRICS_PORT === undefined ? undefined : await startMetricsServer({ port: config.METRICS_PORT, host: config.METRICS_HOST, database: runtime.database, cluster: true, logger });
   const stopSeeding = new AbortController();
   const seeding = (config.SEED ? startSeeding(runtime, stopSeeding.signal) : Promise.resolve()).then(() => startReadingsUpkeep(runtime, stopSeeding.signal));
   onStopSignal(logger, async () => {
     stopping = true;
     stopSeeding.abort();
-    await stopWorkers();
+    await Promise.all([stopWorkers(), metrics?.close()]);
     await seeding;
     await stopImportRunner(runtime.database);
     await stopLinkFollowUps();

@@ -1,7 +1,8 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { AppError, CsrfError, NotFoundError, RateLimitedError, type ErrorCode } from '../shared/errors.ts';
 
-const STATUS: Record<ErrorCode, number> = {
+/** The status of each error code (the OpenAPI document lists them per route from this). */
+export const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
   validation_failed: 400,
   unauthorized: 401,

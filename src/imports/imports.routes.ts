@@ -19,7 +19,7 @@ const flag = z
   .optional()
   .transform((v) => v === 'true' || v === '1');
 
-const postQuery = z
+export const postQuery = z
   .object({
     source: z.string().trim().min(1).max(200).optional(),
     dryRun: flag,

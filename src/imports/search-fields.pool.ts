@@ -24,7 +24,8 @@ export interface SearchFieldsComputer {
  * two-line CommonJS bootstrap loads the entry through tsx's API instead.
  */
 export function workerEntry(): [string | URL, { eval?: boolean }] {
-  const entry = new URL('./search-fields.worker.ts', import.meta.url);
+  // The precompiled CLI (dist/cli.mjs, scripts/build-cli.mjs) has the worker built beside it.
+  const entry = new URL(import.meta.url.endsWith('.mjs') ? './search-fields.worker.mjs' : './search-fields.worker.ts', import.meta.url);
   if (!entry.pathname.endsWith('.ts')) return [entry, {}];
   // tsx's ESM build (its CommonJS build resolves its own files wrongly from an eval'd worker).
   const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;

@@ -7,7 +7,7 @@ import { parseOrThrow } from '../http/validate.ts';
 import { decideLink, getLink, listLinks, REASON_MAX, type LinkDecision } from './links.service.ts';
 import { getPerson } from './persons.service.ts';
 
-const listQuery = z
+export const linkListQuery = z
   .object({
     status: z.enum(['proposed', 'confirmed', 'rejected', 'unlinked', 'automatic']).default('proposed'),
     minScore: z.coerce.number().min(0).max(1).optional(),
@@ -15,7 +15,7 @@ const listQuery = z
     limit: limitParam(50, 200),
   })
   .strict();
-const decisionBody = z.object({ reason: z.string().max(REASON_MAX).optional(), _csrf: z.string().optional() }).strict();
+export const decisionBody = z.object({ reason: z.string().max(REASON_MAX).optional(), _csrf: z.string().optional() }).strict();
 
 /** Archivists review link proposals; anyone reads a person. */
 export function linksRouter(ctx: AppContext): Router {
@@ -23,7 +23,7 @@ export function linksRouter(ctx: AppContext): Router {
   const archivist = requireRole(ctx, 'archivist');
 
   router.get('/api/links', archivist, async (req, res) => {
-    const query = parseOrThrow(listQuery, req.query, 'query');
+    const query = parseOrThrow(linkListQuery, req.query, 'query');
     res.setHeader('Cache-Control', 'no-store');
     res.json(await listLinks(ctx.database.db, query));
   });

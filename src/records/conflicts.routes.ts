@@ -7,10 +7,10 @@ import { limitParam, parseId } from '../http/params.ts';
 import { parseOrThrow } from '../http/validate.ts';
 import { listConflicts, resolveConflict } from './conflicts.service.ts';
 
-const listQuery = z
+export const conflictListQuery = z
   .object({ status: z.enum(['open', 'resolved']).default('open'), cursor: z.string().optional(), limit: limitParam(50, 200) })
   .strict();
-const resolveBody = z
+export const resolveBody = z
   .object({ keep: z.enum(['correction', 'source']), reason: z.string().trim().max(2000).optional(), _csrf: z.string().optional() })
   .strict();
 
@@ -20,7 +20,7 @@ export function conflictsRouter(ctx: AppContext): Router {
   const archivist = requireRole(ctx, 'archivist', 'admin');
 
   router.get('/api/conflicts', archivist, async (req, res) => {
-    const query = parseOrThrow(listQuery, req.query, 'query');
+    const query = parseOrThrow(conflictListQuery, req.query, 'query');
     res.setHeader('Cache-Control', 'no-store');
     res.json(await listConflicts(ctx.database.db, query));
   });

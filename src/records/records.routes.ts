@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { cacheUnlessStaff } from '../http/cache.ts';
 import type { AppContext } from '../http/context.ts';
 import { decodeCursor, encodeCursor, limitParam, parseId } from '../http/params.ts';
 import { parseOrThrow } from '../http/validate.ts';
@@ -11,7 +12,10 @@ import { personOfRecord } from '../links/persons.service.ts';
 import { explainedJson, explainQuery } from './record.explained.ts';
 import { findRecordById, listRecords } from './records.repository.ts';
 
-const listQuery = z.object({ limit: limitParam(50, 500), cursor: z.string().optional() }).strict();
+export const listQuery = z.object({ limit: limitParam(50, 500), cursor: z.string().optional() }).strict();
+
+/** A record changes only by moderation or a re-import: a minute's staleness is harmless, and 304s save the body. */
+export const RECORD_MAX_AGE_SECONDS = 60;
 
 export function recordsRouter(ctx: AppContext): Router {
   const router = Router();
@@ -32,13 +36,13 @@ export function recordsRouter(ctx: AppContext): Router {
   });
 
   // Archivists (Bearer token or session) also get the private columns, as privateExtra.
-  router.get('/api/records/:id', optionalUser(ctx), async (req, res) => {
+  router.get('/api/records/:id', cacheUnlessStaff(RECORD_MAX_AGE_SECONDS), optionalUser(ctx), async (req, res) => {
     const id = parseId(req.params.id, 'record id');
     const { lang } = parseOrThrow(explainQuery, req.query, 'query');
     const row = await findRecordById(ctx.database.db, id);
     if (!row) throw new NotFoundError(`No record with id ${id}`);
     const staff = res.locals.user !== undefined;
-    if (staff) res.setHeader('Cache-Control', 'no-store');
+    if (staff) res.setHeader('Cache-Control', 'private, no-store');
     const dto = staff ? toStaffRecordDto(row) : toRecordDto(row);
     const explained = lang ? { explained: explainedJson(dto, lang) } : {};
     const [attestedNames, person] = await Promise.all([listAttestedNames(ctx.database.db, id), personOfRecord(ctx.database.db, id)]);

@@ -18,7 +18,13 @@ import { fileURLToPath } from 'node:url';
  */
 const READING_PACKAGES = ['pinyin-pro', 'opencc-js', 'to-jyutping'];
 
-export const DECODER_VERSION: string = computeDecoderVersion();
+/**
+ * The precompiled CLI (scripts/build-cli.mjs) has no src/transliteration/ beside
+ * it to hash: the build computes the version from the sources and defines it here.
+ */
+declare const NAMEBRIDGE_DECODER_VERSION: string | undefined;
+
+export const DECODER_VERSION: string = typeof NAMEBRIDGE_DECODER_VERSION === 'string' ? NAMEBRIDGE_DECODER_VERSION : computeDecoderVersion();
 
 function computeDecoderVersion(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));

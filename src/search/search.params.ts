@@ -11,7 +11,8 @@ export const searchQuerySchema = z
       .string()
       .trim()
       .min(1, 'q is required: a name in characters, pinyin, Wade–Giles or Cyrillic')
-      .max(MAX_QUERY_LENGTH, `q must be at most ${MAX_QUERY_LENGTH} characters`),
+      .max(MAX_QUERY_LENGTH, `q must be at most ${MAX_QUERY_LENGTH} characters`)
+      .meta({ description: 'A name in characters, pinyin, Wade–Giles, Cyrillic or Latin', example: '王希祥' }),
     limit: limitParam(20, 100),
     cursor: z.string().max(200).optional(),
     birthYear: year.optional(),

@@ -1,4 +1,5 @@
 import { decodeCursor, encodeCursor } from '../http/params.ts';
+import { searchCandidates, timePhase } from '../metrics/metrics.ts';
 import { BadRequestError } from '../shared/errors.ts';
 import { decode, indexKeys, type DecodeResult } from '../transliteration/index.ts';
 import { findCandidates, isStatementTimeout, type Candidates, type NameProbe, type SearchDb, type ReadingCandidate, type ReadingProbe, type SearchFilters } from './candidates.repository.ts';
@@ -62,7 +63,8 @@ const MIN_SCORE = 0.3;
 const EXPLAINABLE = 0.6;
 
 export async function searchRecords(database: SearchDb, params: SearchParams): Promise<SearchResponse> {
-  const decoded = decode(decodable(params.q), { maxReadings: QUERY_READINGS });
+  // Each phase is timed for the metrics (src/metrics/metrics.ts).
+  const decoded = await timePhase('decode', () => decode(decodable(params.q), { maxReadings: QUERY_READINGS }));
   const queries = queryReadings(decoded.readings);
   const warnings: SearchWarning[] = [];
   const { filters, birthplace } = resolveFilters(params, warnings);
@@ -83,15 +85,16 @@ export async function searchRecords(database: SearchDb, params: SearchParams): P
     warnings.push(impossible);
     return response([], null);
   }
-  const candidates = await findCandidates(database, probeFor(queries), nameProbeFor(params.q, decoded), filters);
+  const candidates = await timePhase('candidates', () => findCandidates(database, probeFor(queries), nameProbeFor(params.q, decoded), filters));
+  searchCandidates.observe(candidates.readings.length + candidates.names.length);
   const partial = () => warnings.push({ code: 'partial', message: 'the search took too long and was stopped: these are the results found until then' });
   if (candidates.partial) partial();
 
-  const ranked = rank(queries, candidates, filters);
+  const ranked = await timePhase('rank', () => rank(queries, candidates, filters));
   const page = paginate(ranked, params.cursor, params.limit);
   let records: Map<string, SearchRecord>;
   try {
-    records = await loadResultRecords(database.searchDb, page.items.map((r) => r.recordId));
+    records = await timePhase('load', () => loadResultRecords(database.searchDb, page.items.map((r) => r.recordId)));
   } catch (err) {
     if (!isStatementTimeout(err)) throw err;
     if (!candidates.partial) partial();

@@ -6,7 +6,7 @@ import { pageUrlOf, renderPage } from './web.render.ts';
 
 /** Paths of the web interface: everything but the JSON API, the health check and the static files. */
 export function isWebPath(path: string): boolean {
-  return !(path === '/api' || path.startsWith('/api/') || path === '/healthz' || path.startsWith('/static/'));
+  return !(path === '/api' || path.startsWith('/api/') || path === '/healthz' || path === '/readyz' || path.startsWith('/static/'));
 }
 
 const KNOWN_STATUSES = new Set([400, 401, 403, 404, 409, 413, 415, 429, 500]);

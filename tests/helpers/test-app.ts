@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
+import { sql } from 'kysely';
+import { inject } from 'vitest';
 import { createApiToken, createUser } from '../../src/auth/accounts.service.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import type { Database } from '../../src/db/database.ts';
@@ -10,6 +12,7 @@ import { stopImportRunner } from '../../src/imports/import.runner.ts';
 import type { AppContext } from '../../src/http/context.ts';
 import { insertRecord as createRecord, type RecordInput } from '../../src/records/record.writer.ts';
 import { createLogger } from '../../src/shared/logger.ts';
+import { withDatabase } from './global-setup.ts';
 import { createTestDatabase } from './test-database.ts';
 
 export interface TestApp {
@@ -35,6 +38,17 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   return { app: createApp(ctx), ctx, database, close };
+}
+
+/**
+ * On PostgreSQL, imports COPY through their own connection to DATABASE_URL, as
+ * in production: point the app's configuration at this file's database.
+ */
+export async function enableImportConnection(t: TestApp): Promise<void> {
+  const testDb = inject('testDb');
+  if (testDb.backend !== 'postgres') return;
+  const { rows } = await sql<{ name: string }>`SELECT current_database() AS name`.execute(t.database.db);
+  t.ctx.config = { ...t.ctx.config, DATABASE_URL: withDatabase(testDb.adminUrl, rows[0]!.name) };
 }
 
 let counter = 0;

@@ -66,6 +66,10 @@ export async function decodeCommand(args: string[], io: { stdin: NodeJS.Readable
 /** Ready to register in commands/index.ts as `decode`. */
 export const decodeCliCommand = {
   needsDatabase: false as const,
+  usage:
+    'usage: namebridge decode [--json] [TEXT...]\n' +
+    'decodes Cyrillic names (the arguments, or one per line on stdin) to ranked pinyin readings; needs no database\n' +
+    '  --json  one JSON object per name\n',
   summary: 'decode [--json] [TEXT...]   decode names (args, or one per line on stdin) to ranked pinyin readings',
   run: (args: string[], io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream }) => decodeCommand(args, io),
 };

@@ -16,6 +16,7 @@ function parseFormat(value: string | undefined): ExportFormat | undefined | null
 
 export const exportCommand: CliCommand = {
   needsDatabase: true,
+  usage: EXPORT_USAGE,
   summary: 'export [--format csv|jsonl] [--source NAME]   every record and its attested names, to stdout',
   async run(args, io, runtime) {
     const parsed = parseCommandArgs('export', EXPORT_USAGE, io, {
@@ -54,6 +55,7 @@ const RESTORE_USAGE =
 
 export const restoreCommand: CliCommand = {
   needsDatabase: true,
+  usage: RESTORE_USAGE,
   summary: 'restore FILE [--format csv|jsonl] [--json]   load an export (records and attested names)',
   async run(args, io, runtime) {
     const parsed = parseCommandArgs('restore', RESTORE_USAGE, io, {

@@ -17,6 +17,7 @@ const USAGE =
 
 export const importCommand: CliCommand = {
   needsDatabase: true,
+  usage: USAGE,
   summary: 'import FILE [options]   import a CSV file of records (--help for options)',
   async run(args, io, runtime) {
     if (args[0] === 'undo') return runImportUndo(args.slice(1), io, runtime);

@@ -13,6 +13,7 @@ committed batch, and a finished run later scores only records added since.
 
 export const linkCommand: CliCommand = {
   needsDatabase: true,
+  usage: USAGE,
   summary: 'link [--json] [--source NAME]  propose person links for review',
   async run(args, io, runtime) {
     const parsed = parseCommandArgs('link', USAGE, io, {

@@ -10,6 +10,7 @@ const USAGE =
 
 export const reindexCommand: CliCommand = {
   needsDatabase: true,
+  usage: USAGE,
   summary: 'reindex [--json] [--source NAME]   rebuild readings of another decoder version',
   async run(args, io, runtime) {
     const parsed = parseCommandArgs('reindex', USAGE, io, {

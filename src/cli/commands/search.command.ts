@@ -6,6 +6,13 @@ import type { CliCommand } from '../cli-io.ts';
 
 export const searchCommand: CliCommand = {
   needsDatabase: true,
+  usage:
+    'usage: namebridge search QUERY [--json] [--limit N] [--birth-year Y] [--birthplace P]\n' +
+    'finds records in any script (characters, pinyin, Wade–Giles, Cyrillic or Latin), best first, each with its reason\n' +
+    '  --json          the GET /api/search object\n' +
+    '  --limit N       results (default 20)\n' +
+    '  --birth-year Y  only records born in year Y\n' +
+    '  --birthplace P  only records born in place P (a gazetteer name in any script)\n',
   summary: 'search QUERY [--json] [--limit N] [--birth-year Y] [--birthplace P]   find records in any script',
   async run(args, io, runtime) {
     const { values, positionals } = parseArgs({

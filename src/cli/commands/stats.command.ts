@@ -3,6 +3,9 @@ import type { CliCommand } from '../cli-io.ts';
 
 export const statsCommand: CliCommand = {
   needsDatabase: true,
+  usage:
+    'usage: namebridge stats [--json]\n' +
+    'records, sources, attested names, pending corrections and stale readings (--json: the GET /api/stats object)\n',
   summary: 'stats [--json]          count records, sources, attested names, pending corrections',
   async run(args, io, runtime) {
     // The same object as GET /api/stats.

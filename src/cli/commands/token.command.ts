@@ -15,6 +15,7 @@ const USAGE =
  */
 export const tokenCommand: CliCommand = {
   needsDatabase: true,
+  usage: USAGE,
   summary: 'token create EMAIL [--expires-days N] | list EMAIL [--json] | revoke TOKEN_OR_PREFIX   API tokens (Bearer)',
   async run(args, io, runtime) {
     const parsed = parseCommandArgs('token', USAGE, io, {

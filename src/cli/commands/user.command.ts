@@ -18,6 +18,7 @@ const USAGE =
  */
 export const userCommand: CliCommand = {
   needsDatabase: true,
+  usage: USAGE,
   summary: 'user add|list|disable|enable|password   accounts (passwords on stdin)',
   async run(args, io, runtime) {
     const [sub, ...rest] = args;

@@ -33,6 +33,13 @@ describe('loadConfig', () => {
     for (const name of ['DATABASE_URL', 'PORT', 'LOG_LEVEL', 'DATABASE_READ_URL']) expect(message).toContain(name);
   });
 
+  it('serves metrics only when METRICS_PORT is set, and never on the public port', () => {
+    expect(loadConfig({}).METRICS_PORT).toBeUndefined();
+    expect(loadConfig({ METRICS_PORT: '9464' })).toMatchObject({ METRICS_PORT: 9464, METRICS_HOST: '127.0.0.1' });
+    expect(() => loadConfig({ PORT: '3000', METRICS_PORT: '3000' })).toThrow(/METRICS_PORT: must differ from PORT/);
+    expect(() => loadConfig({ METRICS_PORT: '3000' })).toThrow(/METRICS_PORT/);
+  });
+
   it('search safety: generous defaults, 0 turns the rate limit off, bad values named', () => {
     expect(loadConfig({})).toMatchObject({ SEARCH_TIMEOUT_MS: 1500, SEARCH_RATE_LIMIT: 60, SEARCH_RATE_WINDOW_SECONDS: 60, STATS_CACHE_SECONDS: 30 });
     expect(loadConfig({ SEARCH_RATE_LIMIT: '0' }).SEARCH_RATE_LIMIT).toBe(0);
