@@ -3,7 +3,8 @@
  * a deterministic N-row file (bench/generate-records.ts) into a fresh database
  * (readings, history and search fields included), then the fixtures' sample and
  * the real Moscow list when ../shared/data is present, each through the CLI
- * (`import FILE --json`) in its own process. Prints rows/s, peak RSS and CPU.
+ * (`import FILE --json --no-link`: the import alone, as before person linking; bench:link
+ * measures the link proposals) in its own process. Prints rows/s, peak RSS and CPU.
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/) must reach a
  * server where the user may create databases; nb_bench_import is created and dropped.
@@ -97,7 +98,7 @@ async function timed(url: string, file: string, label: string, batchSize?: numbe
   sampleBackends();
   const pgBefore = backendSeconds();
   const started = performance.now();
-  const args = [...cliNodeFlags(), '--import', 'tsx', 'src/cli/main.ts', 'import', file, '--json', ...(batchSize ? ['--batch-size', String(batchSize)] : [])];
+  const args = [...cliNodeFlags(), '--import', 'tsx', 'src/cli/main.ts', 'import', file, '--json', '--no-link', ...(batchSize ? ['--batch-size', String(batchSize)] : [])];
   const child = spawn(process.execPath, args, { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
   let stdout = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -10,9 +10,10 @@ import { EXIT, parseCommandArgs, type CliCommand, type CliIo } from '../cli-io.t
 import { runImportUndo } from './import-undo.command.ts';
 
 const USAGE =
-  'usage: namebridge import FILE [--source NAME] [--dry-run] [--strict] [--encoding utf8|cp1251] [--map column=field …] [--public-columns "col a,col b"] [--json]\n' +
+  'usage: namebridge import FILE [--source NAME] [--dry-run] [--strict] [--encoding utf8|cp1251] [--map column=field …] [--public-columns "col a,col b"] [--no-link] [--json]\n' +
   '       namebridge import undo JOB_ID [--json]\n' +
   'unknown columns are kept private (archivists only) unless named in --public-columns\n' +
+  'after the import, person-link proposals for its new records are made before the command exits; --no-link leaves them to `namebridge link`\n' +
   'exit codes: 0 all rows valid, 1 some rows invalid (valid ones written unless --strict), 2 file-level error (nothing written)\n';
 
 export const importCommand: CliCommand = {
@@ -31,6 +32,7 @@ export const importCommand: CliCommand = {
         encoding: { type: 'string' },
         map: { type: 'string', multiple: true, default: [] },
         'public-columns': { type: 'string' },
+        'no-link': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         'batch-size': { type: 'string' },
         help: { type: 'boolean', default: false },
@@ -80,7 +82,8 @@ export const importCommand: CliCommand = {
         batchSize,
         bytesTotal: size,
         connectionString: runtime.config.DATABASE_URL,
-        links: { autoConfirmScore: runtime.config.LINK_AUTO_CONFIRM_SCORE },
+        // --no-link: a bulk load whose links `namebridge link` proposes later, in one resumable run.
+        links: values['no-link'] ? false : { autoConfirmScore: runtime.config.LINK_AUTO_CONFIRM_SCORE },
         onProgress: progress?.update,
       },
       runtime.logger,
