@@ -30,6 +30,17 @@ export interface BenchDatabaseOptions {
 /** The environment that points a server or the CLI at the prepared database. */
 export type BenchEnv = NodeJS.ProcessEnv;
 
+/** Runs one statement on the server's admin database (CREATE/DROP DATABASE), on a connection of its own. */
+export async function adminQuery(adminUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function prepareDatabase(o: BenchDatabaseOptions): Promise<BenchEnv> {
   if (o.embedded) {
     const dataDir = path.join(os.tmpdir(), `nb-bench-embedded-${o.records}`);

@@ -14,9 +14,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { adminQuery } from './bench-server.ts';
 
 const { values } = parseArgs({
   options: { rows: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '1' }, 'batch-size': { type: 'string' } },
@@ -55,15 +55,7 @@ function sampleBackends(): void {
 const backendSampler = setInterval(sampleBackends, 250);
 const backendSeconds = () => [...backendCpu.values()].reduce((a, b) => a + b, 0);
 
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (statement: string) => adminQuery(adminUrl, statement);
 
 function withDatabase(url: string, database: string): string {
   const u = new URL(url);

@@ -18,21 +18,14 @@ import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { runImport } from '../src/imports/import.service.ts';
 import { writeRecordsCsv } from './generate-records.ts';
+import { adminQuery } from './bench-server.ts';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '200000' }, seed: { type: 'string', default: '1' } } });
 const rows = Number(values.rows);
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/';
 const DB_NAME = 'nb_bench_link';
 
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (statement: string) => adminQuery(adminUrl, statement);
 
 const url = (() => {
   const u = new URL(adminUrl);

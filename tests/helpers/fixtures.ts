@@ -23,7 +23,21 @@ export function readFixture(name: 'mos-memo-chinese.csv' | 'mos-memo-sample.csv'
   return parse(fs.readFileSync(path.join(ROOT, 'fixtures', name)), { columns: true, skip_empty_lines: true });
 }
 
-/** Loads fixture rows through the records service (readings included), in one transaction. */
+/** A fixture row's record fields (its full name aside), as the importer maps the Moscow columns. */
+export function fixtureFields(row: Partial<Record<keyof FixtureRow, string>>) {
+  return {
+    birthYear: row.birth_year ? Number(row.birth_year) : null,
+    birthDate: row.birth_date || null,
+    birthplace: row.birthplace || null,
+    nationality: row.nationality || null,
+    residence: row.address || null,
+    executedOn: row.executed_on || null,
+    burialPlace: row.burial_place || null,
+    biography: row.biography || null,
+  };
+}
+
+/** Loads fixture rows through the record writer (readings included), in one transaction. */
 export async function loadFixtureRows(database: Database, rows: FixtureRow[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   await database.db.transaction().execute(async (trx) => {
@@ -33,17 +47,7 @@ export async function loadFixtureRows(database: Database, rows: FixtureRow[]): P
         {
           source: 'mos.memo.ru',
           externalId: row.external_id,
-          fields: {
-            fullName: row.full_name,
-            birthYear: row.birth_year ? Number(row.birth_year) : null,
-            birthDate: row.birth_date || null,
-            birthplace: row.birthplace || null,
-            nationality: row.nationality || null,
-            residence: row.address || null,
-            executedOn: row.executed_on || null,
-            burialPlace: row.burial_place || null,
-            biography: row.biography || null,
-          },
+          fields: { fullName: row.full_name, ...fixtureFields(row) },
         },
         'test',
       );

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { explainRecord, type Fact } from '../../../src/explain/index.ts';
+import { fixtureFields } from '../../helpers/fixtures.ts';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
 export const GOLDEN = path.join(ROOT, 'tests/unit/explain/golden/moscow-chinese.tsv');
@@ -12,19 +13,8 @@ export function readCsv(relative: string): CsvRow[] {
   return parse(fs.readFileSync(path.join(ROOT, relative)), { columns: true, bom: true, skip_empty_lines: true });
 }
 
-/** A fixture row as the importer stores it (the same mapping as tests/helpers/fixtures.ts). */
-export function explainInput(row: CsvRow) {
-  return {
-    birthYear: row.birth_year ? Number(row.birth_year) : null,
-    birthDate: row.birth_date || null,
-    birthplace: row.birthplace || null,
-    nationality: row.nationality || null,
-    residence: row.address || null,
-    executedOn: row.executed_on || null,
-    burialPlace: row.burial_place || null,
-    biography: row.biography || null,
-  };
-}
+/** A fixture row as the importer stores it (the one mapping, tests/helpers/fixtures.ts). */
+export const explainInput = (row: CsvRow) => fixtureFields(row);
 
 /** A fact's text with what stayed in Russian marked ⟦so⟧. */
 const marked = (fact: Fact) => fact.parts.map((p) => (p.untranslated ? `⟦${p.text}⟧` : p.text)).join('').trim();
