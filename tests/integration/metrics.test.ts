@@ -88,11 +88,17 @@ describe('metrics', () => {
     const { url, drop } = await createPostgresCopy();
     const service = await start({ DATABASE_URL: url, WORKERS: '2' }, '"msg":"all workers listening"');
     try {
-      const n = 12;
-      for (let i = 0; i < n; i++) expect((await get(service.port, '/healthz')).status).toBe(200);
-      // Both workers served some of them, so a per-worker count could not reach n.
-      const servedBy = new Set(service.logs().split('\n').filter((l) => l.includes('"url":"/healthz"') && l.includes('"msg":"request')).map((l) => JSON.parse(l).worker as number));
-      expect(servedBy).toEqual(new Set([1, 2]));
+      // Requests until both workers have served some (the kernel decides who takes a
+      // connection), so a per-worker count could not reach n. Each worker writes its
+      // request lines asynchronously: wait until all n are out before reading them.
+      const served = () => service.logs().split('\n').filter((l) => l.includes('"url":"/healthz"') && l.includes('"msg":"request')).map((l) => JSON.parse(l).worker as number);
+      let n = 0;
+      for (let round = 0; round < 10 && new Set(served()).size < 2; round++) {
+        for (let i = 0; i < 12; i++, n++) expect((await get(service.port, '/healthz')).status).toBe(200);
+        for (const until = Date.now() + 15_000; served().length < n && Date.now() < until; ) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(served()).toHaveLength(n);
+      expect(new Set(served())).toEqual(new Set([1, 2]));
       const { body } = await get(service.metricsPort, '/metrics');
       expect(sample(body, 'namebridge_http_requests_total', { route: '/healthz', status: '200' })).toBe(n);
       expect(sample(body, 'namebridge_http_request_duration_seconds_count', { route: '/healthz' })).toBe(n);
