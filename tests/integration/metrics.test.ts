@@ -35,6 +35,8 @@ function get(port: number, path: string): Promise<{ status: number; body: string
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
     });
     req.on('error', reject);
+    // A request that never answers fails here, naming itself, instead of stalling the test.
+    req.setTimeout(20_000, () => req.destroy(new Error(`GET ${path} on port ${port}: no answer in 20 s`)));
     req.end();
   });
 }
