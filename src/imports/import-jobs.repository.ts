@@ -86,15 +86,7 @@ export async function takeOverJob(db: Kysely<DB>, id: number, from: { pid: numbe
  * its next progress save and stops there.
  */
 export async function releaseJob(db: Kysely<DB>, id: number, owner: JobOwner): Promise<boolean> {
-  const result = await db
-    .updateTable('import_jobs')
-    .set({ pid: null, heartbeat_at: sql`now()` } as never)
-    .where('id', '=', String(id) as never)
-    .where('status', '=', 'running')
-    .where('pid', '=', owner.pid)
-    .where('host', '=', owner.host)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return updateOwnRunningJob(db, id, owner, { pid: null, heartbeat_at: sql`now()` });
 }
 
 export interface JobProgress {
@@ -129,15 +121,7 @@ const progressColumns = (p: JobProgress) => ({
 
 /** False when the job is no longer this process's running job (reaped, or taken over): the run must stop. */
 export async function saveJobProgress(db: Kysely<DB>, id: number, owner: JobOwner, progress: JobProgress): Promise<boolean> {
-  const result = await db
-    .updateTable('import_jobs')
-    .set({ ...progressColumns(progress), heartbeat_at: sql`now()` } as never)
-    .where('id', '=', String(id) as never)
-    .where('status', '=', 'running')
-    .where('pid', '=', owner.pid)
-    .where('host', '=', owner.host)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return updateOwnRunningJob(db, id, owner, { ...progressColumns(progress), heartbeat_at: sql`now()` });
 }
 
 /**
@@ -150,16 +134,21 @@ export async function finishJob(
   owner: JobOwner,
   outcome: { status: 'succeeded' | 'failed'; exitCode: number; fileError: string | null; progress: JobProgress },
 ): Promise<boolean> {
+  return updateOwnRunningJob(db, id, owner, {
+    ...progressColumns(outcome.progress),
+    status: outcome.status,
+    exit_code: outcome.exitCode,
+    file_error: outcome.fileError,
+    finished_at: sql`now()`,
+    heartbeat_at: sql`now()`,
+  });
+}
+
+/** The one owner guard: a job changes here only while it is running and still this process's. */
+async function updateOwnRunningJob(db: Kysely<DB>, id: number, owner: JobOwner, set: Record<string, unknown>): Promise<boolean> {
   const result = await db
     .updateTable('import_jobs')
-    .set({
-      ...progressColumns(outcome.progress),
-      status: outcome.status,
-      exit_code: outcome.exitCode,
-      file_error: outcome.fileError,
-      finished_at: sql`now()`,
-      heartbeat_at: sql`now()`,
-    } as never)
+    .set(set as never)
     .where('id', '=', String(id) as never)
     .where('status', '=', 'running')
     .where('pid', '=', owner.pid)

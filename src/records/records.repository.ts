@@ -22,11 +22,6 @@ export async function listRecords(db: Kysely<DB>, afterId: number, limit: number
     .execute();
 }
 
-export async function countRecords(db: Kysely<DB>): Promise<number> {
-  const row = await db.selectFrom('records').select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** The record, locked until the transaction ends, so concurrent changes to it queue up. */
 export async function lockRecord(trx: Transaction<DB>, id: number | string): Promise<RecordRow | undefined> {
   return trx.selectFrom('records').selectAll().where('id', '=', String(id) as never).forUpdate().executeTakeFirst();
