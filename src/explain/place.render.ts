@@ -1,7 +1,7 @@
 import { resolvePlace, type Place } from '../search/gazetteer/gazetteer.ts';
 import { known, named, unknown, type ExplainLang, type Part } from './explain.types.ts';
 import { glossary, termKey } from './glossary.ts';
-import { CITIES, COUNTRIES, PLACE_TYPES, type PlaceKind } from './places.data.ts';
+import { CITIES, COUNTRIES, ENGLISH_PLACE_NAMES, PLACE_TYPES, type PlaceKind } from './places.data.ts';
 import { insideParentheses, splitTopLevel, words } from './text.split.ts';
 
 const COUNTRY = glossary(COUNTRIES);
@@ -33,12 +33,16 @@ function chinesePlace(name: string, type: PlaceType | undefined, china: boolean)
   return { place: match.place, certain: match.certainty === 'certain' };
 }
 
+/** A gazetteer place's English name: the established exonym where there is one, otherwise toneless pinyin. */
+export function englishPlaceName(place: Pick<Place, 'id' | 'pinyin'>): string {
+  return ENGLISH_PLACE_NAMES[place.id]?.en ?? plainPinyin(place.pinyin);
+}
+
 function renderChinese(place: Place, type: PlaceType | undefined, lang: ExplainLang): string {
   const kindFits = type !== undefined && (type.kind === place.kind || (type.kind === 'county' && place.kind === 'county'));
-  const pinyin = plainPinyin(place.pinyin);
   const hanzi = place.hanzi[0] ?? '';
   if (lang === 'zh') return `${hanzi}${kindFits && type ? type.zh : ''}`;
-  return `${pinyin}${kindFits && type?.en ? ` ${type.en}` : ''} (${hanzi})`;
+  return `${englishPlaceName(place)}${kindFits && type?.en ? ` ${type.en}` : ''} (${hanzi})`;
 }
 
 /** One name with the word that says its kind (either may be missing). */

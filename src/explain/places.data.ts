@@ -85,3 +85,43 @@ export const PLACE_TYPES: ReadonlyArray<{ ru: readonly string[]; kind: PlaceKind
   { ru: ['м.', 'местечко', 'местечка', 'пос.', 'поселок'], kind: 'town', zh: '镇', en: 'township' },
   { ru: ['волость', 'волости', 'вол.'], kind: 'volost', zh: '乡', en: 'volost' },
 ];
+
+const EXONYM_SOURCE = 'the name English atlases and encyclopaedias use (Encyclopaedia Britannica / English Wikipedia article titles)';
+const HISTORICAL_SOURCE = 'the modern name with the one English texts of the 1920s–30s used, as the gazetteer records it (src/search/gazetteer/places.data.json, wadeGiles)';
+
+/**
+ * English names of the gazetteer's places where the established English name is not
+ * the toneless pinyin of the hanzi (Harbin, not «Ha'erbin»; Tibet, not «Xizang»).
+ * Keyed by gazetteer id; a place not listed is written in toneless pinyin, which is
+ * its English name (Shandong, Beijing). Where the period name differs and a record of
+ * the 1930s would use it, it follows in parentheses: Shenyang (Mukden).
+ */
+export const ENGLISH_PLACE_NAMES: Readonly<Record<string, { en: string; source: string }>> = {
+  harbin: { en: 'Harbin', source: EXONYM_SOURCE },
+  qiqihar: { en: 'Qiqihar', source: EXONYM_SOURCE },
+  hailar: { en: 'Hailar', source: EXONYM_SOURCE },
+  hohhot: { en: 'Hohhot', source: EXONYM_SOURCE },
+  urumqi: { en: 'Ürümqi', source: EXONYM_SOURCE },
+  kashgar: { en: 'Kashgar', source: EXONYM_SOURCE },
+  chahar: { en: 'Chahar', source: EXONYM_SOURCE },
+  rehe: { en: 'Rehe (Jehol)', source: HISTORICAL_SOURCE },
+  xikang: { en: 'Xikang (Sikang)', source: HISTORICAL_SOURCE },
+  'inner-mongolia': { en: 'Inner Mongolia', source: EXONYM_SOURCE },
+  tibet: { en: 'Tibet', source: EXONYM_SOURCE },
+  'hong-kong': { en: 'Hong Kong', source: EXONYM_SOURCE },
+  macau: { en: 'Macau', source: EXONYM_SOURCE },
+  manchuria: { en: 'Manchuria (Northeast China)', source: EXONYM_SOURCE },
+  taipei: { en: 'Taipei', source: EXONYM_SOURCE },
+  shenyang: { en: 'Shenyang (Mukden)', source: HISTORICAL_SOURCE },
+  dalian: { en: 'Dalian (Dairen)', source: HISTORICAL_SOURCE },
+  lushun: { en: 'Lüshun (Port Arthur)', source: HISTORICAL_SOURCE },
+  guangzhou: { en: 'Guangzhou (Canton)', source: HISTORICAL_SOURCE },
+  xiamen: { en: 'Xiamen (Amoy)', source: HISTORICAL_SOURCE },
+  yantai: { en: 'Yantai (Chefoo)', source: HISTORICAL_SOURCE },
+  zhangjiakou: { en: 'Zhangjiakou (Kalgan)', source: HISTORICAL_SOURCE },
+  aihui: { en: 'Aihui (Aigun)', source: HISTORICAL_SOURCE },
+  yining: { en: 'Yining (Ghulja)', source: HISTORICAL_SOURCE },
+};
+
+/** Established English names written with the pinyin apostrophe (the invariant test allows these). */
+export const ENGLISH_WITH_APOSTROPHE: readonly string[] = ["Xi'an", "Yan'an"];
