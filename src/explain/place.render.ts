@@ -42,7 +42,10 @@ function renderChinese(place: Place, type: PlaceType | undefined, lang: ExplainL
   const kindFits = type !== undefined && (type.kind === place.kind || (type.kind === 'county' && place.kind === 'county'));
   const hanzi = place.hanzi[0] ?? '';
   if (lang === 'zh') return `${hanzi}${kindFits && type ? type.zh : ''}`;
-  return `${englishPlaceName(place)}${kindFits && type?.en ? ` ${type.en}` : ''} (${hanzi})`;
+  const kind = kindFits && type?.en ? ` ${type.en}` : '';
+  // «Shenyang (Mukden)» and the hanzi share one parenthesis: Shenyang (Mukden, 沈阳).
+  const [, name = '', aside] = /^(.*?)(?: \((.*)\))?$/.exec(englishPlaceName(place))!;
+  return `${name}${kind} (${aside ? `${aside}, ` : ''}${hanzi})`;
 }
 
 /** One name with the word that says its kind (either may be missing). */

@@ -10,7 +10,7 @@ describe('places in English: established names, not pinyin of the hanzi', () => 
   it.each([
     ['Китай, г. Харбин', 'China, Harbin (哈尔滨)'],
     ['Китай, провинции Шаньдун', 'China, Shandong province (山东)'],
-    ['Китай, г. Мукден', 'China, Shenyang (Mukden) (沈阳)'],
+    ['Китай, г. Мукден', 'China, Shenyang (Mukden, 沈阳)'],
     ['г. Владивосток', 'Vladivostok'],
     ['г. Хабаровск', 'Khabarovsk'],
     ['Маньчжурия', 'Manchuria (Northeast China)'],
