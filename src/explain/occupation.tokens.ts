@@ -1,0 +1,166 @@
+import { termKey } from './glossary.ts';
+import { inflect } from './inflect.ts';
+import { ADJECTIVES, NAMESAKES, ORGANISATIONS } from './occupation-modifiers.data.ts';
+import { DEPUTY_NOUNS, FIELD_NOUNS, PERSON_NOUNS, PLACE_NOUNS, type WordEntry } from './occupation-words.data.ts';
+import { CITIES, COUNTRIES } from './places.data.ts';
+import { glossary } from './glossary.ts';
+
+/** What a word does in an occupation phrase. */
+export type Role = 'noun' | 'adj' | 'deputy' | 'org' | 'aside';
+
+/** Which table a noun comes from: "worker at the works", but "head of the department". */
+export type Kind = 'person' | 'place' | 'field' | 'other';
+
+export interface Lexeme {
+  entry: WordEntry;
+  role: Role;
+  kind: Kind;
+  /** Can this form be the nominative (a head) or an oblique case (a dependent)? */
+  nominative: boolean;
+  oblique: boolean;
+}
+
+export type Token =
+  | { t: 'word'; raw: string; lex: Lexeme }
+  | { t: 'prep'; raw: string; rel: string }
+  | { t: 'and'; raw: string }
+  | { t: 'sep'; raw: string }
+  | { t: 'ordinal'; raw: string; n: number }
+  | { t: 'number'; raw: string; n: string }
+  | { t: 'quoted'; raw: string }
+  | { t: 'namesake'; raw: string; entry?: WordEntry; name: string }
+  | { t: 'place'; raw: string; zh: string; en: string; station: boolean; name: boolean }
+  | { t: 'name'; raw: string }
+  | { t: 'unknown'; raw: string };
+
+/** Adverbial phrases («на момент ареста») say when, not what: they are shown beside the position. */
+const ASIDES = new Set(['на момент ареста', 'перед арестом', 'в прошлом', 'ранее', 'до ареста'].map(termKey));
+
+function buildLexicon(): Map<string, Lexeme> {
+  const lexicon = new Map<string, Lexeme>();
+  const add = (entries: readonly WordEntry[], role: Role, kind: Kind = 'other') => {
+    for (const entry of entries) {
+      // Abbreviations and names of bodies do not decline; nor does a phrase of several words.
+      const decl = entry.decl ?? (role === 'org' ? 'fixed' : undefined);
+      const generated = decl === 'fixed' || /[\s(]/.test(entry.ru) ? [{ form: entry.ru, nominative: true, oblique: true }] : inflect(entry.ru, decl);
+      const extra = (entry.also ?? []).map((form) => ({ form, nominative: false, oblique: true }));
+      const r = role === 'org' && ASIDES.has(termKey(entry.ru)) ? 'aside' : role;
+      for (const f of [...generated, ...extra]) {
+        const key = termKey(f.form);
+        // The first table to claim a form keeps it: organisations, then persons, places, fields, adjectives.
+        if (!lexicon.has(key)) lexicon.set(key, { entry, role: r, kind, nominative: f.nominative, oblique: f.oblique });
+      }
+    }
+  };
+  add(ORGANISATIONS, 'org');
+  add(DEPUTY_NOUNS, 'deputy');
+  add(PERSON_NOUNS, 'noun', 'person');
+  add(PLACE_NOUNS, 'noun', 'place');
+  add(FIELD_NOUNS, 'noun', 'field');
+  add(ADJECTIVES, 'adj');
+  return lexicon;
+}
+
+export const LEXICON: ReadonlyMap<string, Lexeme> = buildLexicon();
+const LONGEST = Math.max(...[...LEXICON.keys()].map((k) => k.split(' ').length));
+const NAMESAKE = glossary(NAMESAKES.map((n) => ({ ru: [n.ru, ...(n.also ?? [])], zh: n.zh, en: n.en })));
+const CITY = glossary(CITIES);
+const COUNTRY = glossary(COUNTRIES);
+
+const PREPOSITIONS: Readonly<Record<string, string>> = {
+  в: 'in', во: 'in', на: 'at', при: 'under', по: 'for', для: 'for', из: 'from', с: 'with', со: 'with', у: 'at', от: 'from', к: 'to', за: 'for',
+};
+
+/** A proper adjective not in the tables («Фрунзенского», «Кирижский»): a name, never a word to translate. */
+const PROPER_ADJECTIVE = /^[А-ЯЁ][а-яё]+(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$/;
+
+type Match = { token: Token; length: number };
+
+function special(rest: string): Match | undefined {
+  const quoted = /^"[^"]*"?/.exec(rest);
+  if (quoted) return { token: { t: 'quoted', raw: quoted[0] }, length: quoted[0].length };
+  const number = /^№\s*(\d+[а-я]?)/i.exec(rest);
+  if (number) return { token: { t: 'number', raw: number[0], n: number[1]! }, length: number[0].length };
+  const ordinal = /^(\d+)-(?:й|я|е|го|ого|ое|ая|м|ой|ым|ом)(?=[\s,]|$)/i.exec(rest);
+  if (ordinal) return { token: { t: 'ordinal', raw: ordinal[0], n: Number(ordinal[1]) }, length: ordinal[0].length };
+  const after = /^(?:им\.|имени)\s*/.exec(rest);
+  if (after) return namesake(rest, after[0].length);
+  const place = /^(ст\.|г\.|гор\.)\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?)/.exec(rest);
+  if (place) {
+    const city = CITY.lookup(place[2]!);
+    const station = place[1] === 'ст.';
+    const token: Token = { t: 'place', raw: place[0], zh: city?.zh ?? place[2]!, en: city?.en ?? place[2]!, station, name: !city };
+    return { token, length: place[0].length };
+  }
+  if (/^\d+[а-я]?(?=[\s,]|$)/.test(rest)) {
+    const n = /^\d+[а-я]?/.exec(rest)![0];
+    return { token: { t: 'number', raw: n, n }, length: n.length };
+  }
+  return undefined;
+}
+
+/** «им. Сталина», «им. "Правды"», «им. В.И. Ленина»: the namesake from its table, or the name kept. */
+function namesake(rest: string, skip: number): Match {
+  const tail = rest.slice(skip);
+  const words = tail.split(/\s+/);
+  for (let n = Math.min(3, words.length); n > 0; n -= 1) {
+    const entry = NAMESAKE.lookup(words.slice(0, n).join(' '));
+    if (entry) {
+      const raw = rest.slice(0, skip) + words.slice(0, n).join(' ');
+      return { token: { t: 'namesake', raw, name: entry.en, entry: { ru: entry.ru[0]!, zh: entry.zh, en: entry.en } }, length: raw.length };
+    }
+  }
+  const name = /^(?:"[^"]*"?|(?:[А-ЯЁ]\.\s*){0,2}[А-ЯЁ][а-яё-]+)/.exec(tail);
+  if (!name) return { token: { t: 'unknown', raw: rest.slice(0, skip).trim() }, length: skip };
+  return { token: { t: 'namesake', raw: rest.slice(0, skip) + name[0], name: name[0] }, length: skip + name[0].length };
+}
+
+function lexical(rest: string): Match | undefined {
+  const words = rest.split(/\s+/);
+  for (let n = Math.min(LONGEST, words.length); n > 0; n -= 1) {
+    const raw = words.slice(0, n).join(' ');
+    const lex = LEXICON.get(termKey(raw));
+    if (lex) return { token: { t: 'word', raw, lex }, length: raw.length };
+  }
+  return undefined;
+}
+
+/** An occupation phrase → tokens: names, numbers, words of the tables, prepositions; anything else unknown. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  // «им.Сталина», «г.Москвы», «ст.инженер»: an abbreviation glued to the next word.
+  let rest = text.replace(/(^|\s)([а-яё]{2,5}\.)(?=[А-ЯЁа-яё"])/g, '$1$2 ').replace(/\s+/g, ' ').trim();
+  while (rest.length > 0) {
+    const m = special(rest) ?? lexical(rest) ?? plain(rest, tokens.length === 0);
+    tokens.push(m.token);
+    rest = rest.slice(m.length).replace(/^[\s,]+/, '');
+  }
+  return tokens;
+}
+
+/** «инженер-экономист», «бухгалтера-ревизора»: two positions written as one. */
+function compound(word: string): Token | undefined {
+  const halves = word.split('-');
+  if (halves.length !== 2) return undefined;
+  const [a, b] = halves.map((h) => LEXICON.get(termKey(h)));
+  if (!a || !b || a.kind !== 'person' || b.kind !== 'person') return undefined;
+  const entry: WordEntry = { ru: word, zh: `${a.entry.zh}兼${b.entry.zh}`, en: `${a.entry.en}-${b.entry.en}` };
+  return { t: 'word', raw: word, lex: { ...a, entry, nominative: a.nominative && b.nominative, oblique: a.oblique && b.oblique } };
+}
+
+function plain(rest: string, first: boolean): Match {
+  const word = /^[^\s]+/.exec(rest)![0];
+  const bare = word.replace(/[.,;]+$/, '');
+  const place = /^[А-ЯЁ]/.test(bare) ? CITY.lookup(bare) ?? COUNTRY.lookup(bare) : undefined;
+  if (place) return { token: { t: 'place', raw: bare, zh: place.zh, en: place.en, station: false, name: false }, length: bare.length };
+  const both = compound(bare);
+  if (both) return { token: both, length: bare.length };
+  if (bare === 'и') return { token: { t: 'and', raw: word }, length: word.length };
+  if (/^[-–—]$/.test(bare)) return { token: { t: 'sep', raw: word }, length: word.length };
+  const rel = PREPOSITIONS[bare.toLowerCase()];
+  if (rel && bare === bare.toLowerCase()) return { token: { t: 'prep', raw: word, rel: bare }, length: word.length };
+  if (!first && PROPER_ADJECTIVE.test(bare)) return { token: { t: 'name', raw: bare }, length: bare.length };
+  return { token: { t: 'unknown', raw: bare || word }, length: (bare || word).length };
+}
+
+export { PREPOSITIONS };
