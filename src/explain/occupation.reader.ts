@@ -156,12 +156,15 @@ function joinEn(prev: Group, g: Group): string {
   if (g.rel === 'sep') return ', ';
   if (g.rel === 'and') return ' and ';
   if (lexOf(g)?.entry.qualifier) return ', ';
-  const kind = g.broken ? undefined : lexOf(g)?.kind;
-  const the = kind === 'place' || kind === 'person' ? 'the ' : '';
+  const lex = g.broken ? undefined : lexOf(g);
+  const named = g.mods.length === 0 && /^the /i.test(lex?.entry.en ?? '');
+  const the = (lex?.kind === 'place' || lex?.kind === 'person') && !named ? 'the ' : '';
   const prevLex = lexOf(prev);
-  const at = prevLex?.kind === 'person' && !prevLex.entry.leads && !prev.deputies.length && kind === 'place';
+  const at = prevLex?.kind === 'person' && !prevLex.entry.leads && !prev.deputies.length && lex?.kind === 'place';
   if (g.rel === 'of') return at ? ` at ${the}` : ` of ${the}`;
-  return ` ${PREPOSITIONS[g.rel] ?? g.rel} ${the}`;
+  // «в прачечной», «на заводе»: a place of work is "at" it.
+  const word = (g.rel === 'в' || g.rel === 'во' || g.rel === 'на') && lex?.kind === 'place' ? 'at' : PREPOSITIONS[g.rel] ?? g.rel;
+  return ` ${word} ${the}`;
 }
 
 function renderEn(groups: Group[]): Part[] {

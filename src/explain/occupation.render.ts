@@ -57,14 +57,14 @@ function renderLocation(text: string, lang: ExplainLang): Part[] {
 const untranslatedCount = (parts: readonly Part[]) => parts.filter((p) => p.untranslated).length;
 
 /**
- * The phrase-table reading (whole positions and workplaces, «Прачечная № 5: гладильщик») and the
- * compositional reading (occupation.reader.ts): the one that leaves fewer words in Russian, the
- * phrase tables on a tie, as their entries were written for whole phrases.
+ * A phrase the tables do not know whole: the compositional reading (occupation.reader.ts) when it
+ * explains every word, else the older word-by-word reading over the phrase tables when that does
+ * (it knows addresses after «на ул.»), else the phrase kept in Russian.
  */
 function better(tables: Part[], text: string, lang: ExplainLang): Part[] {
-  if (untranslatedCount(tables) === 0) return tables;
   const composed = readOccupation(text, lang);
   if (untranslatedCount(composed) === 0) return composed;
+  if (untranslatedCount(tables) === 0) return tables;
   // A phrase with any word no table knows stays Russian, whole and marked: half a reading would mislead.
   return [unknown(text.trim())];
 }

@@ -3,6 +3,8 @@ import { inflect } from './inflect.ts';
 import { ADJECTIVES, NAMESAKES, ORGANISATIONS } from './occupation-modifiers.data.ts';
 import { DEPUTY_NOUNS, FIELD_NOUNS, PERSON_NOUNS, PLACE_NOUNS, type WordEntry } from './occupation-words.data.ts';
 import { CITIES, COUNTRIES } from './places.data.ts';
+import { POSITIONS, WORKPLACES } from './occupations.data.ts';
+import type { Term } from './explain.types.ts';
 import { glossary } from './glossary.ts';
 
 /** What a word does in an occupation phrase. */
@@ -52,12 +54,20 @@ function buildLexicon(): Map<string, Lexeme> {
       }
     }
   };
+  // The phrase tables first: «Музей революции» is the Museum of the Revolution, not a museum of a revolution.
+  // Their single words come after the word tables, which know the words' cases and roles.
+  const phrases = (terms: readonly Term[], several: boolean) =>
+    terms.flatMap((t) => t.ru.filter((ru) => /\s/.test(ru) === several).map((ru) => ({ ru, zh: t.zh, en: t.en, decl: 'fixed' as const })));
+  add(phrases(WORKPLACES, true), 'noun', 'place');
+  add(phrases(POSITIONS, true), 'noun', 'person');
   add(ORGANISATIONS, 'org');
   add(DEPUTY_NOUNS, 'deputy');
   add(PERSON_NOUNS, 'noun', 'person');
   add(PLACE_NOUNS, 'noun', 'place');
   add(FIELD_NOUNS, 'noun', 'field');
   add(ADJECTIVES, 'adj');
+  add(phrases(WORKPLACES, false), 'noun', 'place');
+  add(phrases(POSITIONS, false), 'noun', 'person');
   return lexicon;
 }
 
@@ -100,7 +110,11 @@ function special(rest: string): Match | undefined {
 }
 
 /** «им. Сталина», «им. "Правды"», «им. В.И. Ленина»: the namesake from its table, or the name kept. */
-function namesake(rest: string, skip: number): Match {
+function namesake(rest: string, start: number): Match {
+  let skip = start;
+  // «им.К.А.Тимирязева», «им. В.И. Ленина»: the initials do not change who it is.
+  const initials = /^(?:[А-ЯЁ]\.\s*){1,2}(?=[А-ЯЁ][а-яё])/.exec(rest.slice(skip))?.[0] ?? '';
+  skip += initials.length;
   const tail = rest.slice(skip);
   const words = tail.split(/\s+/);
   for (let n = Math.min(3, words.length); n > 0; n -= 1) {
