@@ -184,6 +184,7 @@ export const ADJECTIVES: readonly WordEntry[] = [
   { ru: 'физический', zh: '物理', en: 'physical' },
   { ru: 'сланцевый', zh: '页岩', en: 'shale' },
   { ru: 'лубяной', zh: '韧皮', en: 'bast' },
+  { ru: 'фанерный', zh: '胶合板', en: 'plywood' },
   { ru: 'специализированный', zh: '专业', en: 'specialised' },
   { ru: 'царский', zh: '沙皇', en: 'tsarist' },
   { ru: 'украинский', zh: '乌克兰', en: 'Ukrainian' },

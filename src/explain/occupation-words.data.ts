@@ -283,6 +283,8 @@ export const PLACE_NOUNS: readonly WordEntry[] = [
   { ru: 'дворец', zh: '宫', en: 'palace', also: ['дворца', 'дворце'] },
   { ru: 'дом', zh: '之家', en: 'house' },
   { ru: 'гостиница', zh: '旅馆', en: 'hotel' },
+  { ru: 'общежитие', zh: '宿舍', en: 'dormitory' },
+  { ru: 'барак', zh: '工棚', en: 'barrack' },
   { ru: 'суд', zh: '法院', en: 'court' },
   { ru: 'прокуратура', zh: '检察院', en: 'prosecutor’s office' },
   { ru: 'палата', zh: '院', en: 'chamber' },

@@ -69,7 +69,7 @@ function renderNamed(name: string, type: PlaceType | undefined, lang: ExplainLan
 
 const ADJECTIVE = /(?:ск|цк|йск|н|в)(?:ой|ая|ий|ый|ое|ого|ей)$/i;
 /** Kinds whose word may follow its name («Танва уезд», «Самарская губ.»); a city or village word always comes first. */
-const TRAILING_KINDS: ReadonlySet<PlaceKind> = new Set(['province', 'county', 'guberniya', 'oblast', 'district', 'krai', 'volost']);
+const TRAILING_KINDS: ReadonlySet<PlaceKind> = new Set(['province', 'county', 'guberniya', 'oblast', 'district', 'krai', 'volost', 'okrug', 'republic']);
 
 function typeOf(word: string): PlaceType | undefined {
   return TYPE_BY_WORD.get(termKey(word));
