@@ -9,6 +9,8 @@
  *   npx tsx scripts/explain-words.ts [../shared/data/mos-memo-shot.csv] [--field occupation] [--top 80]
  */
 import { explainRecord } from '../src/explain/index.ts';
+import { termKey } from '../src/explain/glossary.ts';
+import { LEXICON, tokenize } from '../src/explain/occupation.tokens.ts';
 import { explainInput } from '../tests/unit/explain/golden.lines.ts';
 import { DEFAULT_LIST, moscowPart, readRows } from './explain-rows.ts';
 
@@ -27,11 +29,14 @@ const alone = new Map<string, number>();
 let open = 0;
 for (const row of rows) {
   const facts = explainRecord(explainInput(row), 'en').filter((f) => f.field === field);
-  const words = new Set(facts.flatMap((f) => f.untranslated).flatMap((t) => t.split(/\s+/)).filter(Boolean));
+  // An occupation phrase stays Russian whole when one word is unknown: count the words the reader's tokenizer does not know.
+  const split = (t: string) => (field === 'occupation' ? tokenize(t).filter((k) => k.t === 'unknown').map((k) => k.raw) : t.split(/\s+/));
+  const words = new Set(facts.flatMap((f) => f.untranslated).flatMap(split).filter(Boolean));
   if (words.size > 0) open += 1;
   for (const w of words) inRows.set(w, (inRows.get(w) ?? 0) + 1);
   if (words.size === 1) for (const w of words) alone.set(w, (alone.get(w) ?? 0) + 1);
 }
 console.log(`${file}: tuning half, ${rows.length} rows; ${open} with a ${field} word left in Russian`);
-console.log('rows\talone\tword');
-for (const [w, n] of [...inRows].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${n}\t${alone.get(w) ?? 0}\t${w}`);
+// "known": the word is in the occupation tables but stands where the reader cannot place it.
+console.log('rows\talone\tknown\tword');
+for (const [w, n] of [...inRows].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${n}\t${alone.get(w) ?? 0}\t${LEXICON.has(termKey(w)) ? 'yes' : ''}\t${w}`);

@@ -29,9 +29,9 @@ interface Group {
   raws: string[];
 }
 
-function parse(tokens: readonly Token[]): { groups: Group[]; asides: Lexeme[] } {
+function parse(tokens: readonly Token[]): { groups: Group[]; asides: Array<{ zh: string; en: string }> } {
   const groups: Group[] = [];
-  const asides: Lexeme[] = [];
+  const asides: Array<{ zh: string; en: string }> = [];
   const fresh = (rel: string): Group => ({ rel, deputies: [], mods: [], post: [], raws: [] });
   let pending = fresh('head');
   let relRaw: string | undefined;
@@ -59,7 +59,8 @@ function parse(tokens: readonly Token[]): { groups: Group[]; asides: Lexeme[] } 
       relRaw = tok.raw;
       return;
     }
-    if (tok.t === 'word' && tok.lex.role === 'aside') return void asides.push(tok.lex);
+    if (tok.t === 'word' && tok.lex.role === 'aside') return void asides.push(tok.lex.entry);
+    if (tok.t === 'date') return void asides.push(tok);
     if ((tok.t === 'number' || tok.t === 'quoted' || tok.t === 'namesake') && last && !dangling && !last.broken) {
       last.post.push(tok);
       last.raws.push(tok.raw);
@@ -205,6 +206,6 @@ export function readOccupation(text: string, lang: ExplainLang): Part[] {
   const { groups: raw, asides } = parse(tokenize(text));
   const groups = joinDeputies(raw);
   const parts = lang === 'zh' ? renderZh(groups) : renderEn(groups);
-  for (const a of asides) parts.push(known(lang === 'zh' ? `（${a.entry.zh}）` : ` (${a.entry.en})`));
+  for (const a of asides) parts.push(known(lang === 'zh' ? `（${a.zh}）` : ` (${a.en})`));
   return parts.filter((p) => p.text !== '' || p.untranslated);
 }

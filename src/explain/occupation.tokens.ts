@@ -6,6 +6,7 @@ import { CITIES, COUNTRIES } from './places.data.ts';
 import { POSITIONS, WORKPLACES } from './occupations.data.ts';
 import type { Term } from './explain.types.ts';
 import { glossary } from './glossary.ts';
+import { explainDate } from './dates.explain.ts';
 
 /** What a word does in an occupation phrase. */
 export type Role = 'noun' | 'adj' | 'deputy' | 'org' | 'aside';
@@ -33,10 +34,11 @@ export type Token =
   | { t: 'namesake'; raw: string; entry?: WordEntry; name: string }
   | { t: 'place'; raw: string; zh: string; en: string; station: boolean; name: boolean }
   | { t: 'name'; raw: string }
+  | { t: 'date'; raw: string; zh: string; en: string }
   | { t: 'unknown'; raw: string };
 
 /** Adverbial phrases («на момент ареста») say when, not what: they are shown beside the position. */
-const ASIDES = new Set(['на момент ареста', 'перед арестом', 'в прошлом', 'ранее', 'до ареста'].map(termKey));
+const ASIDES = new Set(['на момент ареста', 'перед арестом', 'в прошлом', 'ранее', 'до ареста', 'до революции'].map(termKey));
 
 function buildLexicon(): Map<string, Lexeme> {
   const lexicon = new Map<string, Lexeme>();
@@ -86,7 +88,28 @@ const PROPER_ADJECTIVE = /^[А-ЯЁ][а-яё]+(?:ск|цк)(?:ий|ого|ому
 
 type Match = { token: Token; length: number };
 
+const SINCE: Readonly<Record<string, { zh: [string, string]; en: string }>> = {
+  в: { zh: ['', ''], en: 'in' }, во: { zh: ['', ''], en: 'in' }, до: { zh: ['', '以前'], en: 'until' },
+  с: { zh: ['自', '起'], en: 'from' }, со: { zh: ['自', '起'], en: 'from' }, по: { zh: ['至', ''], en: 'to' },
+};
+
+/** «в 1936 г.», «до февраля 1937 г.», «в 1919-1920 гг.», «4 августа 1937 г.»: when, shown beside the position. */
+function date(rest: string): Match | undefined {
+  const m = /^(?:(в|во|до|с|со|по)\s+)?((?:\d{1,2}\s+)?(?:[а-я]+\s+)?\d{4})(?:\s*[-–]\s*(\d{4}))?(?:\s*(?:гг?\.|года|год)(?=[\s,)]|$))?/i.exec(rest);
+  if (!m) return undefined;
+  const from = explainDate(m[2]!, 'en');
+  if (!from) return undefined;
+  const to = m[3] ? explainDate(m[3], 'en') : undefined;
+  if (m[3] && !to) return undefined;
+  const how = SINCE[(m[1] ?? 'в').toLowerCase()]!;
+  const zhDate = `${explainDate(m[2]!, 'zh')}${m[3] ? `至${explainDate(m[3], 'zh')}` : ''}`;
+  const en = `${how.en} ${from}${to ? `–${to}` : ''}`;
+  return { token: { t: 'date', raw: m[0], zh: `${how.zh[0]}${zhDate}${how.zh[1]}`, en }, length: m[0].length };
+}
+
 function special(rest: string): Match | undefined {
+  const when = date(rest);
+  if (when) return when;
   const quoted = /^"[^"]*"?/.exec(rest);
   if (quoted) return { token: { t: 'quoted', raw: quoted[0] }, length: quoted[0].length };
   const number = /^№\s*(\d+[а-я]?)/i.exec(rest);
@@ -124,6 +147,10 @@ function namesake(rest: string, start: number): Match {
       return { token: { t: 'namesake', raw, name: entry.en, entry: { ru: entry.ru[0]!, zh: entry.zh, en: entry.en } }, length: raw.length };
     }
   }
+  // «им. ОГПУ», «им. ВЦИК»: a body the tables know.
+  const body = /^\S+/.exec(tail)?.[0] ?? '';
+  const org = LEXICON.get(termKey(body));
+  if (org?.role === 'org') return { token: { t: 'namesake', raw: rest.slice(0, skip) + body, name: org.entry.en, entry: org.entry }, length: skip + body.length };
   const name = /^(?:"[^"]*"?|(?:[А-ЯЁ]\.\s*){0,2}[А-ЯЁ][а-яё-]+)/.exec(tail);
   if (!name) return { token: { t: 'unknown', raw: rest.slice(0, skip).trim() }, length: skip };
   return { token: { t: 'namesake', raw: rest.slice(0, skip) + name[0], name: name[0] }, length: skip + name[0].length };
@@ -174,7 +201,8 @@ function plain(rest: string, first: boolean): Match {
   const rel = PREPOSITIONS[bare.toLowerCase()];
   if (rel && bare === bare.toLowerCase()) return { token: { t: 'prep', raw: word, rel: bare }, length: word.length };
   if (!first && PROPER_ADJECTIVE.test(bare)) return { token: { t: 'name', raw: bare }, length: bare.length };
-  return { token: { t: 'unknown', raw: bare || word }, length: (bare || word).length };
+  // An unknown abbreviation keeps its full stop («ул.»): one unknown word, not two.
+  return { token: { t: 'unknown', raw: word.replace(/,+$/, '') }, length: word.replace(/,+$/, '').length };
 }
 
 export { PREPOSITIONS };
