@@ -97,6 +97,7 @@ function headParts(head: Token | undefined, lang: ExplainLang): Part[] {
       return lang === 'zh' ? [name, known('站')] : [known('station '), name];
     }
     case 'name': return [named(lang === 'en' ? romanise(head.raw) : head.raw)];
+    case 'street': return lang === 'zh' ? [named(head.name), known(head.zh)] : [named(romanise(head.name)), known(` ${head.en}`)];
     case 'number': return [known(lang === 'zh' ? `${head.n}号` : `No. ${head.n}`)];
     default: return postParts(head, lang);
   }

@@ -3,6 +3,7 @@ import { inflect } from './inflect.ts';
 import { ADJECTIVES, NAMESAKES, ORGANISATIONS } from './occupation-modifiers.data.ts';
 import { DEPUTY_NOUNS, FIELD_NOUNS, PERSON_NOUNS, PLACE_NOUNS, type WordEntry } from './occupation-words.data.ts';
 import { CITIES, COUNTRIES } from './places.data.ts';
+import { STREET_KINDS } from './address.data.ts';
 import { POSITIONS, WORKPLACES } from './occupations.data.ts';
 import type { Term } from './explain.types.ts';
 import { glossary } from './glossary.ts';
@@ -34,6 +35,7 @@ export type Token =
   | { t: 'namesake'; raw: string; entry?: WordEntry; name: string }
   | { t: 'place'; raw: string; zh: string; en: string; station: boolean; name: boolean }
   | { t: 'name'; raw: string }
+  | { t: 'street'; raw: string; name: string; zh: string; en: string }
   | { t: 'date'; raw: string; zh: string; en: string }
   | { t: 'unknown'; raw: string };
 
@@ -78,6 +80,9 @@ const LONGEST = Math.max(...[...LEXICON.keys()].map((k) => k.split(' ').length))
 const NAMESAKE = glossary(NAMESAKES.map((n) => ({ ru: [n.ru, ...(n.also ?? [])], zh: n.zh, en: n.en })));
 const CITY = glossary(CITIES);
 const COUNTRY = glossary(COUNTRIES);
+const STREET_KIND = new Map(STREET_KINDS.flatMap((k) => k.ru.map((r) => [termKey(r), k] as const)));
+/** «ул. Покровке», «ул.Огарева»: a street word and the street's name (capitalised, one or two words). */
+const STREET = /^(ул\.|пер\.|б-р|бул\.|пл\.|наб\.|ш\.|пр\.)\s*([А-ЯЁ0-9][а-яё0-9-]*(?:\s+[А-ЯЁ][а-яё-]+)?)/;
 
 const PREPOSITIONS: Readonly<Record<string, string>> = {
   в: 'in', во: 'in', на: 'at', при: 'under', по: 'for', для: 'for', из: 'from', с: 'with', со: 'with', у: 'at', от: 'from', к: 'to', за: 'for',
@@ -85,6 +90,10 @@ const PREPOSITIONS: Readonly<Record<string, string>> = {
 
 /** A proper adjective not in the tables («Фрунзенского», «Кирижский»): a name, never a word to translate. */
 const PROPER_ADJECTIVE = /^[А-ЯЁ][а-яё]+(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$/;
+/** A capital at the start of a phrase may be only the phrase's: «Химический» is a word, so -ический is never taken for a name there. */
+const COMMON_ADJECTIVE = /(?:ическ|ческ)[а-я]+$/;
+/** «Главкондитер», «Главметиза»: a chief directorate («Глав-») by its own name. */
+const GLAV = /^Глав[а-яё]{3,}$/;
 
 type Match = { token: Token; length: number };
 
@@ -118,6 +127,14 @@ function special(rest: string): Match | undefined {
   if (ordinal) return { token: { t: 'ordinal', raw: ordinal[0], n: Number(ordinal[1]) }, length: ordinal[0].length };
   const after = /^(?:им\.|имени)\s*/.exec(rest);
   if (after) return namesake(rest, after[0].length);
+  const inParens = /^\((?:г\.\s*)?([А-ЯЁ][а-яё-]+)\)/.exec(rest);
+  const cityInParens = inParens && CITY.lookup(inParens[1]!);
+  if (inParens && cityInParens) return { token: { t: 'place', raw: inParens[0], zh: `（${cityInParens.zh}）`, en: `(${cityInParens.en})`, station: false, name: false }, length: inParens[0].length };
+  const street = STREET.exec(rest);
+  if (street) {
+    const kind = STREET_KIND.get(termKey(street[1]!))!;
+    return { token: { t: 'street', raw: street[0], name: street[2]!, zh: kind.zh, en: kind.en }, length: street[0].length };
+  }
   const place = /^(ст\.|г\.|гор\.)\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?)/.exec(rest);
   if (place) {
     const city = CITY.lookup(place[2]!);
@@ -200,7 +217,8 @@ function plain(rest: string, first: boolean): Match {
   if (/^[-–—]$/.test(bare)) return { token: { t: 'sep', raw: word }, length: word.length };
   const rel = PREPOSITIONS[bare.toLowerCase()];
   if (rel && bare === bare.toLowerCase()) return { token: { t: 'prep', raw: word, rel: bare }, length: word.length };
-  if (!first && PROPER_ADJECTIVE.test(bare)) return { token: { t: 'name', raw: bare }, length: bare.length };
+  if (PROPER_ADJECTIVE.test(bare) && !(first && COMMON_ADJECTIVE.test(bare))) return { token: { t: 'name', raw: bare }, length: bare.length };
+  if (GLAV.test(bare)) return { token: { t: 'place', raw: bare, zh: `${bare}（总局）`, en: `${bare} (a chief directorate)`, station: false, name: true }, length: bare.length };
   // An unknown abbreviation keeps its full stop («ул.»): one unknown word, not two.
   return { token: { t: 'unknown', raw: word.replace(/,+$/, '') }, length: word.replace(/,+$/, '').length };
 }

@@ -90,7 +90,8 @@ describe('the compositional reader', () => {
     ['уполномоченный при СНК СССР', 'commissioner under the Council of People’s Commissars of the USSR', '苏联人民委员会下属全权代表'],
     ['начальник цеха на момент ареста', 'head of a workshop (at the time of arrest)', '车间主任（被捕时）'],
     ['военинженер 1-го ранга', 'military engineer (rank), 1st rank', '第1级军事工程师（军衔）'],
-    ['инженер-экономист треста', 'engineer-economist at the trust', '托拉斯工程师兼经济师'],
+    ['инженер-экономист треста', 'engineer-economist at the trust', '托拉斯工程经济师'],
+    ['техник-механик треста', 'technician-mechanic at the trust', '托拉斯技术员兼机械师'],
     ['бухгалтер Фрунзенского райсовета', 'accountant at the Frunzensky district soviet', 'Фрунзенского区苏维埃会计'],
   ])('%s', (ru, en, zh) => {
     expect(marked(readOccupation(ru, 'en'))).toBe(en);
