@@ -336,7 +336,7 @@ export const ORGANISATIONS: readonly WordEntry[] = [
   { ru: 'ССР', zh: '苏维埃社会主义共和国', en: 'SSR' },
   { ru: 'АССР', zh: '自治苏维埃社会主义共和国', en: 'ASSR' },
   { ru: 'РККА', zh: '工农红军', en: 'the Red Army (RKKA)' },
-  { ru: 'НКВД', zh: '内务人民委员部', en: 'the NKVD', also: ['hКВД'] },
+  { ru: 'НКВД', zh: '内务人民委员部', en: 'the NKVD' },
   { ru: 'УНКВД', zh: '内务人民委员部地方局', en: 'the regional NKVD directorate' },
   { ru: 'ОГПУ', zh: '国家政治保卫总局', en: 'the OGPU' },
   { ru: 'ГУГБ', zh: '国家安全总局', en: 'the Chief Directorate of State Security (GUGB)' },

@@ -300,7 +300,7 @@ export const PERSON_NOUNS: readonly WordEntry[] = [
 
 /** Places of work and units of an organisation. */
 export const PLACE_NOUNS: readonly WordEntry[] = [
-  { ru: 'наркомат', zh: '人民委员部', en: 'People’s Commissariat', also: ['hаркомата', 'hаркомат'] },
+  { ru: 'наркомат', zh: '人民委员部', en: 'People’s Commissariat' },
   { ru: 'управление', zh: '管理局', en: 'directorate' },
   { ru: 'главное управление', zh: '总局', en: 'chief directorate', decl: 'fixed', also: ['главного управления', 'главном управлении'] },
   { ru: 'отдел', zh: '处', en: 'department' },

@@ -187,7 +187,9 @@ function lexical(rest: string): Match | undefined {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   // «им.Сталина», «г.Москвы», «ст.инженер»: an abbreviation glued to the next word.
-  let rest = text.replace(/(^|\s)([а-яё]{2,5}\.)(?=[А-ЯЁа-яё"])/g, '$1$2 ').replace(/\s+/g, ' ').trim();
+  // A Latin H typed for a Cyrillic Н («Hаркомата», «СHК») is the same letter to the clerk.
+  const cyrillic = text.replace(/H(?=[А-ЯЁа-яё])|(?<=[А-ЯЁа-яё])H/g, 'Н');
+  let rest = cyrillic.replace(/(^|\s)([а-яё]{2,5}\.)(?=[А-ЯЁа-яё"])/g, '$1$2 ').replace(/\s+/g, ' ').trim();
   while (rest.length > 0) {
     const m = special(rest) ?? lexical(rest) ?? plain(rest, tokens.length === 0);
     tokens.push(m.token);
