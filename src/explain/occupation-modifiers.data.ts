@@ -474,6 +474,7 @@ export const NAMESAKES: readonly WordEntry[] = [
   { ru: 'Жуковского', zh: '茹科夫斯基', en: 'Zhukovsky', also: ['Н.Е. Жуковского', 'Н.Е.Жуковского', 'проф. Н.Е. Жуковского'] },
   { ru: 'Тимирязева', zh: '季米里亚泽夫', en: 'Timiryazev', also: ['К.А. Тимирязева'] },
   { ru: 'Бадаева', zh: '巴达耶夫', en: 'Badayev' },
+  { ru: 'Красина', zh: '克拉辛', en: 'Krasin' },
   { ru: 'Нариманова', zh: '纳里曼诺夫', en: 'Narimanov', also: ['Н. Нариманова', 'Н.Нариманова'] },
   { ru: 'Гнесиных', zh: '格涅辛', en: 'the Gnessins' },
 ];

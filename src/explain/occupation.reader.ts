@@ -207,6 +207,8 @@ export function readOccupation(text: string, lang: ExplainLang): Part[] {
   const { groups: raw, asides } = parse(tokenize(text));
   const groups = joinDeputies(raw);
   const parts = lang === 'zh' ? renderZh(groups) : renderEn(groups);
+  // A phrase that is only an aside («без работы») says it plainly; beside a position, in parentheses.
+  if (groups.length === 0) return asides.map((a, i) => known(`${i > 0 ? (lang === 'zh' ? '，' : ', ') : ''}${a[lang]}`));
   for (const a of asides) parts.push(known(lang === 'zh' ? `（${a.zh}）` : ` (${a.en})`));
   return parts.filter((p) => p.text !== '' || p.untranslated);
 }

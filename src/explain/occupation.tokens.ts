@@ -50,7 +50,8 @@ function buildLexicon(): Map<string, Lexeme> {
       const decl = entry.decl ?? (role === 'org' ? 'fixed' : undefined);
       const generated = decl === 'fixed' || /[\s(]/.test(entry.ru) ? [{ form: entry.ru, nominative: true, oblique: true }] : inflect(entry.ru, decl);
       const extra = (entry.also ?? []).map((form) => ({ form, nominative: false, oblique: true }));
-      const r = role === 'org' && ASIDES.has(termKey(entry.ru)) ? 'aside' : role;
+      // «без определенного места работы» says there was no position: beside the position, not "of" it.
+      const r = (role === 'org' && ASIDES.has(termKey(entry.ru))) || /^без /.test(entry.ru) ? 'aside' : role;
       for (const f of [...generated, ...extra]) {
         const key = termKey(f.form);
         // The first table to claim a form keeps it: organisations, then persons, places, fields, adjectives.

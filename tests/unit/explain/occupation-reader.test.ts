@@ -98,6 +98,12 @@ describe('the compositional reader', () => {
     expect(marked(readOccupation(ru, 'zh'))).toBe(zh);
   });
 
+  it('shows «без …» beside a position, not as what the position is "of"; a rank is "of" its service', () => {
+    expect(partsText(readOccupation('актер без определенного места работы', 'en'))).toBe('actor (no fixed occupation)');
+    expect(partsText(readOccupation('без работы', 'zh'))).toBe('无业');
+    expect(partsText(readOccupation('капитан милиции', 'en'))).toBe('captain of the militia');
+  });
+
   it('keeps names as names: a quoted name and a proper adjective are marked as names, not words', () => {
     const parts = readOccupation('бухгалтер Фрунзенского райсовета', 'en');
     expect(parts.filter((p) => p.name).map((p) => p.text)).toEqual(['Frunzensky']);
