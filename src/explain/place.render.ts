@@ -152,7 +152,10 @@ function renderPlaceUncached(text: string, lang: ExplainLang, china: boolean): P
   const parts: Part[] = [];
   splitTopLevel(text).forEach((raw, i) => {
     if (i > 0) parts.push(known(lang === 'zh' ? '，' : ', '));
-    const segment = raw.replace(/^(?:в|во|на)\s+/i, '').trim();
+    // «бывш. Виленской губ.», «б. Тверской губ.»: a former name, said so.
+    const former = /^(?:бывш\.|б\.)\s*(?=[А-ЯЁ])/.exec(raw.trim());
+    if (former) parts.push(known(lang === 'zh' ? '原' : 'former '));
+    const segment = raw.trim().slice(former?.[0].length ?? 0).replace(/^(?:в|во|на)\s+/i, '').trim();
     const aside = insideParentheses(segment);
     if (aside !== undefined) {
       parts.push(known(lang === 'zh' ? '（' : '('), ...renderAside(aside, lang), known(lang === 'zh' ? '）' : ')'));
