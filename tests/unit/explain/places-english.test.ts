@@ -34,6 +34,12 @@ describe('places in English: established names, not pinyin of the hanzi', () => 
     for (const p of allPlaces()) expect(englishPlaceName(p), p.id).not.toMatch(/[āáǎàēéěèīíǐìōóǒòūúǔù]/);
   });
 
+  it('says a former name is former, and knows the cities of the western birthplaces in their cases', () => {
+    expect(en('бывш. Могилевской губ.')).toBe('former Могилевской guberniya');
+    expect(en('в Гомеле')).toBe('Gomel (Homyel)');
+    expect(partsText(renderPlace('б. Тверской губ.', 'zh'))).toBe('原Тверской省（古别尔尼亚）');
+  });
+
   it('an English name never changes the Chinese rendering', () => {
     expect(partsText(renderPlace('Китай, г. Харбин', 'zh'))).toBe('中国，哈尔滨');
   });
