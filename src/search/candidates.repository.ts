@@ -63,13 +63,20 @@ export async function findCandidates(database: SearchDb, probe: ReadingProbe, na
     const keysFew = readingRecords === 0 || (probe.short && readingRecords < FEW_CANDIDATES);
     if (probe.pairs.length > 0 && keysFew && nameRecords < FEW_CANDIDATES) {
       await phase(async () => {
-        const pairs = await runProbes(db, [pairProbeSql(probe.pairs, filters)], undefined, filtered ? { readings: unfilteredPairsSql(probe.pairs) } : {});
+        const pairs = await runProbes(db, [pairProbeSql(probe.pairs, filters)]);
         readings.push(...pairs.readings);
-        readingRecords = Math.max(readingRecords, pairs.hints.readings ?? distinctRecords(readings));
+        readingRecords = distinctRecords(readings);
+        // Whether the pair probe finds anything unfiltered matters only for a name whose fallbacks wait on it.
+        if (filtered && readingRecords === 0 && name?.when === 'if-none') {
+          readingRecords = (await runProbes(db, [], undefined, { readings: unfilteredPairsSql(probe.pairs) })).hints.readings ?? 0;
+        }
       });
     }
     const broad = name?.when === 'always' || readingRecords === 0;
     if (name && broad) await phase(() => runBroadNameProbes(db, name, filters, names, filtered ? nameRecords : undefined));
+    // Narrowed to the passing records' ids, reading probes do not read their records: the years come from the filter check.
+    const years = filters.passing;
+    if (years) for (const r of readings) r.birth_year = years.get(r.record_id) ?? null;
     return found;
   });
 }

@@ -10,6 +10,8 @@ export interface SearchFilters {
   birthYearTo?: number | undefined;
   places?: string[] | undefined;
   nationalities?: string[] | undefined;
+  /** Every record that passes the filters above, with its birth year, when they are few (filters.repository.ts). */
+  passing?: Map<string, number | null> | undefined;
 }
 
 export interface ReadingProbe {
@@ -83,7 +85,8 @@ export function surnameWordProbeSql(name: NameProbe, filters: SearchFilters): Ra
  * candidate row — hundreds per search.
  */
 function selectReadings(filters: SearchFilters): RawBuilder<unknown> {
-  return hasFilters(filters)
+  // With the passing records known, their ids narrow the readings and their years come from the filter check.
+  return hasFilters(filters) && !filters.passing
     ? sql`SELECT rr.record_id, r.birth_year, rr.key, rr.origin, rr.cost FROM record_readings rr JOIN records r ON r.id = rr.record_id`
     : sql`SELECT rr.record_id, NULL::smallint AS birth_year, rr.key, rr.origin, rr.cost FROM record_readings rr`;
 }
@@ -93,12 +96,12 @@ export const hasFilters = (f: SearchFilters) =>
 
 export function pairProbeSql(pairs: string[], filters: SearchFilters): RawBuilder<unknown> {
   // record_readings_phonetic_pairs_idx
-  return sql`${selectReadings(filters)} WHERE rr.phonetic_pairs && ${textArray(pairs)} ${filterSql(filters)}
+  return sql`${selectReadings(filters)} WHERE rr.phonetic_pairs && ${textArray(pairs)} ${filterSql(filters, 'rr.record_id')}
     ORDER BY rr.cost, rr.record_id LIMIT ${LIMITS.fuzzy}`;
 }
 
 export function exactProbeSql(probe: ReadingProbe, filters: SearchFilters): RawBuilder<unknown>[] {
-  const where = filterSql(filters);
+  const where = filterSql(filters, 'rr.record_id');
   const select = selectReadings(filters);
   const probes: RawBuilder<unknown>[] = [];
   if (probe.keys.length > 0) {
@@ -124,8 +127,22 @@ export function nameProbeSql(nameLatin: string, filters: SearchFilters): RawBuil
     ORDER BY sim DESC, r.id LIMIT ${LIMITS.name}`;
 }
 
-/** Filters narrow each probe inside the database, so a LIMIT never cuts off the records asked for. */
-function filterSql(filters: SearchFilters): RawBuilder<unknown> {
+/**
+ * Filters narrow each probe inside the database, so a LIMIT never cuts off the
+ * records asked for. When few records pass them all (`passing`, found once per
+ * search by filters.repository.ts), each probe is narrowed to those ids (`id`:
+ * the probe's record id column) instead: the filters' conditions in each probe
+ * made PostgreSQL build the same bitmaps (a birth year, the GIN list of a
+ * province) once per probe, or walk every candidate of a common name to the few
+ * that pass (100–160 ms for «Ван» born 1870 in Shandong at 1,000,000 records).
+ */
+function filterSql(filters: SearchFilters, id: 'r.id' | 'rr.record_id' = 'r.id'): RawBuilder<unknown> {
+  if (filters.passing) return sql`AND ${sql.raw(id)} = ANY(${[...filters.passing.keys()]}::bigint[])`;
+  return filterConditionsSql(filters);
+}
+
+/** The filters' conditions on `records r`, each `AND …`; empty without filters. */
+export function filterConditionsSql(filters: SearchFilters): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [];
   if (filters.birthYearFrom !== undefined || filters.birthYearTo !== undefined) {
     const from = filters.birthYearFrom ?? -32768;
