@@ -59,16 +59,18 @@ export async function checkFilters(db: Kysely<DB>, filters: SearchFilters): Prom
   // than the probes they would spare.
   if ((await estimatedRows(db, passing)) > FEW_FILTERED) return { nothing: await filterMatchingNothing(db, filters) };
   const yearAsked = filters.birthYearFrom !== undefined || filters.birthYearTo !== undefined;
+  const born = yearAsked ? sql`EXISTS (SELECT 1 FROM records WHERE birth_year BETWEEN ${filters.birthYearFrom ?? -32768} AND ${filters.birthYearTo ?? 32767})` : sql`true`;
+  // The passing records are read only when the year range holds a birth at all (CASE: PostgreSQL
+  // runs the subquery only when that branch is taken): otherwise the records with no year pass.
   // Whichever of records_birth_year_idx, records_birthplace_places_idx (GIN) and records_nationality_idx the planner finds narrowest.
-  const { rows } = await sql<{ ids: Array<string | number> | null; years: Array<number | null> | null; born: boolean }>`SELECT s.ids, s.years,
-      ${yearAsked ? sql`EXISTS (SELECT 1 FROM records WHERE birth_year BETWEEN ${filters.birthYearFrom ?? -32768} AND ${filters.birthYearTo ?? 32767})` : sql`true`} AS born
-    FROM (SELECT array_agg(p.id) AS ids, array_agg(p.birth_year) AS years FROM (${passing} LIMIT ${FEW_FILTERED + 1}) p) s`.execute(db);
-  const ids = rows[0]?.ids ?? [];
-  if (ids.length === 0) return { nothing: await filterMatchingNothing(db, filters), passing: new Map() };
+  const { rows } = await sql<{ born: boolean; passing: Array<[string | number, number | null]> | null }>`SELECT c.born,
+      CASE WHEN c.born THEN (SELECT json_agg(json_build_array(p.id, p.birth_year)) FROM (${passing} LIMIT ${FEW_FILTERED + 1}) p) END AS passing
+    FROM (SELECT ${born} AS born) c`.execute(db);
   if (!rows[0]?.born) return { nothing: 'birthYear' };
-  if (ids.length > FEW_FILTERED) return {};
-  const years = rows[0]?.years ?? [];
-  return { passing: new Map(ids.map((id, i) => [String(id), years[i] ?? null])) };
+  const found = rows[0].passing ?? [];
+  if (found.length === 0) return { nothing: await filterMatchingNothing(db, filters), passing: new Map() };
+  if (found.length > FEW_FILTERED) return {};
+  return { passing: new Map(found.map(([id, year]) => [String(id), year])) };
 }
 
 /** The planner's estimate of a statement's rows (EXPLAIN: planned, not run). */
