@@ -110,6 +110,9 @@ export function hostileQueries(): BenchQuery[] {
     { kind: 'a Russian nationality for a Chinese name', q: 'Ван Си Сян', params: { nationality: 'русский' } },
     { kind: 'common surname, deep cursor', q: 'Wang', params: { cursor: encodeCursor('0.3001:1'), limit: '100' } },
     { kind: 'common Russian name, deep cursor', q: 'Иванов Иван', params: { cursor: encodeCursor('0.3001:1'), limit: '100' } },
+    { kind: 'common Russian name, a nationality none of them has', q: 'Иванов Иван', params: { nationality: 'китаец' } },
+    { kind: 'common surname, a rare year and a nationality', q: 'Ван', params: { birthYear: '1870', nationality: 'китаец' } },
+    { kind: 'common name misspelt (trigram probe)', q: 'Иваноф Иван' },
   ];
 }
 

@@ -1,64 +1,12 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { SEARCH_SESSION_SETTINGS } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
+import {
+  FEW_CANDIDATES, exactProbeSql, hasFilters, headProbeSql, nameProbeSql, pairProbeSql, surnameWordProbeSql, unfilteredHeadSql, unfilteredPairsSql,
+  unfilteredReadingsSql, unfilteredSurnameWordSql, type NameCandidate, type NameProbe, type ReadingCandidate, type ReadingProbe, type SearchFilters,
+} from './probe-queries.ts';
 
-/**
- * Candidate lookup: every probe is an index probe (each names its index),
- * bounded by a LIMIT, never a scan of records. Rescoring happens in TypeScript
- * (ranking.ts) on the few hundred rows this returns.
- */
-export interface SearchFilters {
-  birthYearFrom?: number | undefined;
-  birthYearTo?: number | undefined;
-  places?: string[] | undefined;
-  nationalities?: string[] | undefined;
-}
-
-export interface ReadingProbe {
-  keys: string[];
-  phonetics: string[];
-  /** Fuzzy probe: ordered phonetic syllable pairs of the query ("uan si", …); empty skips it. */
-  pairs: string[];
-  /** The query has two syllables or fewer. */
-  short: boolean;
-  /** Surname-only queries (王, "Wang"): records with that surname, cheapest first. */
-  surnamePhonetic?: string | undefined;
-}
-
-export interface ReadingCandidate {
-  record_id: string;
-  birth_year: number | null;
-  key: string;
-  origin: 'decoded' | 'attested';
-  cost: number;
-}
-
-export interface NameCandidate {
-  record_id: string;
-  birth_year: number | null;
-  sim: number;
-}
-
-export const LIMITS = { exact: 400, fuzzy: 200, surname: 300, name: 100, nameSurname: 2_000 } as const;
-/** Fewer distinct records than this from one plain-name phase, and the next one runs too. */
-export const FEW_CANDIDATES = 10;
-
-export interface NameProbe {
-  /** The query's Latin skeleton ("pavlov nikolai"). */
-  latin: string;
-  /** Surname + given name pairs to try, both orders ("pavlov nikolai", "nikolai pavlov"). */
-  heads: string[];
-  /** Single words that may be the surname. */
-  words: string[];
-  /** What the trigram probe looks for: the first words that are not patronymics; none, no trigram probe. */
-  trigram?: string | undefined;
-  /**
-   * 'always' for names that are plainly not Chinese: every phase. 'if-none': the
-   * cheap exact phase always (a Latin "Pavlov Nikolai" also decodes to pinyin-ish
-   * readings), the broader ones only when nothing else matched.
-   */
-  when: 'always' | 'if-none';
-}
+export { FEW_CANDIDATES, LIMITS, type NameCandidate, type NameProbe, type ReadingCandidate, type ReadingProbe, type SearchFilters } from './probe-queries.ts';
 
 /**
  * Phases, so a common query costs one round trip: exact and phonetic keys (and
@@ -92,23 +40,43 @@ export async function findCandidates(database: SearchDb, probe: ReadingProbe, na
         found.partial = true;
       }
     };
+    // With a filter, which phases run is decided on what the name finds unfiltered
+    // (probe-queries.ts, "Unfiltered counts"): the filter narrows each phase, it
+    // never sends the search on to broader ones.
+    const filtered = hasFilters(filters);
+    const { readings, names } = found;
+    let readingRecords = 0;
+    let nameRecords = 0;
     await phase(async () => {
-      const first = await runProbes(db, exactProbeSql(probe, filters), name && headProbeSql(name, filters));
-      found.readings.push(...first.readings);
-      found.names.push(...first.names);
+      const hints = filtered ? { readings: unfilteredReadingsSql(probe), names: name && unfilteredHeadSql(name) } : {};
+      const first = await runProbes(db, exactProbeSql(probe, filters), name && headProbeSql(name, filters), hints);
+      readings.push(...first.readings);
+      names.push(...first.names);
+      readingRecords = first.hints.readings ?? distinctRecords(readings);
+      nameRecords = first.hints.names ?? distinctRecords(names);
     });
     // The pair probe reads every reading sharing two syllables (a fixed share of
     // the table): when the keys found nothing, or few for a two-syllable query (a
     // compound surname, or a name with a syllable missing) — and not when the
     // name as typed has matched: the decoded syllables of a Russian name ("ge man
     // a a" for Гольдман Абрам) share pairs with thousands of readings.
-    const { readings, names } = found;
-    const keysFew = readings.length === 0 || (probe.short && distinctRecords(readings) < FEW_CANDIDATES);
-    if (probe.pairs.length > 0 && keysFew && distinctRecords(names) < FEW_CANDIDATES) {
-      await phase(async () => void readings.push(...(await runProbes(db, [pairProbeSql(probe.pairs, filters)])).readings));
+    const keysFew = readingRecords === 0 || (probe.short && readingRecords < FEW_CANDIDATES);
+    if (probe.pairs.length > 0 && keysFew && nameRecords < FEW_CANDIDATES) {
+      await phase(async () => {
+        const pairs = await runProbes(db, [pairProbeSql(probe.pairs, filters)]);
+        readings.push(...pairs.readings);
+        readingRecords = distinctRecords(readings);
+        // Whether the pair probe finds anything unfiltered matters only for a name whose fallbacks wait on it.
+        if (filtered && readingRecords === 0 && name?.when === 'if-none') {
+          readingRecords = (await runProbes(db, [], undefined, { readings: unfilteredPairsSql(probe.pairs) })).hints.readings ?? 0;
+        }
+      });
     }
-    const broad = name?.when === 'always' || readings.length === 0;
-    if (name && broad) await phase(() => runBroadNameProbes(db, name, filters, names));
+    const broad = name?.when === 'always' || readingRecords === 0;
+    if (name && broad) await phase(() => runBroadNameProbes(db, name, filters, names, filtered ? nameRecords : undefined));
+    // Narrowed to the passing records' ids, reading probes do not read their records: the years come from the filter check.
+    const years = filters.passing;
+    if (years) for (const r of readings) r.birth_year = years.get(r.record_id) ?? null;
     return found;
   });
 }
@@ -137,8 +105,8 @@ async function withSearchSettings<T>(database: SearchDb, run: (db: Kysely<DB>) =
 }
 
 interface CandidateRow {
-  kind: 'reading' | 'name';
-  record_id: string | number;
+  kind: 'reading' | 'name' | 'hint';
+  record_id: string | number | null;
   birth_year: number | null;
   key: string | null;
   origin: 'decoded' | 'attested' | null;
@@ -146,20 +114,31 @@ interface CandidateRow {
   sim: number | string | null;
 }
 
-/** Reading probes and a plain-name probe in one statement (one round trip), told apart by `kind`. */
-async function runProbes(db: Kysely<DB>, probes: RawBuilder<unknown>[], nameProbe?: RawBuilder<unknown>) {
+type Hints = { readings?: RawBuilder<unknown> | undefined; names?: RawBuilder<unknown> | undefined };
+
+/**
+ * Reading probes, a plain-name probe and unfiltered counts (`hints`) in one
+ * statement (one round trip), told apart by `kind`.
+ */
+async function runProbes(db: Kysely<DB>, probes: RawBuilder<unknown>[], nameProbe?: RawBuilder<unknown>, hints: Hints = {}) {
   const parts = probes.map((p) => sql`SELECT 'reading' AS kind, record_id, birth_year, key, origin, cost, NULL::real AS sim FROM (${p}) p`);
-  if (nameProbe) parts.push(sql`SELECT 'name', record_id, birth_year, NULL, NULL, NULL, sim FROM (${nameProbe}) n`);
+  // Every part names its columns: the first part's names are the statement's, and it may be any of them.
+  if (nameProbe) parts.push(sql`SELECT 'name' AS kind, record_id, birth_year, NULL::text AS key, NULL::text AS origin, NULL::real AS cost, sim FROM (${nameProbe}) n`);
+  for (const [which, count] of Object.entries(hints)) {
+    if (count) parts.push(sql`SELECT 'hint' AS kind, NULL::bigint AS record_id, NULL::smallint AS birth_year, ${which}::text AS key, NULL::text AS origin, NULL::real AS cost, n::real AS sim FROM (${count}) h`);
+  }
   const readings: ReadingCandidate[] = [];
   const names: NameCandidate[] = [];
-  if (parts.length === 0) return { readings, names };
+  const counts: { readings?: number; names?: number } = {};
+  if (parts.length === 0) return { readings, names, hints: counts };
   const { rows } = await sql<CandidateRow>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
   for (const r of rows) {
     const record_id = String(r.record_id);
     if (r.kind === 'reading') readings.push({ record_id, birth_year: r.birth_year, key: r.key!, origin: r.origin!, cost: Number(r.cost) });
-    else names.push({ record_id, birth_year: r.birth_year, sim: Number(r.sim) });
+    else if (r.kind === 'name') names.push({ record_id, birth_year: r.birth_year, sim: Number(r.sim) });
+    else counts[r.key as 'readings' | 'names'] = Number(r.sim);
   }
-  return { readings, names };
+  return { readings, names, hints: counts };
 }
 
 /**
@@ -167,34 +146,27 @@ async function runProbes(db: Kysely<DB>, probes: RawBuilder<unknown>[], nameProb
  * the surname alone (the first matches, ranked by similarity), then trigrams
  * for misspellings. A trigram probe for a common name ("ivanov petr") reads
  * posting lists of a good part of the table, so it is the last resort.
+ * `unfiltered`: with a filter, the records the earlier phases found without it
+ * (each phase then counts its own), which decides whether the next runs.
  */
-async function runBroadNameProbes(db: Kysely<DB>, name: NameProbe, filters: SearchFilters, found: NameCandidate[]): Promise<void> {
-  for (const query of [surnameWordProbeSql(name, filters), name.trigram && nameProbeSql(name.trigram, filters)]) {
-    if (distinctRecords(found) >= FEW_CANDIDATES) break;
+async function runBroadNameProbes(db: Kysely<DB>, name: NameProbe, filters: SearchFilters, found: NameCandidate[], unfiltered: number | undefined): Promise<void> {
+  const phases = [
+    [surnameWordProbeSql(name, filters), unfilteredSurnameWordSql(name)],
+    [name.trigram && nameProbeSql(name.trigram, filters), undefined],
+  ] as const;
+  let seen = unfiltered ?? distinctRecords(found);
+  for (const [query, count] of phases) {
+    if (seen >= FEW_CANDIDATES) break;
     if (!query) continue;
-    found.push(...(await runProbes(db, [], query)).names);
+    const result = await runProbes(db, [], query, unfiltered === undefined ? {} : { names: count });
+    found.push(...result.names);
+    // Unfiltered, a later phase's records include the earlier ones' (a name's records have its surname): the larger count.
+    seen = unfiltered === undefined ? distinctRecords(found) : Math.max(seen, result.hints.names ?? 0);
   }
 }
 
 const distinctRecords = (rows: Array<{ record_id: string }>) => new Set(rows.map((r) => r.record_id)).size;
 
-function headProbeSql(name: NameProbe, filters: SearchFilters): RawBuilder<unknown> | undefined {
-  if (name.heads.length === 0) return undefined;
-  // records_name_head_idx
-  return sql`SELECT r.id AS record_id, r.birth_year, similarity(r.name_latin, ${name.latin}) AS sim
-    FROM records r WHERE r.name_head = ANY(${textArray(name.heads)}) ${filterSql(filters)}
-    ORDER BY sim DESC, r.id LIMIT ${LIMITS.name}`;
-}
-
-function surnameWordProbeSql(name: NameProbe, filters: SearchFilters): RawBuilder<unknown> | undefined {
-  if (name.words.length === 0) return undefined;
-  // records_name_surname_idx; a common surname is bounded before ranking.
-  return sql`SELECT s.record_id, s.birth_year, similarity(s.name_latin, ${name.latin}) AS sim FROM (
-      SELECT r.id AS record_id, r.birth_year, r.name_latin FROM records r
-      WHERE split_part(r.name_latin, ' ', 1) = ANY(${textArray(name.words)}) ${filterSql(filters)}
-      ORDER BY r.id LIMIT ${LIMITS.nameSurname}) s
-    ORDER BY sim DESC, s.record_id LIMIT ${LIMITS.name}`;
-}
 
 /** The plan of every probe, as it runs: the EXPLAIN test reads these. */
 export async function explainCandidates(
@@ -220,70 +192,3 @@ export async function explainCandidates(
   });
 }
 
-/**
- * A reading probe's rows. The record is joined only when a filter needs its
- * columns: unfiltered, its birth year goes unused (ranking weighs a missing
- * year only under a year filter), and the join cost one records lookup per
- * candidate row — hundreds per search.
- */
-function selectReadings(filters: SearchFilters): RawBuilder<unknown> {
-  return hasFilters(filters)
-    ? sql`SELECT rr.record_id, r.birth_year, rr.key, rr.origin, rr.cost FROM record_readings rr JOIN records r ON r.id = rr.record_id`
-    : sql`SELECT rr.record_id, NULL::smallint AS birth_year, rr.key, rr.origin, rr.cost FROM record_readings rr`;
-}
-
-const hasFilters = (f: SearchFilters) =>
-  f.birthYearFrom !== undefined || f.birthYearTo !== undefined || (f.places?.length ?? 0) > 0 || (f.nationalities?.length ?? 0) > 0;
-
-function pairProbeSql(pairs: string[], filters: SearchFilters): RawBuilder<unknown> {
-  // record_readings_phonetic_pairs_idx
-  return sql`${selectReadings(filters)} WHERE rr.phonetic_pairs && ${textArray(pairs)} ${filterSql(filters)}
-    ORDER BY rr.cost, rr.record_id LIMIT ${LIMITS.fuzzy}`;
-}
-
-function exactProbeSql(probe: ReadingProbe, filters: SearchFilters): RawBuilder<unknown>[] {
-  const where = filterSql(filters);
-  const select = selectReadings(filters);
-  const probes: RawBuilder<unknown>[] = [];
-  if (probe.keys.length > 0) {
-    // record_readings_key_idx
-    probes.push(sql`${select} WHERE rr.key = ANY(${textArray(probe.keys)}) ${where} ORDER BY rr.cost, rr.record_id LIMIT ${LIMITS.exact}`);
-  }
-  if (probe.phonetics.length > 0) {
-    // record_readings_phonetic_idx
-    probes.push(sql`${select} WHERE rr.phonetic = ANY(${textArray(probe.phonetics)}) ${where} ORDER BY rr.cost, rr.record_id LIMIT ${LIMITS.exact}`);
-  }
-  if (probe.surnamePhonetic) {
-    // record_readings_surname_idx (surname_phonetic, cost, record_id)
-    probes.push(sql`${select} WHERE rr.surname_phonetic = ${probe.surnamePhonetic} ${where}
-      ORDER BY rr.cost, rr.record_id LIMIT ${LIMITS.surname}`);
-  }
-  return probes;
-}
-
-function nameProbeSql(nameLatin: string, filters: SearchFilters): RawBuilder<unknown> {
-  // records_name_latin_trgm_idx
-  return sql`SELECT r.id AS record_id, r.birth_year, similarity(r.name_latin, ${nameLatin}) AS sim
-    FROM records r WHERE r.name_latin % ${nameLatin} ${filterSql(filters)}
-    ORDER BY sim DESC, r.id LIMIT ${LIMITS.name}`;
-}
-
-/** Filters narrow each probe inside the database, so a LIMIT never cuts off the records asked for. */
-function filterSql(filters: SearchFilters): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [];
-  if (filters.birthYearFrom !== undefined || filters.birthYearTo !== undefined) {
-    const from = filters.birthYearFrom ?? -32768;
-    const to = filters.birthYearTo ?? 32767;
-    // Records with no year are kept (ranked lower in TypeScript).
-    parts.push(sql`AND (r.birth_year BETWEEN ${from} AND ${to} OR r.birth_year IS NULL)`);
-  }
-  if (filters.places && filters.places.length > 0) {
-    parts.push(sql`AND r.birthplace_places && ${textArray(filters.places)}`);
-  }
-  if (filters.nationalities && filters.nationalities.length > 0) {
-    parts.push(sql`AND lower(r.nationality) = ANY(${textArray(filters.nationalities)})`);
-  }
-  return sql.join(parts, sql` `);
-}
-
-const textArray = (values: string[]) => sql`${values}::text[]`;

@@ -3,7 +3,7 @@ import { searchCandidates, timePhase } from '../metrics/metrics.ts';
 import { BadRequestError } from '../shared/errors.ts';
 import { decode, indexKeys, type DecodeResult } from '../transliteration/index.ts';
 import { findCandidates, isStatementTimeout, type Candidates, type NameProbe, type SearchDb, type ReadingCandidate, type ReadingProbe, type SearchFilters } from './candidates.repository.ts';
-import { filterMatchingNothing, type FilterName } from './filters.repository.ts';
+import { checkFilters, type FilterCheck, type FilterName } from './filters.repository.ts';
 import { resolvePlace } from './gazetteer/gazetteer.ts';
 import { nationalityForms } from './nationality.ts';
 import {
@@ -122,15 +122,21 @@ function decodable(q: string): string {
   return space > 0 ? cut.slice(0, space) : cut;
 }
 
-/** A filter no record satisfies, as a warning; a check that runs out of time lets the search go on. */
+/**
+ * A filter no record satisfies, as a warning; otherwise the records passing the
+ * filters, when few, go into `filters` (filters.repository.ts). A check that
+ * runs out of time lets the search go on.
+ */
 async function impossibleFilter(database: SearchDb, filters: SearchFilters, params: SearchParams): Promise<SearchWarning | undefined> {
-  let filter: FilterName | undefined;
+  let check: FilterCheck;
   try {
-    filter = await filterMatchingNothing(database.searchDb, filters);
+    check = await checkFilters(database.searchDb, filters);
   } catch (err) {
     if (isStatementTimeout(err)) return undefined;
     throw err;
   }
+  filters.passing = check.passing;
+  const filter = check.nothing;
   if (!filter) return undefined;
   const { birthYearFrom: from, birthYearTo: to } = filters;
   const years = from === to ? String(from) : `${from ?? ''}–${to ?? ''}`;
