@@ -9,6 +9,8 @@ import { failJobs, finishJob, insertJob, listUnfinishedJobs, markJobRunning, typ
 import { ImportTally, summaryOf, type ImportSummary } from './import-report.ts';
 import { openImportStore, type ImportStore } from './import.store.ts';
 import { scanRows } from './import.scan.ts';
+import { scanBulk } from './import.bulk.ts';
+import { bulkPathChosen, type BulkChoice } from './import-path.ts';
 import { HOST, JOB_OWNER, JobLostError } from './import.job-owner.ts';
 
 export { JOB_OWNER, JobLostError } from './import.job-owner.ts';
@@ -41,6 +43,8 @@ export interface ImportOptions {
   /** PostgreSQL URL for the COPY path; without it rows are staged with INSERT. */
   connectionString?: string | undefined;
   onProgress?: (tally: ImportTally) => void;
+  /** The bulk path (import.bulk.ts): true forces it (`--bulk`), false the row path (`--no-bulk`); 'auto' (default) chooses (import-path.ts). */
+  bulk?: BulkChoice;
   /** Worker threads decoding readings ahead of the writes (default 1; 0 = in-thread). */
   workers?: number;
   /** Concurrent batch writers on the COPY path (default 2; each its own connection and transaction). */
@@ -61,6 +65,8 @@ export interface ImportReport extends ImportSummary {
   fileError: { reason: string; message: string } | null;
   rowsRead: number;
   duplicateSample: unknown[];
+  /** The write path taken (import-path.ts). */
+  path: 'rows' | 'bulk';
 }
 
 export { DEFAULT_BATCH_SIZE } from './import.rows.ts';
@@ -86,12 +92,10 @@ export async function runImport(database: Database, options: ImportOptions, logg
       }
       tally.resetForSecondPass();
     }
-    stores.push(await openImportStore(database, STAGING_DDL, options.connectionString));
-    // Two COPY connections let PostgreSQL write one batch while it stages the next.
-    const writers = stores[0]!.kind === 'copy' ? Math.max(1, options.writers ?? 2) : 1;
-    while (stores.length < writers) stores.push(await openImportStore(database, STAGING_DDL, options.connectionString));
     const watermark = options.links === false || options.dryRun ? null : await maxRecordId(db);
-    await scanRows(options, tally, stores, jobId, db);
+    tally.path = (await bulkPathChosen(db, options.bulk, options)) ? 'bulk' : 'rows';
+    if (tally.path === 'bulk') await scanBulk(database, options, tally, jobId, db);
+    else await writeRows(database, options, tally, jobId, stores);
     const report = await finish(db, jobId, tally, 'succeeded', tally.invalid > 0 ? 1 : 0, null);
     // After the commit and off the import's path: the import is as fast as before (see link-run.service.ts).
     if (watermark !== null && tally.inserted > 0) queueLinkProposalsForImport(db, { jobId, afterRecordId: watermark }, options.links || {}, logger);
@@ -108,6 +112,15 @@ export async function runImport(database: Database, options: ImportOptions, logg
     ACTIVE_JOBS.delete(jobId);
     await Promise.all(stores.map((s) => s.close()));
   }
+}
+
+/** The row path: batches written by one or more COPY (or INSERT) stores, each batch its own transaction. */
+async function writeRows(database: Database, options: ImportOptions, tally: ImportTally, jobId: number, stores: ImportStore[]): Promise<void> {
+  stores.push(await openImportStore(database, STAGING_DDL, options.connectionString));
+  // Two COPY connections let PostgreSQL write one batch while it stages the next.
+  const writers = stores[0]!.kind === 'copy' ? Math.max(1, options.writers ?? 2) : 1;
+  while (stores.length < writers) stores.push(await openImportStore(database, STAGING_DDL, options.connectionString));
+  await scanRows(options, tally, stores, jobId, database.db);
 }
 
 /** Creates a queued job owned by this process (so no sweep takes it for abandoned while it waits). */
@@ -140,7 +153,7 @@ async function finish(
   if (!(await finishJob(db, jobId, JOB_OWNER, { status, exitCode, fileError: fileError?.message ?? null, progress: tally.progress() }))) {
     throw new JobLostError(`import job ${jobId} was stopped or taken over by another process before it finished here`);
   }
-  return { ...summaryOf(tally), jobId, conflicts: tally.conflicts, status, exitCode, fileError, rowsRead: tally.rowsRead, duplicateSample: tally.duplicateSample };
+  return { ...summaryOf(tally), jobId, conflicts: tally.conflicts, status, exitCode, fileError, rowsRead: tally.rowsRead, duplicateSample: tally.duplicateSample, path: tally.path };
 }
 
 /** Whether the process that owns an unfinished job is gone. Same host: the pid is checked; another host: no heartbeat for 10 minutes. */
