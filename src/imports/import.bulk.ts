@@ -43,7 +43,8 @@ export async function scanBulk(database: Database, options: ImportOptions, tally
       await createStaging(session, t);
       const ahead = await everyRowNew(session, options.source);
       const hadRecords = !(await everyRowNew(session, undefined));
-      const readingColumns = await stageFile(session, store, computer, t, options, tally, jobId, db, ahead);
+      const progressDb = database.backend === 'pglite' ? null : db;
+      const readingColumns = await stageFile(session, store, computer, t, options, tally, jobId, progressDb, ahead);
       tally.enter('decode');
       options.onProgress?.(tally);
       const { changed, unchanged } = await classifyStaged(session, t);
@@ -76,7 +77,7 @@ export async function scanBulk(database: Database, options: ImportOptions, tally
 /** Streams the file into the staging tables; with `ahead`, every row's search fields too. Returns the readings' columns. */
 async function stageFile(
   session: ImportSession, store: ImportStore, computer: SearchFieldsComputer, t: Staging,
-  options: ImportOptions, tally: ImportTally, jobId: number, db: Kysely<DB>, ahead: boolean,
+  options: ImportOptions, tally: ImportTally, jobId: number, db: Kysely<DB> | null, ahead: boolean,
 ): Promise<string[]> {
   let readingColumns: string[] = [];
   // One batch decoding in the worker while the one before is COPYed and the next parsed.
@@ -84,7 +85,8 @@ async function stageFile(
   const stage = async (rows: PreparedRow[], fields: SearchFields[] | null) => {
     await session.load(t.rows, ['ord', 'line', ...RECORD_FIELDS_ORDER], rows.map((r) => [r.ord, r.line, r.fields]));
     if (fields) readingColumns = await stageSearch(session, t, rows.map((r, i) => [r.ord, fields[i]!] as const), readingColumns);
-    if (!(await saveJobProgress(db, jobId, JOB_OWNER, tally.progress()))) {
+    // PGlite has one connection, held by this transaction: the job row is saved when it ends.
+    if (db && !(await saveJobProgress(db, jobId, JOB_OWNER, tally.progress()))) {
       throw new JobLostError(`import job ${jobId} was stopped or taken over by another process`);
     }
   };
