@@ -12,11 +12,11 @@ import { createTestDatabase, testBackend } from '../helpers/test-database.ts';
 
 /**
  * The SIGKILL matrix (issue 11, point 7; issue 13 for the bulk path). The CLI
- * import of a 20,000-row file is killed with SIGKILL at exact steps, then run
+ * import of a 10,000-row file is killed with SIGKILL at exact steps, then run
  * again to the end; the sorted `export --format jsonl` must equal a clean
  * import's (ids, versions and timestamps aside), and no job stays running.
  *
- * - the row path (--no-bulk, 1,000-row batches): killed during parsing, inside
+ * - the row path (--no-bulk, 500-row batches): killed during parsing, inside
  *   a batch's transaction (records COPYed, events not yet) and during the
  *   duplicate check — each run picking up where the last left off;
  * - the bulk path (--bulk): killed during parsing, inside the one transaction
@@ -27,15 +27,15 @@ import { createTestDatabase, testBackend } from '../helpers/test-database.ts';
  * The kills are aimed with NB_CRASH_AT (src/shared/crash-point.ts): the process
  * really receives SIGKILL. Fast by construction (it took ~10 minutes on a
  * loaded machine with the sources and 100,000 rows): the CLI runs from its
- * esbuild bundle (no tsx start per run), the file is 20,000 rows in 1,000-row
+ * esbuild bundle (no tsx start per run), the file is 10,000 rows in 500-row
  * batches (the same batch count as before), and the clean import and the two
  * matrices run at once, each on its own database.
  *
  * PostgreSQL only: the embedded PGlite keeps its data in the process that is
  * killed, so there is no crash-safe store to test there.
  */
-const ROWS = 20_000;
-const BATCH = 1_000;
+const ROWS = 10_000;
+const BATCH = 500;
 const postgres = testBackend() === 'postgres';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nb-crash-'));
 const file = path.join(dir, 'records.csv');
@@ -103,7 +103,7 @@ const jobStatuses = async (name: keyof typeof dbs) => (await dbs[name].database.
 
 async function rowMatrix(): Promise<number> {
   let before = 0;
-  for (const point of ['parse:6000', 'batch:3', 'duplicates:3']) {
+  for (const point of ['parse:3000', 'batch:3', 'duplicates:3']) {
     const killed = await importFile('rows', '--no-bulk', point);
     expect(killed.signal, `${point}: ${killed.stderr}`).toBe('SIGKILL');
     const now = await count('rows', 'records');
@@ -121,7 +121,7 @@ async function rowMatrix(): Promise<number> {
 }
 
 async function bulkMatrix(indexesBefore: string[]): Promise<void> {
-  for (const point of ['parse:6000', 'bulk-move:1', 'bulk-index:1']) {
+  for (const point of ['parse:3000', 'bulk-move:1', 'bulk-index:1']) {
     const killed = await importFile('bulk', '--bulk', point);
     expect(killed.signal, `${point}: ${killed.stderr}`).toBe('SIGKILL');
     // The one transaction rolled back: as before, indexes and all, no staging left.
