@@ -102,9 +102,10 @@ export const importCommand: CliCommand = {
 
 function printReport(io: CliIo, report: ImportReport, dryRun: boolean, json: boolean, seconds: number): void {
   if (report.fileError) io.stderr.write(`namebridge import: ${report.fileError.message}\n`);
-  const rowsPerSecond = seconds > 0 ? Math.round(report.rowsRead / seconds) : 0;
+  const rounded = Number(seconds.toFixed(2));
+  const rowsPerSecond = rounded > 0 ? Math.round(report.rowsRead / rounded) : 0;
   if (json) {
-    const timing = { seconds: Number(seconds.toFixed(2)), rowsPerSecond, path: report.path };
+    const timing = { seconds: rounded, rowsPerSecond, path: report.path };
     io.stdout.write(`${JSON.stringify({ jobId: report.jobId, ...summaryOf(report), ...timing })}\n`);
     return;
   }
