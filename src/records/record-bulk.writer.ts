@@ -49,7 +49,9 @@ export const BULK_TABLES = ['records', 'record_events', 'record_readings'] as co
 /** Moves the staged new rows in; returns how many records were inserted. */
 export async function moveFreshRecords(session: ImportSession, t: BulkTables, o: BulkMoveOptions): Promise<number> {
   const query: TransactionQuery = session.query;
-  // Ids in file order, from the records' own sequence (as copyFreshRecords takes them).
+  // Ids in file order, from the records' own sequence (as copyFreshRecords takes them). The
+  // moves below have no ORDER BY: sorting a million wide rows would spill to disk, and the
+  // staged rows are already in file order.
   await query(`
     CREATE UNLOGGED TABLE ${t.ids} AS
     SELECT n.ord, nextval(pg_get_serial_sequence('records', 'id')) AS id
@@ -62,8 +64,7 @@ export async function moveFreshRecords(session: ImportSession, t: BulkTables, o:
   await query(`
     INSERT INTO records (id, ${fields}, name_latin, birthplace_places) OVERRIDING SYSTEM VALUE
     SELECT i.id, ${RECORD_FIELDS_ORDER.map((c) => `s.${c}`).join(', ')}, COALESCE(f.name_latin, ''), COALESCE(f.birthplace_places, '{}')
-    FROM ${t.ids} i JOIN ${t.rows} s ON s.ord = i.ord LEFT JOIN ${t.search} f ON f.ord = i.ord
-    ORDER BY i.id`);
+    FROM ${t.ids} i JOIN ${t.rows} s ON s.ord = i.ord LEFT JOIN ${t.search} f ON f.ord = i.ord`);
   crashPoint('bulk-move'); // records in, events and readings not yet: all inside the one transaction
   o.onPhase?.('load', 1, 3);
   await query(
@@ -76,8 +77,7 @@ export async function moveFreshRecords(session: ImportSession, t: BulkTables, o:
     const cols = o.readingColumns;
     await query(`
       INSERT INTO record_readings (record_id, ${cols.join(', ')})
-      SELECT i.id, ${cols.map((c) => `r.${c}`).join(', ')} FROM ${t.readings} r JOIN ${t.ids} i ON i.ord = r.ord
-      ORDER BY i.id, r.rank`);
+      SELECT i.id, ${cols.map((c) => `r.${c}`).join(', ')} FROM ${t.readings} r JOIN ${t.ids} i ON i.ord = r.ord`);
   }
   o.onPhase?.('load', 3, 3);
   if (dropped.length > 0) {
