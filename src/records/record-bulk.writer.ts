@@ -1,5 +1,5 @@
 import type { ImportSession } from '../imports/import.store.ts';
-import { dropSecondaryIndexes, rebuildSecondaryIndexes, type SecondaryIndex, type TransactionQuery } from '../db/secondary-indexes.ts';
+import { dropForeignKeys, dropSecondaryIndexes, rebuildSecondaryIndexes, restoreForeignKeys, type ForeignKey, type SecondaryIndex, type TransactionQuery } from '../db/secondary-indexes.ts';
 import { crashPoint } from '../shared/crash-point.ts';
 import { RECORD_FIELDS_ORDER } from './record-batch.writer.ts';
 
@@ -58,7 +58,10 @@ export async function moveFreshRecords(session: ImportSession, t: BulkTables, o:
     FROM (SELECT s.ord FROM ${t.rows} s WHERE NOT EXISTS (SELECT 1 FROM ${t.existing} e WHERE e.ord = s.ord) ORDER BY s.ord) n`);
   const [{ n } = { n: 0 }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t.ids}`);
   if (Number(n) === 0) return 0;
-  const dropped: SecondaryIndex[] = (await rebuildWanted(query, o.indexes, Number(n))) ? await dropSecondaryIndexes(query, BULK_TABLES) : [];
+  const rebuild = await rebuildWanted(query, o.indexes, Number(n));
+  const dropped: SecondaryIndex[] = rebuild ? await dropSecondaryIndexes(query, BULK_TABLES) : [];
+  // Events and readings point at records: their keys are checked once after the load, not per row.
+  const keys: ForeignKey[] = rebuild ? await dropForeignKeys(query, ['record_events', 'record_readings']) : [];
   o.onPhase?.('load', 0, 3);
   const fields = RECORD_FIELDS_ORDER.join(', ');
   await query(`
@@ -89,6 +92,7 @@ export async function moveFreshRecords(session: ImportSession, t: BulkTables, o:
     });
     o.onPhase?.('index build', dropped.length, dropped.length);
   }
+  await restoreForeignKeys(query, keys);
   // The planner's statistics for what just arrived (ANALYZE may run in a transaction; VACUUM may not).
   await query(`ANALYZE records, record_events, record_readings`);
   return Number(n);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
-import { dropSecondaryIndexes, kyselyQuery, listSecondaryIndexes, withSecondaryIndexesDropped } from '../../src/db/secondary-indexes.ts';
+import { dropForeignKeys, dropSecondaryIndexes, kyselyQuery, restoreForeignKeys, listSecondaryIndexes, withSecondaryIndexesDropped } from '../../src/db/secondary-indexes.ts';
 import { createTestDatabase } from '../helpers/test-database.ts';
 
 /** Drop and rebuild of secondary indexes (src/db/secondary-indexes.ts), on PostgreSQL and PGlite. */
@@ -71,6 +71,26 @@ describe('secondary indexes', () => {
     expect(await catalog()).toEqual(before);
     const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM records WHERE source = 'dup'`.execute(database.db);
     expect(Number(rows[0]!.n)).toBe(0);
+  });
+
+  it('foreign keys dropped for a load come back as defined, and a broken one fails the transaction', async () => {
+    const keys = async () =>
+      (await sql<{ def: string }>`SELECT conname || ' ' || pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE contype = 'f' ORDER BY 1`.execute(database.db)).rows.map((r) => r.def);
+    const before = await keys();
+    await database.db.transaction().execute(async (trx) => {
+      const dropped = await dropForeignKeys(kyselyQuery(trx), ['record_events', 'record_readings']);
+      expect(dropped.map((k) => k.name).sort()).toEqual(['record_events_record_id_fkey', 'record_readings_record_id_fkey']);
+      await restoreForeignKeys(kyselyQuery(trx), dropped);
+    });
+    expect(await keys()).toEqual(before);
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        const dropped = await dropForeignKeys(kyselyQuery(trx), ['record_events']);
+        await sql`INSERT INTO record_events (record_id, kind, actor) VALUES (987654321, 'x', 'test')`.execute(trx);
+        await restoreForeignKeys(kyselyQuery(trx), dropped);
+      }),
+    ).rejects.toThrow(/foreign key/i);
+    expect(await keys()).toEqual(before);
   });
 
   it('refuses to drop outside a transaction (a committed drop would leave the tables bare)', async () => {
