@@ -31,6 +31,8 @@ const { values } = parseArgs({
     path: { type: 'string', default: 'auto' },
     'skip-extra': { type: 'boolean', default: false },
     database: { type: 'string', default: 'nb_bench_import' },
+    // Leave the database (and the file) for a follow-up run, e.g. an incremental import by hand.
+    keep: { type: 'boolean', default: false },
   },
 });
 const into = Number(values.into);
@@ -178,8 +180,10 @@ async function main(): Promise<void> {
     else console.log(`${MOSCOW} not present: skipped`);
   } finally {
     await database.close();
-    await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-    fs.rmSync(file, { force: true });
+    if (!values.keep) {
+      await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+      fs.rmSync(file, { force: true });
+    }
     clearInterval(backendSampler);
   }
 }
