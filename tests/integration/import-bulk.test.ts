@@ -135,6 +135,19 @@ describe('the bulk path and the row path', () => {
     expect(await indexes(bulkDb)).toEqual(await indexes(rowsDb));
   });
 
+  it('--strict reads the file first and then loads it in bulk; --dry-run takes the row path and writes nothing', async () => {
+    const rows = [...generateRecordRows(50, 13)].map((row, i) => ({ ...row, external_id: `strict-${i}` }));
+    const refused = await run(bulkDb, csv(rows, ['strict-bad,Ли Сы,18x8,,,,,,,,']), true, { source: 'strict', strict: true });
+    expect(refused).toMatchObject({ status: 'failed', exitCode: 1, inserted: 0, invalid: 1 });
+    const dry = await run(bulkDb, csv(rows), true, { source: 'strict', dryRun: true });
+    expect(dry).toMatchObject({ path: 'rows', inserted: 50 });
+    const count = async () => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM records WHERE source = 'strict'`.execute(bulkDb.db)).rows[0]!.n);
+    expect(await count()).toBe(0);
+    const strict = await run(bulkDb, csv(rows), true, { source: 'strict', strict: true });
+    expect(strict).toMatchObject({ path: 'bulk', status: 'succeeded', inserted: 50, invalid: 0 });
+    expect(await count()).toBe(50);
+  });
+
   it('reports probable duplicates within the file set-wise', async () => {
     const twin = { ...first[0]!, external_id: 'twin-a', full_name: 'Ван Си-сян', birth_year: '1901', birthplace: 'Шаньдун' };
     const text = csv([twin, { ...twin, external_id: 'twin-b' }]);
