@@ -68,8 +68,9 @@ export const changedRowsSql = (t: Staging) => `
  * Probable duplicates of the new rows, set-wise: the same best reading (two or
  * more syllables) and birth year, and the same source or birthplace — against
  * at most 20 records already in the database with that reading (as the row
- * path probes), and against at most the 20 rows of the file before it with
- * that reading and year (the row path pairs rows within a batch instead).
+ * path probes), and against the 20 rows of the file before it with that
+ * reading (then filtered by year, source and birthplace, as that probe is).
+ * The row path pairs rows within a batch instead.
  * The pairs go to a table: a file may have many; the tally keeps the count and a sample.
  */
 const DUPLICATE_LIMIT = 20;
@@ -82,14 +83,14 @@ export async function freshDuplicates(session: ImportSession, t: Staging, probeD
   await session.query(`
     CREATE UNLOGGED TABLE ${t.duplicates} AS
     WITH numbered AS MATERIALIZED (
-      SELECT * FROM (SELECT m.*, row_number() OVER w AS n, count(*) OVER (PARTITION BY m.key, m.birth_year) AS c
-                     FROM (${mine}) m WINDOW w AS (PARTITION BY m.key, m.birth_year ORDER BY m.ord)) x
+      SELECT * FROM (SELECT m.*, row_number() OVER w AS n, count(*) OVER (PARTITION BY m.key) AS c
+                     FROM (${mine}) m WINDOW w AS (PARTITION BY m.key ORDER BY m.ord)) x
       WHERE c > 1)
     SELECT m.line, m.source, m.external_id, m.full_name, m.birth_year,
            NULL::bigint AS other_id, p.line AS other_line, p.source AS other_source, p.external_id AS other_external_id, p.full_name AS other_full_name
     FROM numbered m JOIN generate_series(1, ${DUPLICATE_LIMIT}) d(k) ON d.k < m.n
-    JOIN numbered p ON p.key = m.key AND p.birth_year = m.birth_year AND p.n = m.n - d.k
-    WHERE p.source = m.source OR p.birthplace = m.birthplace`);
+    JOIN numbered p ON p.key = m.key AND p.n = m.n - d.k
+    WHERE p.birth_year = m.birth_year AND (p.source = m.source OR p.birthplace = m.birthplace)`);
   if (probeDatabase) {
     await session.query(`
       INSERT INTO ${t.duplicates}
