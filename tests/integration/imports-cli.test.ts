@@ -42,8 +42,14 @@ describe('namebridge import (exit codes)', () => {
     const r = await cli(bad('tab.tsv'), '--source', 'cli-tab', '--json');
     expect(r.code, r.stderr).toBe(0);
     const summary = lastLine(r.stdout);
-    expect(Object.keys(summary)).toEqual(['jobId', 'inserted', 'updated', 'unchanged', 'invalid', 'duplicates', 'warnings', 'errors', 'errorsTotal']);
-    expect(summary).toEqual({ jobId: expect.any(Number), inserted: 2, updated: 0, unchanged: 0, invalid: 0, duplicates: 0, warnings: [], errors: [], errorsTotal: 0 });
+    expect(Object.keys(summary)).toEqual(['jobId', 'inserted', 'updated', 'unchanged', 'invalid', 'duplicates', 'warnings', 'errors', 'errorsTotal', 'seconds', 'rowsPerSecond', 'path']);
+    expect(summary).toEqual({
+      jobId: expect.any(Number), inserted: 2, updated: 0, unchanged: 0, invalid: 0, duplicates: 0, warnings: [], errors: [], errorsTotal: 0,
+      seconds: expect.any(Number), rowsPerSecond: expect.any(Number), path: 'rows',
+    });
+    // The rate is the rows over the command's own time.
+    expect(summary.seconds).toBeGreaterThan(0);
+    expect(summary.rowsPerSecond).toBe(Math.round(2 / summary.seconds));
   });
 
   it('exits 1 when some rows are invalid (the valid ones written), and 1 with --strict (nothing written)', async () => {
