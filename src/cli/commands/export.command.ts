@@ -7,7 +7,8 @@ import { EXIT, parseCommandArgs, type CliCommand, type CliIo } from '../cli-io.t
 
 const EXPORT_USAGE =
   'usage: namebridge export [--format csv|jsonl] [--source NAME]\n' +
-  'writes every record (or one source\'s) with its attested names to stdout; `restore FILE` loads it again\n';
+  'writes every record (or one source\'s) with its attested names, approved corrections (claims) and open conflicts to stdout;\n' +
+  '`restore FILE` loads it again\n';
 
 function parseFormat(value: string | undefined): ExportFormat | undefined | null {
   if (value === undefined) return undefined;
@@ -17,7 +18,7 @@ function parseFormat(value: string | undefined): ExportFormat | undefined | null
 export const exportCommand: CliCommand = {
   needsDatabase: true,
   usage: EXPORT_USAGE,
-  summary: 'export [--format csv|jsonl] [--source NAME]   every record and its attested names, to stdout',
+  summary: 'export [--format csv|jsonl] [--source NAME]   every record with its attested names and claims, to stdout',
   async run(args, io, runtime) {
     const parsed = parseCommandArgs('export', EXPORT_USAGE, io, {
       args,
@@ -50,13 +51,14 @@ export const exportCommand: CliCommand = {
 
 const RESTORE_USAGE =
   'usage: namebridge restore FILE [--format csv|jsonl] [--json] [--batch-size N]\n' +
-  'loads a namebridge export: its records through the importer, then their attested names\n' +
+  'loads a namebridge export: its records through the importer (as their sources say), then their attested names,\n' +
+  'approved corrections (claims) and open conflicts\n' +
   'exit codes as for import: 0 all rows valid, 1 some rows invalid, 2 the file was refused (nothing written)\n';
 
 export const restoreCommand: CliCommand = {
   needsDatabase: true,
   usage: RESTORE_USAGE,
-  summary: 'restore FILE [--format csv|jsonl] [--json]   load an export (records and attested names)',
+  summary: 'restore FILE [--format csv|jsonl] [--json]   load an export (records, attested names, claims)',
   async run(args, io, runtime) {
     const parsed = parseCommandArgs('restore', RESTORE_USAGE, io, {
       args,
@@ -94,7 +96,7 @@ function printRestore(io: CliIo, report: RestoreReport, json: boolean): void {
     ? summaryOf(report.import)
     : summaryOf({ inserted: 0, updated: 0, unchanged: 0, invalid: 0, duplicates: 0, warnings: [], errors: [{ line: 0, column: null, message: report.fileError ?? '' }], errorsTotal: 1 });
   if (json) {
-    io.stdout.write(`${JSON.stringify({ ...summary, attestedNames: report.attestedNames })}\n`);
+    io.stdout.write(`${JSON.stringify({ ...summary, attestedNames: report.attestedNames, claims: report.claims })}\n`);
     return;
   }
   const out = io.stdout;
@@ -102,5 +104,7 @@ function printRestore(io: CliIo, report: RestoreReport, json: boolean): void {
   out.write(`  records: inserted ${summary.inserted}, updated ${summary.updated}, unchanged ${summary.unchanged}, invalid ${summary.invalid}\n`);
   const a = report.attestedNames;
   out.write(`  attested names: restored ${a.restored}, already there ${a.unchanged}${a.missingRecords ? `, records not found ${a.missingRecords}` : ''}\n`);
+  const c = report.claims;
+  out.write(`  corrections (claims): restored ${c.restored}, already there ${c.unchanged}, open conflicts ${c.conflicts}${c.missingRecords ? `, records not found ${c.missingRecords}` : ''}\n`);
   for (const e of summary.errors.slice(0, 20)) out.write(`  line ${e.line}${e.column ? `, column "${e.column}"` : ''}: ${e.message}\n`);
 }
