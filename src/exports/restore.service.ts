@@ -3,7 +3,7 @@ import { restoreAttestedNames, type AttestedRestoreOutcome } from '../correction
 import type { Database } from '../db/database.ts';
 import { ImportFileError } from '../imports/import.errors.ts';
 import type { ImportTally } from '../imports/import-report.ts';
-import { runImport, type ImportReport } from '../imports/import.service.ts';
+import { runImport, type ImportOptions, type ImportReport } from '../imports/import.service.ts';
 import { restoreClaims, type ClaimsRestoreOutcome } from '../records/claims.restore.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { ExportFormat } from './export.layout.ts';
@@ -37,6 +37,8 @@ export interface RestoreOptions {
   connectionString?: string | undefined;
   batchSize?: number;
   onProgress?: (tally: ImportTally) => void;
+  /** Person-link proposals for the restored records, as for an import (ImportOptions.links); false: none (`--no-link`). */
+  links?: ImportOptions['links'];
 }
 
 export interface RestoreReport {
@@ -70,6 +72,7 @@ export async function restoreExport(database: Database, options: RestoreOptions,
       publicColumns: 'all',
       ...(options.batchSize ? { batchSize: options.batchSize } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.links !== undefined ? { links: options.links } : {}),
     },
     logger,
   );

@@ -50,9 +50,10 @@ export const exportCommand: CliCommand = {
 };
 
 const RESTORE_USAGE =
-  'usage: namebridge restore FILE [--format csv|jsonl] [--json] [--batch-size N]\n' +
+  'usage: namebridge restore FILE [--format csv|jsonl] [--json] [--batch-size N] [--no-link]\n' +
   'loads a namebridge export: its records through the importer (as their sources say), then their attested names,\n' +
   'approved corrections (claims) and open conflicts\n' +
+  'after the restore, person-link proposals for its new records are made before the command exits; --no-link leaves them to `namebridge link`\n' +
   'exit codes as for import: 0 all rows valid, 1 some rows invalid, 2 the file was refused (nothing written)\n';
 
 export const restoreCommand: CliCommand = {
@@ -63,7 +64,13 @@ export const restoreCommand: CliCommand = {
     const parsed = parseCommandArgs('restore', RESTORE_USAGE, io, {
       args,
       allowPositionals: true,
-      options: { format: { type: 'string' }, json: { type: 'boolean', default: false }, 'batch-size': { type: 'string' }, help: { type: 'boolean', default: false } },
+      options: {
+        format: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        'batch-size': { type: 'string' },
+        'no-link': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
     });
     if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
@@ -82,7 +89,14 @@ export const restoreCommand: CliCommand = {
     }
     const report = await restoreExport(
       runtime.database,
-      { file: file!, format: format ?? undefined, actor: 'cli', connectionString: runtime.config.DATABASE_URL, ...(batchSize ? { batchSize } : {}) },
+      {
+        file: file!,
+        format: format ?? undefined,
+        actor: 'cli',
+        connectionString: runtime.config.DATABASE_URL,
+        links: values['no-link'] ? false : { autoConfirmScore: runtime.config.LINK_AUTO_CONFIRM_SCORE },
+        ...(batchSize ? { batchSize } : {}),
+      },
       runtime.logger,
     );
     printRestore(io, report, values.json);
