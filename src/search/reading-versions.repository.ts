@@ -48,13 +48,19 @@ export async function staleRecordInputs(db: Kysely<DB>, after: string, limit: nu
   return rows.map(toInputs);
 }
 
-/** recordsWithoutReadings with each record's inputs (primary-key walk of records, probes of record_readings). */
+/**
+ * The next `limit` records after `after` with no reading rows at all: readings
+ * deleted or never written, or a name with no Chinese reading (a Russian name),
+ * which the caller tells apart by decoding it. A merge anti-join of the two
+ * primary keys; `rr.record_id > after` (implied by the join) starts the
+ * record_readings side at `after` too, instead of at its first row every batch.
+ */
 export async function inputsWithoutReadings(db: Kysely<DB>, after: string, limit: number, source?: string): Promise<ReadingInputs[]> {
   const { rows } = await sql<{ id: string; full_name: string; birthplace: string | null; attested: string[] | null }>`
     SELECT r.id, r.full_name, r.birthplace, ${ATTESTED} AS attested
     FROM records r
     WHERE r.id > ${after} ${source === undefined ? sql`` : sql`AND r.source = ${source}`}
-      AND NOT EXISTS (SELECT 1 FROM record_readings rr WHERE rr.record_id = r.id)
+      AND NOT EXISTS (SELECT 1 FROM record_readings rr WHERE rr.record_id = r.id AND rr.record_id > ${after})
     ORDER BY r.id LIMIT ${limit}`.execute(db);
   return rows.map(toInputs);
 }

@@ -3,6 +3,7 @@ import { openImportStore, type ImportStore } from '../imports/import.store.ts';
 import { SearchFieldsCache } from '../imports/import.search-fields.ts';
 import { createSearchFieldsComputer, type SearchFieldsComputer } from '../imports/search-fields.pool.ts';
 import { READINGS_STAGING_DDL, swapReadings, type DerivedReadings } from '../records/readings-batch.writer.ts';
+import { readingKeysFor } from './search-fields.ts';
 import { countRecords, inputsWithoutReadings, staleReadingsCount, staleRecordInputs, type ReadingInputs } from './reading-versions.repository.ts';
 
 export interface ReindexOptions {
@@ -93,9 +94,10 @@ interface Prepared {
 async function prepare(fetch: (after: string) => Promise<ReadingInputs[]>, decoder: Decoder, after: string, keepEmpty: boolean): Promise<Prepared | null> {
   const inputs = await fetch(after);
   if (inputs.length === 0) return null;
-  const items = await decoder.decode(inputs);
-  // A record without readings whose name has none either (a Russian name) has nothing to rebuild.
-  return { items: keepEmpty ? items : items.filter((i) => i.search.readings.length > 0), last: inputs.at(-1)!.id };
+  // Records without readings: most are names with none (Russian names). Their names are
+  // decoded alone first; only those that have a reading are derived in full.
+  const items = await decoder.decode(keepEmpty ? inputs : await decoder.withReadings(inputs));
+  return { items, last: inputs.at(-1)!.id };
 }
 
 /** Returns how many records were swapped (a record another writer changed meanwhile is left to that writer). */
@@ -112,6 +114,8 @@ async function writeBatch(store: ImportStore, items: DerivedReadings[]): Promise
 
 interface Decoder {
   decode(inputs: readonly ReadingInputs[]): Promise<DerivedReadings[]>;
+  /** The inputs whose name, or an attested name, has a reading. */
+  withReadings(inputs: readonly ReadingInputs[]): Promise<ReadingInputs[]>;
   close(): Promise<void>;
 }
 
@@ -129,6 +133,8 @@ function createDecoder(workers: number): Decoder {
         search: byId.get(input.id) ?? local.compute({ fullName: input.fullName, birthplace: input.birthplace, attested: input.attested ?? [] }),
       }));
     },
+    // Reading keys alone cost half a full derivation (no Latin skeleton, no places).
+    withReadings: async (inputs) => inputs.filter((i) => i.attested !== null || readingKeysFor(i.fullName).length > 0),
     close: () => pool.close(),
   };
 }
