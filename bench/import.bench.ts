@@ -1,10 +1,14 @@
 /**
- * npm run bench:import [-- --rows N] — the importer end to end on PostgreSQL:
+ * npm run bench:import [-- --rows N] [--into N] [--path auto|bulk|rows] [--skip-extra] — the importer end to end on PostgreSQL:
  * a deterministic N-row file (bench/generate-records.ts) into a fresh database
  * (readings, history and search fields included), then the fixtures' sample and
  * the real Moscow list when ../shared/data is present, each through the CLI
  * (`import FILE --json --no-link`: the import alone, as before person linking; bench:link
  * measures the link proposals) in its own process. Prints rows/s, peak RSS and CPU.
+ * --into N first fills the database with N other generated rows (source
+ * "prefill", itself through the CLI, which takes the bulk path for it), so the
+ * N-row file measures an incremental import into a large database.
+ * --path forces the write path (--bulk / --no-bulk); auto lets the importer choose.
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/) must reach a
  * server where the user may create databases; nb_bench_import is created and dropped.
@@ -19,12 +23,22 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { adminQuery } from './bench-server.ts';
 
 const { values } = parseArgs({
-  options: { rows: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '1' }, 'batch-size': { type: 'string' } },
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    into: { type: 'string', default: '0' },
+    seed: { type: 'string', default: '1' },
+    'batch-size': { type: 'string' },
+    path: { type: 'string', default: 'auto' },
+    'skip-extra': { type: 'boolean', default: false },
+    database: { type: 'string', default: 'nb_bench_import' },
+  },
 });
+const into = Number(values.into);
+const pathFlag = values.path === 'bulk' ? ['--bulk'] : values.path === 'rows' ? ['--no-bulk'] : [];
 const rows = Number(values.rows);
 const seed = Number(values.seed);
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/';
-const DB_NAME = 'nb_bench_import';
+const DB_NAME = values.database;
 const MOSCOW = path.resolve('../shared/data/mos-memo-shot.csv');
 
 /**
@@ -85,12 +99,12 @@ function sampleProcess(pid: number): { peakMB: number; cpuS: number } | null {
 }
 
 /** One import through the real CLI (`import FILE --json`), as its own process. */
-async function timed(url: string, file: string, label: string, batchSize?: number) {
+async function timed(url: string, file: string, label: string, batchSize?: number, extra: string[] = pathFlag) {
   const bytes = fs.statSync(file).size;
   sampleBackends();
   const pgBefore = backendSeconds();
   const started = performance.now();
-  const args = [...cliNodeFlags(), '--import', 'tsx', 'src/cli/main.ts', 'import', file, '--json', '--no-link', ...(batchSize ? ['--batch-size', String(batchSize)] : [])];
+  const args = [...cliNodeFlags(), '--import', 'tsx', 'src/cli/main.ts', 'import', file, '--json', '--no-link', ...extra, ...(batchSize ? ['--batch-size', String(batchSize)] : [])];
   const child = spawn(process.execPath, args, { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
   let stdout = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -105,7 +119,9 @@ async function timed(url: string, file: string, label: string, batchSize?: numbe
   const seconds = (performance.now() - started) / 1000;
   sampleBackends();
   if (exitCode !== 0) throw new Error(`the import exited with ${exitCode}: ${stdout.slice(-2000)}`);
-  const summary = JSON.parse(stdout.trim().split('\n').at(-1)!) as { inserted: number; updated: number; unchanged: number; invalid: number; duplicates: number };
+  const summary = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
+    inserted: number; updated: number; unchanged: number; invalid: number; duplicates: number; seconds: number; rowsPerSecond: number; path: string;
+  };
   const rowsRead = summary.inserted + summary.updated + summary.unchanged + summary.invalid;
   const line = {
     label,
@@ -113,6 +129,10 @@ async function timed(url: string, file: string, label: string, batchSize?: numbe
     inserted: summary.inserted,
     invalid: summary.invalid,
     duplicates: summary.duplicates,
+    path: summary.path,
+    // The CLI's own figures (from the command's start, without Node's and tsx's start-up).
+    cliSeconds: summary.seconds,
+    cliRowsPerSecond: summary.rowsPerSecond,
     seconds: Number(seconds.toFixed(2)),
     rowsPerSecond: Math.round(rowsRead / seconds),
     // The importing process's peak resident set (VmHWM: every thread, the decode worker included).
@@ -142,10 +162,17 @@ async function main(): Promise<void> {
   try {
     await migrateToLatest(database.db);
     const batchSize = values['batch-size'] ? Number(values['batch-size']) : undefined;
-    await timed(url, file, `generated ${rows}`, batchSize);
+    if (into > 0) {
+      const prefill = path.join(os.tmpdir(), `nb-bench-${into}-${seed + 1000}.csv`);
+      execFileSync(process.execPath, ['--import', 'tsx', 'bench/generate-records.ts', '--rows', String(into), '--seed', String(seed + 1000), '--out', prefill], { stdio: 'inherit' });
+      await timed(url, prefill, `pre-fill ${into} (source prefill)`, batchSize, ['--source', 'prefill']);
+      fs.rmSync(prefill, { force: true });
+    }
+    await timed(url, file, `generated ${rows}${into > 0 ? ` into ${into}` : ''}`, batchSize);
     const readings = await database.db.selectFrom('record_readings').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     console.log(`record_readings rows: ${readings.n}`);
     await timed(url, file, `generated ${rows}, again (all unchanged)`, batchSize);
+    if (values['skip-extra']) return;
     await timed(url, path.resolve('fixtures/mos-memo-sample.csv'), 'fixtures/mos-memo-sample.csv');
     if (fs.existsSync(MOSCOW)) await timed(url, MOSCOW, 'mos-memo-shot.csv');
     else console.log(`${MOSCOW} not present: skipped`);

@@ -7,6 +7,9 @@ import type { JobProgress } from './import-jobs.repository.ts';
 export const MAX_STORED_ERRORS = 1_000;
 export const MAX_DUPLICATE_SAMPLE = 20;
 
+/** parse: reading the file (and decoding, when that runs beside it); decode: after it; load: the set-based moves; index build: the rebuild. */
+export type ImportPhase = 'parse' | 'decode' | 'load' | 'index build';
+
 /** The running tally of one import. Pure. */
 export class ImportTally {
   rowsRead = 0;
@@ -22,6 +25,12 @@ export class ImportTally {
   errors: RowError[] = [];
   errorsTotal = 0;
   duplicateSample: DuplicatePair[] = [];
+  /** What the import is doing now (the progress bar's phase) and how far, when it is counted in steps. */
+  phase: ImportPhase = 'parse';
+  /** Which write path the import took (import-path.ts). */
+  path: 'rows' | 'bulk' = 'rows';
+  phaseDone = 0;
+  phaseTotal = 0;
 
   constructor(readonly bytesTotal: number | null) {}
 
@@ -35,6 +44,18 @@ export class ImportTally {
   addDuplicates(pairs: readonly DuplicatePair[]): void {
     this.duplicates += pairs.length;
     for (const p of pairs) if (this.duplicateSample.length < MAX_DUPLICATE_SAMPLE) this.duplicateSample.push(p);
+  }
+
+  /** Pairs found set-wise (the bulk path): all counted, a sample kept. */
+  addDuplicateCount(count: number, sample: readonly DuplicatePair[]): void {
+    this.duplicates += count;
+    for (const p of sample) if (this.duplicateSample.length < MAX_DUPLICATE_SAMPLE) this.duplicateSample.push(p);
+  }
+
+  enter(phase: ImportPhase, done = 0, total = 0): void {
+    this.phase = phase;
+    this.phaseDone = done;
+    this.phaseTotal = total;
   }
 
   /** Counts of a pass that only validated (strict mode's first pass) are not kept. */

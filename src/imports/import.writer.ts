@@ -230,7 +230,7 @@ function stepTimer(timings: Record<string, number> | undefined) {
   };
 }
 
-interface DuplicateRow {
+export interface DuplicateRow {
   line: number;
   source: string;
   external_id: string;
@@ -243,7 +243,7 @@ interface DuplicateRow {
   other_full_name: string;
 }
 
-function toPair(d: DuplicateRow): DuplicatePair {
+export function toPair(d: DuplicateRow): DuplicatePair {
   return {
     line: Number(d.line),
     source: d.source,

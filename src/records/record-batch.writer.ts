@@ -23,14 +23,14 @@ import type { RecordUpdate } from '../db/schema.ts';
 const DATE_COLUMNS = RECORD_FIELDS.filter((f) => f.kind === 'date').map((f) => normColumn(f.column));
 export const RECORD_COLUMNS: readonly string[] = [...RECORD_FIELDS.map((f) => f.column), ...DATE_COLUMNS];
 /** The fields the importer encodes per row (ImportStore.encode), in this order: see recordFields(). */
-const RECORD_FIELDS_ORDER = ['source', 'external_id', 'content_hash', ...RECORD_COLUMNS, 'extra', 'extra_private'];
+export const RECORD_FIELDS_ORDER = ['source', 'external_id', 'content_hash', ...RECORD_COLUMNS, 'extra', 'extra_private'];
 export const ROW_COLUMNS = ['ord', 'line', ...RECORD_FIELDS_ORDER];
 const DIRECT_RECORD_COLUMNS = ['id', ...RECORD_FIELDS_ORDER, 'name_latin', 'birthplace_places'];
 /** What a staged update writes: the whole displayed row. */
 const STORED_COLUMNS = ['content_hash', ...RECORD_COLUMNS, 'extra', 'extra_private', 'source_values', 'name_latin', 'birthplace_places'];
 const UPDATE_COLUMNS = ['ord', 'id', 'version', 'bump', ...STORED_COLUMNS];
 
-const columnType = (c: string) => (c === 'birth_year' ? 'smallint' : 'text');
+export const columnType = (c: string) => (c === 'birth_year' ? 'smallint' : 'text');
 export const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** A record's stored fields in RECORD_FIELDS_ORDER (for ImportStore.encode). */

@@ -10,8 +10,9 @@ import { EXIT, parseCommandArgs, type CliCommand, type CliIo } from '../cli-io.t
 import { runImportUndo } from './import-undo.command.ts';
 
 const USAGE =
-  'usage: namebridge import FILE [--source NAME] [--dry-run] [--strict] [--encoding utf8|cp1251] [--map column=field …] [--public-columns "col a,col b"] [--no-link] [--json]\n' +
+  'usage: namebridge import FILE [--source NAME] [--dry-run] [--strict] [--encoding utf8|cp1251] [--map column=field …] [--public-columns "col a,col b"] [--bulk|--no-bulk] [--no-link] [--json]\n' +
   '       namebridge import undo JOB_ID [--json]\n' +
+  'a large file relative to the table takes the bulk path (one transaction, staged COPY, indexes rebuilt on a nearly empty table); --bulk or --no-bulk forces the choice\n' +
   'unknown columns are kept private (archivists only) unless named in --public-columns\n' +
   'after the import, person-link proposals for its new records are made before the command exits; --no-link leaves them to `namebridge link`\n' +
   'exit codes: 0 all rows valid, 1 some rows invalid (valid ones written unless --strict), 2 file-level error (nothing written)\n';
@@ -33,6 +34,8 @@ export const importCommand: CliCommand = {
         map: { type: 'string', multiple: true, default: [] },
         'public-columns': { type: 'string' },
         'no-link': { type: 'boolean', default: false },
+        bulk: { type: 'boolean', default: false },
+        'no-bulk': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         'batch-size': { type: 'string' },
         help: { type: 'boolean', default: false },
@@ -47,6 +50,7 @@ export const importCommand: CliCommand = {
       return EXIT.fatal;
     };
     if (!file || positionals.length > 1) return fail(`give exactly one FILE\n${USAGE}`);
+    if (values.bulk && values['no-bulk']) return fail('give --bulk or --no-bulk, not both');
     if (values.encoding !== undefined && values.encoding !== 'utf8' && values.encoding !== 'cp1251') return fail(`--encoding must be utf8 or cp1251, not "${values.encoding}"`);
     const batchSize = values['batch-size'] === undefined ? DEFAULT_BATCH_SIZE : Number(values['batch-size']);
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) return fail('--batch-size must be an integer from 1 to 100000');
@@ -66,6 +70,7 @@ export const importCommand: CliCommand = {
       return fail(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
     }
 
+    const started = performance.now();
     const progress = (io.stderr as { isTTY?: boolean }).isTTY ? progressLine(io, size) : undefined;
     const report = await runImport(
       runtime.database,
@@ -84,24 +89,28 @@ export const importCommand: CliCommand = {
         connectionString: runtime.config.DATABASE_URL,
         // --no-link: a bulk load whose links `namebridge link` proposes later, in one resumable run.
         links: values['no-link'] ? false : { autoConfirmScore: runtime.config.LINK_AUTO_CONFIRM_SCORE },
+        bulk: values.bulk ? true : values['no-bulk'] ? false : 'auto',
         onProgress: progress?.update,
       },
       runtime.logger,
     );
     progress?.done();
-    printReport(io, report, values['dry-run'], values.json);
+    printReport(io, report, values['dry-run'], values.json, (performance.now() - started) / 1000);
     return report.exitCode;
   },
 };
 
-function printReport(io: CliIo, report: ImportReport, dryRun: boolean, json: boolean): void {
+function printReport(io: CliIo, report: ImportReport, dryRun: boolean, json: boolean, seconds: number): void {
   if (report.fileError) io.stderr.write(`namebridge import: ${report.fileError.message}\n`);
+  const rowsPerSecond = seconds > 0 ? Math.round(report.rowsRead / seconds) : 0;
   if (json) {
-    io.stdout.write(`${JSON.stringify({ jobId: report.jobId, ...summaryOf(report) })}\n`);
+    const timing = { seconds: Number(seconds.toFixed(2)), rowsPerSecond, path: report.path };
+    io.stdout.write(`${JSON.stringify({ jobId: report.jobId, ...summaryOf(report), ...timing })}\n`);
     return;
   }
   const out = io.stdout;
   out.write(`import job ${report.jobId}: ${report.status}${dryRun ? ' (dry run: nothing written)' : ''}\n`);
+  out.write(`  ${seconds.toFixed(1)} s, ${rowsPerSecond.toLocaleString('en')} rows/s (${report.path === 'bulk' ? 'bulk path' : 'row path'})\n`);
   out.write(`  rows ${report.rowsRead}: inserted ${report.inserted}, updated ${report.updated}, unchanged ${report.unchanged}, invalid ${report.invalid}\n`);
   if (report.conflicts > 0) out.write(`  conflicts with approved corrections (kept; see GET /api/conflicts): ${report.conflicts}\n`);
   if (report.duplicates > 0) out.write(`  probable duplicates (reported, not merged): ${report.duplicates}\n`);
@@ -110,20 +119,39 @@ function printReport(io: CliIo, report: ImportReport, dryRun: boolean, json: boo
   if (report.errorsTotal > 20) out.write(`  … ${report.errorsTotal - 20} more errors (GET /api/imports/${report.jobId}/errors.csv)\n`);
 }
 
-/** A progress line on a terminal: rows, rows/s, percent of bytes and ETA. */
+/**
+ * A progress line on a terminal, by phase: parse (rows, rows/s, percent of
+ * bytes, ETA), then on the bulk path decode, load and index build (step of steps).
+ */
 function progressLine(io: CliIo, size: number) {
   const started = Date.now();
+  let phaseStarted = started;
+  let phase = '';
   let last = 0;
   const render = (t: ImportTally) => {
-    const seconds = (Date.now() - started) / 1000;
+    const now = Date.now();
+    if (t.phase !== phase) {
+      phase = t.phase;
+      phaseStarted = now;
+    }
+    const seconds = (now - started) / 1000;
     const rate = seconds > 0 ? t.rowsRead / seconds : 0;
-    const fraction = size > 0 ? Math.min(1, t.bytesRead / size) : 0;
-    const eta = fraction > 0 ? (seconds * (1 - fraction)) / fraction : 0;
-    io.stderr.write(`\r${t.rowsRead.toLocaleString('en')} rows · ${Math.round(rate).toLocaleString('en')} rows/s · ${(fraction * 100).toFixed(0)}% · ETA ${formatSeconds(eta)}   `);
+    let line: string;
+    if (t.phase === 'parse') {
+      const fraction = size > 0 ? Math.min(1, t.bytesRead / size) : 0;
+      const eta = fraction > 0 ? (seconds * (1 - fraction)) / fraction : 0;
+      line = `parse${t.path === 'bulk' ? '/decode' : ''} · ${t.rowsRead.toLocaleString('en')} rows · ${Math.round(rate).toLocaleString('en')} rows/s · ${(fraction * 100).toFixed(0)}% · ETA ${formatSeconds(eta)}`;
+    } else {
+      const inPhase = (now - phaseStarted) / 1000;
+      const eta = t.phaseTotal > 0 && t.phaseDone > 0 ? (inPhase * (t.phaseTotal - t.phaseDone)) / t.phaseDone : null;
+      const steps = t.phaseTotal > 0 ? ` ${t.phaseDone}/${t.phaseTotal}` : t.phaseDone > 0 ? ` ${t.phaseDone.toLocaleString('en')} rows` : '';
+      line = `${t.phase}${steps} · ${t.rowsRead.toLocaleString('en')} rows in ${formatSeconds(seconds)} · ${Math.round(rate).toLocaleString('en')} rows/s${eta === null ? '' : ` · ETA ${formatSeconds(eta)}`}`;
+    }
+    io.stderr.write(`\r${line}   `);
   };
   return {
     update(t: ImportTally) {
-      if (Date.now() - last < 250) return;
+      if (Date.now() - last < 250 && t.phase === phase) return;
       last = Date.now();
       render(t);
     },
