@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { restoreAttestedNames, type AttestedRestoreOutcome } from '../corrections/attested.restore.ts';
 import type { Database } from '../db/database.ts';
@@ -39,6 +40,8 @@ export interface RestoreOptions {
   onProgress?: (tally: ImportTally) => void;
   /** Person-link proposals for the restored records, as for an import (ImportOptions.links); false: none (`--no-link`). */
   links?: ImportOptions['links'];
+  /** The importer's write path: 'auto' (default) takes the bulk path for a file large relative to the table — a full restore into an empty database. */
+  bulk?: ImportOptions['bulk'];
 }
 
 export interface RestoreReport {
@@ -66,6 +69,9 @@ export async function restoreExport(database: Database, options: RestoreOptions,
     {
       open: () => importerCsv(options.file, format, scanned),
       fileName: path.basename(options.file),
+      // The importer reads a little less (no JSON columns): near enough for its choice of path and its progress.
+      bytesTotal: fs.statSync(options.file).size,
+      bulk: options.bulk ?? 'auto',
       actor: options.actor,
       connectionString: options.connectionString,
       // The export marks private columns (private:NAME); every other extra column was public.

@@ -133,8 +133,8 @@ async function snapshot(database: Database) {
 }
 
 describe('export → restore round trip', () => {
-  for (const format of ['csv', 'jsonl'] as const) {
-    it(`${format}: the restored database holds identical records, extra data and attested names`, async () => {
+  for (const [format, bulk] of [['csv', false], ['jsonl', false], ['csv', true], ['jsonl', true]] as const) {
+    it(`${format}, ${bulk ? 'bulk' : 'row'} path: the restored database holds identical records, extra data, attested names and claims`, async () => {
       const exported = await exportToString(source, format);
       expect(exported.records).toBe(1002);
       const file = path.join(tmp, `export.${format}`);
@@ -142,9 +142,9 @@ describe('export → restore round trip', () => {
 
       const target = await createTestDatabase();
       try {
-        const report = await restoreExport(target, { file, actor: 'test', connectionString: await urlOf(target) });
+        const report = await restoreExport(target, { file, actor: 'test', connectionString: await urlOf(target), bulk });
         expect(report.fileError).toBeNull();
-        expect(report.import).toMatchObject({ inserted: 1002, invalid: 0, errorsTotal: 0 });
+        expect(report.import).toMatchObject({ inserted: 1002, invalid: 0, errorsTotal: 0, path: bulk ? 'bulk' : 'rows' });
         expect(report.attestedNames).toEqual({ restored: 3, unchanged: 0, missingRecords: 0 });
         expect(report.claims).toEqual({ restored: 1, unchanged: 0, conflicts: 0, missingRecords: 0 });
         expect(report.exitCode).toBe(0);

@@ -95,16 +95,16 @@ afterAll(async () => {
 });
 
 describe('export → restore → re-import keeps approved corrections', () => {
-  for (const format of ['csv', 'jsonl'] as const) {
-    it(`${format}: the corrected value still shows after a re-import of the restored database, sourceValues identical`, async () => {
+  for (const [format, bulk] of [['csv', false], ['jsonl', false], ['csv', true], ['jsonl', true]] as const) {
+    it(`${format}, ${bulk ? 'bulk' : 'row'} path: the corrected value still shows after a re-import of the restored database, sourceValues identical`, async () => {
       const exported = await exportText(origin, format);
       const file = path.join(tmp, `claims.${format}`);
       fs.writeFileSync(file, exported);
       const target = await createTestDatabase();
       try {
-        const report = await restoreExport(target, { file, actor: 'test', connectionString: await testDatabaseUrl(target) });
+        const report = await restoreExport(target, { file, actor: 'test', connectionString: await testDatabaseUrl(target), bulk });
         expect(report.exitCode).toBe(0);
-        expect(report.import).toMatchObject({ inserted: 3, invalid: 0 });
+        expect(report.import).toMatchObject({ inserted: 3, invalid: 0, path: bulk ? 'bulk' : 'rows' });
         expect(report.claims).toEqual({ restored: 2, unchanged: 0, conflicts: 1, missingRecords: 0 });
 
         // The restored database shows and exports what the original did: values, sourceValues, claims, conflicts.

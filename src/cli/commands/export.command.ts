@@ -50,9 +50,10 @@ export const exportCommand: CliCommand = {
 };
 
 const RESTORE_USAGE =
-  'usage: namebridge restore FILE [--format csv|jsonl] [--json] [--batch-size N] [--no-link]\n' +
+  'usage: namebridge restore FILE [--format csv|jsonl] [--json] [--batch-size N] [--bulk|--no-bulk] [--no-link]\n' +
   'loads a namebridge export: its records through the importer (as their sources say), then their attested names,\n' +
   'approved corrections (claims) and open conflicts\n' +
+  'a full export into an empty (or small) database takes the import\'s bulk path; --bulk or --no-bulk forces the choice\n' +
   'after the restore, person-link proposals for its new records are made before the command exits; --no-link leaves them to `namebridge link`\n' +
   'exit codes as for import: 0 all rows valid, 1 some rows invalid, 2 the file was refused (nothing written)\n';
 
@@ -69,6 +70,8 @@ export const restoreCommand: CliCommand = {
         json: { type: 'boolean', default: false },
         'batch-size': { type: 'string' },
         'no-link': { type: 'boolean', default: false },
+        bulk: { type: 'boolean', default: false },
+        'no-bulk': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     });
@@ -81,6 +84,7 @@ export const restoreCommand: CliCommand = {
       !file || positionals.length > 1 ? `give exactly one FILE\n${RESTORE_USAGE}`
       : format === null ? `--format must be csv or jsonl, not "${values.format}"`
       : batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) ? '--batch-size must be an integer from 1 to 100000'
+      : values.bulk && values['no-bulk'] ? 'give --bulk or --no-bulk, not both'
       : !fs.existsSync(file) || !fs.statSync(file).isFile() ? `cannot read ${file}: no such file`
       : null;
     if (problem) {
@@ -95,6 +99,7 @@ export const restoreCommand: CliCommand = {
         actor: 'cli',
         connectionString: runtime.config.DATABASE_URL,
         links: values['no-link'] ? false : { autoConfirmScore: runtime.config.LINK_AUTO_CONFIRM_SCORE },
+        bulk: values.bulk ? true : values['no-bulk'] ? false : 'auto',
         ...(batchSize ? { batchSize } : {}),
       },
       runtime.logger,
