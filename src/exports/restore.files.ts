@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { parse } from 'csv-parse';
 import { mapColumns } from '../imports/column-map.ts';
-import { ImportFileError } from '../imports/import.errors.ts';
+import { openCsv } from '../imports/csv-reader.ts';
+import { ImportFileError, type RowError } from '../imports/import.errors.ts';
 import { FIELD_BY_NAME } from '../records/record.fields.ts';
 import { csvLine, fromSpreadsheetCell } from './csv.ts';
 import { csvFieldsOf, csvLayout, jsonColumnIndexes, type ExportFormat, type ExportedRecord, type JsonColumnKey } from './export.layout.ts';
@@ -47,37 +47,53 @@ export const scanExport = (file: string, format: ExportFormat): Promise<Scanned>
 export const importerCsv = (file: string, format: ExportFormat, scanned: Scanned): AsyncGenerator<string> =>
   format === 'csv' ? csvForImporter(file) : jsonlForImporter(file, scanned.extraKeys, scanned.privateKeys);
 
-/** Our export's cells, with the `'` the export put before spreadsheet formulas taken off again (csv.ts). */
-const csvParser = (file: string) =>
-  fs.createReadStream(file).pipe(parse({ bom: true, relax_column_count: true, info: true, skip_empty_lines: true, cast: fromSpreadsheetCell }));
-
-type CsvRows = AsyncIterable<{ record: string[]; info: { lines: number } }>;
+/**
+ * Our export's rows, on the importer's own reader (papaparse; csv-reader.ts),
+ * with the `'` the export put before spreadsheet formulas taken off again
+ * (csv.ts). A broken row (quoting) is no export of ours: the file is refused.
+ */
+async function* exportRows(file: string): AsyncGenerator<{ fields: string[]; line: number }> {
+  let reader;
+  try {
+    reader = await openCsv(fs.createReadStream(file, { highWaterMark: 256 * 1024 }), { encoding: 'utf8' });
+  } catch (err) {
+    if (err instanceof ImportFileError && err.reason === 'empty') throw new ImportFileError('empty', 'The file is empty. Nothing was imported.');
+    throw err;
+  }
+  const broken = (errors: readonly RowError[]) => {
+    if (errors.length > 0) throw new ImportFileError('unreadable', `The file is not a readable CSV export: line ${errors[0]!.line}: ${errors[0]!.message}. Nothing was imported.`);
+  };
+  yield { fields: reader.headers.map(fromSpreadsheetCell), line: reader.headerLine };
+  for await (const record of reader.records) {
+    broken(record.errorsBefore);
+    if (record.fields.length === 1 && record.fields[0] === '') continue;
+    yield { fields: record.fields.map(fromSpreadsheetCell), line: record.line };
+  }
+  broken(reader.trailingErrors());
+}
 
 async function scanCsv(file: string): Promise<Scanned> {
   const annotated: AnnotatedRecord[] = [];
   let columns: { json: Record<JsonColumnKey, number>; source: number | undefined; externalId: number | undefined } | undefined;
-  try {
-    for await (const { record, info } of csvParser(file) as CsvRows) {
-      if (!columns) {
-        const mapping = mapColumns(record);
-        columns = { json: jsonColumnIndexes(record), source: mapping.byTarget.source, externalId: mapping.byTarget.externalId };
-        continue;
-      }
-      const cell = (i: number | undefined) => (i === undefined || i < 0 ? '' : (record[i] ?? '').trim());
-      const annotations = {
-        attestedNames: parseList('attestedNames', cell(columns.json.attestedNames), info.lines),
-        claims: parseList('claims', cell(columns.json.claims), info.lines),
-        conflicts: parseList('conflicts', cell(columns.json.conflicts), info.lines),
-      };
-      if (!hasAnnotations(annotations)) continue;
-      const source = cell(columns.source);
-      const externalId = cell(columns.externalId);
-      if (!source || !externalId) throw new ImportFileError('unreadable', `line ${info.lines}: a row with attested names or claims needs its source and external id. Nothing was imported.`);
-      annotated.push({ source, externalId, ...annotations });
+  for await (const { fields: record, line } of exportRows(file)) {
+    if (!columns) {
+      const mapping = mapColumns(record);
+      columns = { json: jsonColumnIndexes(record), source: mapping.byTarget.source, externalId: mapping.byTarget.externalId };
+      continue;
     }
-  } catch (err) {
-    if (err instanceof ImportFileError) throw err;
-    throw new ImportFileError('unreadable', `The file is not a readable CSV export: ${(err as Error).message}. Nothing was imported.`);
+    const cell = (i: number | undefined) => (i === undefined || i < 0 ? '' : (record[i] ?? '').trim());
+    const json = columns.json;
+    // Most rows carry none: three empty cells, nothing parsed.
+    if (!cell(json.attestedNames) && !cell(json.claims) && !cell(json.conflicts)) continue;
+    const annotations = {
+      attestedNames: parseList('attestedNames', cell(json.attestedNames), line),
+      claims: parseList('claims', cell(json.claims), line),
+      conflicts: parseList('conflicts', cell(json.conflicts), line),
+    };
+    const source = cell(columns.source);
+    const externalId = cell(columns.externalId);
+    if (!source || !externalId) throw new ImportFileError('unreadable', `line ${line}: a row with attested names or claims needs its source and external id. Nothing was imported.`);
+    annotated.push({ source, externalId, ...annotations });
   }
   if (!columns) throw new ImportFileError('empty', 'The file is empty. Nothing was imported.');
   return { annotated, extraKeys: new Set(), privateKeys: new Set() };
@@ -90,7 +106,7 @@ async function* csvForImporter(file: string): AsyncGenerator<string> {
   let fieldAt: Partial<Record<string, number>> = {};
   let first = true;
   let buffer = '';
-  for await (const { record } of csvParser(file) as CsvRows) {
+  for await (const { fields: record } of exportRows(file)) {
     if (first) {
       const json = jsonColumnIndexes(record);
       skip = new Set(Object.values(json).filter((i) => i >= 0));
