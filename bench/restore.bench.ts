@@ -11,6 +11,8 @@
  *   4. in nb_bench_restore_dst every record's readings marked as another
  *      decoder version's, then `reindex --json` (the rebuild of every record's readings).
  *
+ * --from-generated skips steps 1 and 2 and restores the generated file itself.
+ *
  * Prints one JSON line per step: seconds, rows/s, peak RSS of the CLI process
  * (VmHWM, all threads), CPU seconds and the load average. Run it under
  * `flock /tmp/bench.lock` (docs/benchmarks.md). BENCH_DATABASE_URL (default
@@ -28,7 +30,14 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { adminQuery } from './bench-server.ts';
 
 const { values } = parseArgs({
-  options: { rows: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } },
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    seed: { type: 'string', default: '1' },
+    keep: { type: 'boolean', default: false },
+    // Restore the generated file itself (importer columns, no JSON columns: what an export made before claims looks like),
+    // skipping steps 1 and 2: the restore and the reindex alone.
+    'from-generated': { type: 'boolean', default: false },
+  },
 });
 const rows = Number(values.rows);
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/';
@@ -124,12 +133,16 @@ async function main(): Promise<void> {
   execFileSync(process.execPath, ['--import', 'tsx', 'bench/generate-records.ts', '--rows', String(rows), '--seed', values.seed!, '--out', file], { stdio: 'inherit' });
   console.log(`node ${process.version}, ${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GB; the CLI runs with ${cliNodeFlags().join(' ')}`);
   try {
-    const src = await fresh(SRC);
-    await cli(`import ${rows} (the database to export)`, ['import', file, '--json', '--no-link'], src, rows);
-    await cli(`export ${rows} (csv)`, ['export'], src, rows, exported);
-    console.log(`export: ${(fs.statSync(exported).size / 2 ** 20).toFixed(0)} MB`);
+    let restored = file;
+    if (!values['from-generated']) {
+      const src = await fresh(SRC);
+      await cli(`import ${rows} (the database to export)`, ['import', file, '--json', '--no-link'], src, rows);
+      await cli(`export ${rows} (csv)`, ['export'], src, rows, exported);
+      console.log(`export: ${(fs.statSync(exported).size / 2 ** 20).toFixed(0)} MB`);
+      restored = exported;
+    }
     const dst = await fresh(DST);
-    await cli(`restore ${rows} into an empty database`, ['restore', exported, '--json', '--no-link'], dst, rows);
+    await cli(`restore ${rows} into an empty database${restored === file ? ' (the generated file)' : ''}`, ['restore', restored, '--json', '--no-link'], dst, rows);
     // Every record's readings as another decoder version's: reindex rebuilds them all.
     await statement(dst, `UPDATE record_readings SET decoder_version = 'older' WHERE rank = 0`);
     await statement(dst, `VACUUM ANALYZE record_readings`);
