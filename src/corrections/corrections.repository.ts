@@ -110,6 +110,12 @@ export async function insertAttestedName(
     .execute();
 }
 
+/** The attested names of these records (attested_names_record_id_idx): what a restore compares with. */
+export async function attestedNamesOfRecords(trx: Transaction<DB>, recordIds: readonly string[]) {
+  if (recordIds.length === 0) return [];
+  return trx.selectFrom('attested_names').select(['record_id', 'hanzi', 'pinyin', 'evidence']).where('record_id', 'in', recordIds as never).execute();
+}
+
 export async function listAttestedNameRows(db: Kysely<DB>, recordId: number) {
   return db
     .selectFrom('attested_names')

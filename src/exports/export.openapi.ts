@@ -7,8 +7,10 @@ export const exportOpenApi: ZodOpenApiPathsObject = {
   '/api/export': {
     get: {
       tags: ['records'],
-      summary: 'Every record (or one source\'s) with its attested names, streamed as a download (archivist)',
-      description: 'Nothing private: no submitter contacts, no pending proposals, no accounts. `namebridge restore` reads it back.',
+      summary: 'Every record (or one source\'s) with its attested names, approved corrections and open conflicts, streamed as a download (archivist)',
+      description:
+        'Each record carries its attested names, its claims (approved field corrections, with the source\'s value under each) and its open conflicts. ' +
+        'Nothing private: no submitter contacts, no pending proposals, no accounts. `namebridge restore` reads it back.',
       security: STAFF_AUTH,
       requestParams: { query: exportQuery },
       responses: {

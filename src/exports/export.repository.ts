@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB, RecordRow } from '../db/schema.ts';
 
 /** The export's SQL: keyset pages and the attested names of a page. */
@@ -44,19 +44,4 @@ export async function extraKeys(db: Kysely<DB>, source: string | undefined, colu
     WHERE jsonb_typeof(${extra}) = 'object' AND ${extra} <> '{}'::jsonb ${bySource}
   `.execute(db);
   return rows.map((r) => r.key).sort();
-}
-
-/** Record ids by (source, external id), on the unique index; one statement per call. */
-export async function findRecordIds(trx: Transaction<DB>, keys: ReadonlyArray<{ source: string; externalId: string }>) {
-  if (keys.length === 0) return [];
-  return trx
-    .selectFrom('records')
-    .select(['id', 'source', 'external_id'])
-    .where((eb) => eb.or(keys.map((k) => eb.and([eb('source', '=', k.source), eb('external_id', '=', k.externalId)]))))
-    .execute();
-}
-
-export async function attestedNamesForUpdate(trx: Transaction<DB>, recordIds: readonly string[]) {
-  if (recordIds.length === 0) return [];
-  return trx.selectFrom('attested_names').select(['record_id', 'hanzi', 'pinyin', 'evidence']).where('record_id', 'in', recordIds as never).execute();
 }

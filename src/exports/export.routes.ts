@@ -18,7 +18,7 @@ export const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', jsonl: 'applicati
 
 /**
  * GET /api/export?format=csv|jsonl&source= — every record with its attested
- * names, streamed. Exports hold nothing private (no submitter, no evidence of
+ * names, claims and open conflicts, streamed. Exports hold nothing private (no submitter, no evidence of
  * pending proposals, no account), but bulk download is for staff.
  */
 export function exportRouter(ctx: AppContext): Router {

@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { AttestedNameDto } from '../corrections/history.service.ts';
 import type { Database } from '../db/database.ts';
-import type { DB } from '../db/schema.ts';
+import type { DB, RecordRow } from '../db/schema.ts';
+import { activeClaimsOf, openConflictsOf } from '../records/claims.repository.ts';
+import { FIELD_BY_NAME } from '../records/record.fields.ts';
 import { toRecordDto } from '../records/record.dto.ts';
 import { spreadsheetCsvLine } from './csv.ts';
 import { attestedNamesOf, exportPage, extraKeys, type ExportCursor } from './export.repository.ts';
-import { PRIVATE_PREFIX, csvFieldsOf, csvLayout, type CsvLayout, type ExportFormat, type ExportedRecord } from './export.layout.ts';
+import { PRIVATE_PREFIX, csvFieldsOf, csvLayout, type CsvLayout, type ExportFormat, type ExportedClaim, type ExportedConflict, type ExportedRecord } from './export.layout.ts';
 
 /**
  * Streams every record (or one source's) with its attested names, as CSV or
@@ -75,16 +77,17 @@ async function exportFrom(db: Kysely<DB>, options: ExportOptions, write: (chunk:
   for (;;) {
     const rows = await exportPage(db, options.source, cursor, pageSize);
     if (rows.length === 0) break;
-    const names = await attestedNamesOf(db, rows.map((r) => r.id));
-    const byRecord = new Map<string, AttestedNameDto[]>();
-    for (const n of names) {
-      const list = byRecord.get(String(n.record_id)) ?? [];
-      list.push({ hanzi: n.hanzi, pinyin: n.pinyin, evidence: n.evidence, approvedAt: new Date(n.approved_at).toISOString() });
-      byRecord.set(String(n.record_id), list);
-    }
+    const annotations = await annotationsOf(db, rows);
     for (const row of rows) {
       // Export is for staff: private columns go with it, marked private.
-      const record: ExportedRecord = { ...toRecordDto(row), attestedNames: byRecord.get(String(row.id)) ?? [], privateExtra: row.extra_private ?? {} };
+      const id = String(row.id);
+      const record: ExportedRecord = {
+        ...toRecordDto(row),
+        attestedNames: annotations.attested.get(id) ?? [],
+        privateExtra: row.extra_private ?? {},
+        claims: annotations.claims.get(id) ?? [],
+        conflicts: annotations.conflicts.get(id) ?? [],
+      };
       if (layout) {
         for (const key of Object.keys(record.extra)) if (!known!.has(key)) throw new ExportChangedError(key);
         for (const key of Object.keys(record.privateExtra ?? {})) if (!known!.has(`${PRIVATE_PREFIX}${key}`)) throw new ExportChangedError(key);
@@ -100,6 +103,51 @@ async function exportFrom(db: Kysely<DB>, options: ExportOptions, write: (chunk:
   }
   if (buffer) await write(buffer);
   return { records };
+}
+
+/** What a page's records carry besides their columns: attested names, active claims and open conflicts, by record id. */
+async function annotationsOf(db: Kysely<DB>, rows: readonly RecordRow[]) {
+  const ids = rows.map((r) => String(r.id));
+  const byId = new Map(rows.map((r) => [String(r.id), r]));
+  const [names, claims, conflicts] = await Promise.all([attestedNamesOf(db, ids), activeClaimsOf(db, ids), openConflictsOf(db, ids)]);
+  return {
+    attested: groupBy(names, (n): AttestedNameDto => ({ hanzi: n.hanzi, pinyin: n.pinyin, evidence: n.evidence, approvedAt: iso(n.approved_at) })),
+    claims: groupBy(claims, (c): ExportedClaim => ({
+      field: c.field,
+      value: c.value,
+      sourceValue: sourceValueOf(byId.get(String(c.record_id))!, c.field),
+      evidence: c.evidence,
+      approvedAt: iso(c.approved_at),
+    })),
+    conflicts: groupBy(conflicts, (c): ExportedConflict => ({
+      field: c.field,
+      correctedValue: c.corrected_value,
+      sourceValue: c.source_value,
+      previousSourceValue: c.previous_source_value,
+      createdAt: iso(c.created_at),
+    })),
+  };
+}
+
+const iso = (t: Date | string) => new Date(t).toISOString();
+
+function groupBy<R extends { record_id: string | number }, T>(rows: readonly R[], map: (row: R) => T): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = String(row.record_id);
+    const list = out.get(key) ?? [];
+    list.push(map(row));
+    out.set(key, list);
+  }
+  return out;
+}
+
+/** The source's own value of a claimed field (kept in source_values since the claim was approved; record.diff.ts). */
+function sourceValueOf(row: RecordRow, fieldName: string): unknown {
+  const sourceValues = (row.source_values ?? {}) as Record<string, unknown>;
+  if (fieldName in sourceValues) return sourceValues[fieldName] ?? null;
+  const column = FIELD_BY_NAME.get(fieldName)?.column;
+  return column ? ((row as unknown as Record<string, unknown>)[column] ?? null) : null;
 }
 
 /**

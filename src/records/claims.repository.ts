@@ -12,7 +12,7 @@ export type ConflictRow = Selectable<RecordConflictsTable>;
  */
 export async function replaceClaim(
   trx: Transaction<DB>,
-  claim: { recordId: string; field: string; value: unknown; evidence: string | null; correctionId: string | null; approvedBy: string },
+  claim: { recordId: string; field: string; value: unknown; evidence: string | null; correctionId: string | null; approvedBy: string; approvedAt?: string },
 ): Promise<ClaimRow> {
   await trx
     .updateTable('record_claims')
@@ -30,6 +30,7 @@ export async function replaceClaim(
       evidence: claim.evidence,
       correction_id: claim.correctionId,
       approved_by: claim.approvedBy,
+      ...(claim.approvedAt ? { approved_at: claim.approvedAt } : {}),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -47,6 +48,52 @@ export async function withdrawClaimRow(trx: Transaction<DB>, id: string, by: str
 /** Active claims of a record (record_claims_active_key). */
 export async function activeClaims(db: Kysely<DB>, recordId: number | string): Promise<ClaimRow[]> {
   return db.selectFrom('record_claims').selectAll().where('record_id', '=', String(recordId) as never).where('status', '=', 'active').orderBy('field').execute();
+}
+
+/** Active claims of these records, by record then field (record_claims_active_key): the export. */
+export async function activeClaimsOf(db: Kysely<DB>, recordIds: readonly string[]): Promise<ClaimRow[]> {
+  if (recordIds.length === 0) return [];
+  return db
+    .selectFrom('record_claims')
+    .selectAll()
+    .where('record_id', 'in', recordIds as never)
+    .where('status', '=', 'active')
+    .orderBy('record_id')
+    .orderBy('field')
+    .execute();
+}
+
+/** Open conflicts of these records, oldest first (record_conflicts_record_id_idx): the export. */
+export async function openConflictsOf(db: Kysely<DB>, recordIds: readonly string[]): Promise<ConflictRow[]> {
+  if (recordIds.length === 0) return [];
+  return db
+    .selectFrom('record_conflicts')
+    .selectAll()
+    .where('record_id', 'in', recordIds as never)
+    .where('status', '=', 'open')
+    .orderBy('record_id')
+    .orderBy('id')
+    .execute();
+}
+
+/** Opens a conflict on a claim (a restore brings back one that was open when the export was made). */
+export async function insertOpenConflict(
+  trx: Transaction<DB>,
+  c: { recordId: string; claimId: string; field: string; correctedValue: unknown; sourceValue: unknown; previousSourceValue: unknown; createdAt: string },
+): Promise<void> {
+  await trx
+    .insertInto('record_conflicts')
+    .values({
+      record_id: c.recordId,
+      claim_id: c.claimId,
+      field: c.field,
+      corrected_value: JSON.stringify(c.correctedValue ?? null),
+      source_value: JSON.stringify(c.sourceValue ?? null),
+      previous_source_value: JSON.stringify(c.previousSourceValue ?? null),
+      import_job_id: null,
+      created_at: c.createdAt,
+    } as never)
+    .execute();
 }
 
 /** Keyset page: WHERE status = $1 AND id > $2 ORDER BY id (record_conflicts_status_id_idx). */

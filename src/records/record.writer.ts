@@ -10,7 +10,8 @@ import { deleteRecordRows, insertRecordEvent, insertRecordRow, updateRecordRow, 
  * The one write path of a record. Nothing else writes `records`,
  * `record_events` or `record_readings` (tests/unit/records/one-write-path.test.ts
  * checks the source tree): single inserts and changes here, the importer's
- * batches in record-batch.writer.ts (same diff, record.diff.ts), and these
+ * batches in record-batch.writer.ts (same diff, record.diff.ts), reindex's
+ * set-wise readings swap in readings-batch.writer.ts, and these
  * entry points for the rest:
  *
  * - insertRecord: a new record, its `record.inserted` event and readings.

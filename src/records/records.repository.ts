@@ -22,6 +22,16 @@ export async function listRecords(db: Kysely<DB>, afterId: number, limit: number
     .execute();
 }
 
+/** Record ids by (source, external id), on the unique index; one statement per call (a restore's lookups). */
+export async function findRecordIdsByKey(db: Kysely<DB>, keys: ReadonlyArray<{ source: string; externalId: string }>) {
+  if (keys.length === 0) return [];
+  return db
+    .selectFrom('records')
+    .select(['id', 'source', 'external_id'])
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('source', '=', k.source), eb('external_id', '=', k.externalId)]))))
+    .execute();
+}
+
 /** The record, locked until the transaction ends, so concurrent changes to it queue up. */
 export async function lockRecord(trx: Transaction<DB>, id: number | string): Promise<RecordRow | undefined> {
   return trx.selectFrom('records').selectAll().where('id', '=', String(id) as never).forUpdate().executeTakeFirst();

@@ -21,40 +21,53 @@ export async function staleReadingsCount(db: Kysely<DB>, options: { source?: str
   return Number(rows[0]!.n);
 }
 
-/** The next `limit` records after `after` (id order) with stale readings. */
-export async function staleRecordIds(db: Kysely<DB>, after: string, limit: number, source?: string): Promise<string[]> {
-  const { rows } = await sql<{ id: string }>`
-    SELECT rr.record_id AS id FROM record_readings rr
-    ${source === undefined ? sql`` : sql`JOIN records r ON r.id = rr.record_id AND r.source = ${source}`}
-    WHERE rr.rank = 0 AND rr.decoder_version <> ${DECODER_VERSION} AND rr.record_id > ${after}
-    ORDER BY rr.record_id LIMIT ${limit}`.execute(db);
-  return rows.map((r) => String(r.id));
-}
-
-/**
- * The next `limit` records after `after` with no reading rows at all: readings
- * deleted or never written, or a name with no Chinese reading (a Russian name),
- * which the caller tells apart by decoding it. Walks records by primary key and
- * probes record_readings' primary key, so a batch costs `limit` probes.
- */
-export async function recordsWithoutReadings(
-  db: Kysely<DB>,
-  after: string,
-  limit: number,
-  source?: string,
-): Promise<Array<{ id: string; fullName: string; attested: boolean }>> {
-  const { rows } = await sql<{ id: string; full_name: string; attested: boolean }>`
-    SELECT r.id, r.full_name, EXISTS (SELECT 1 FROM attested_names a WHERE a.record_id = r.id) AS attested
-    FROM records r
-    WHERE r.id > ${after} ${source === undefined ? sql`` : sql`AND r.source = ${source}`}
-      AND NOT EXISTS (SELECT 1 FROM record_readings rr WHERE rr.record_id = r.id)
-    ORDER BY r.id LIMIT ${limit}`.execute(db);
-  return rows.map((r) => ({ id: String(r.id), fullName: r.full_name, attested: r.attested }));
-}
-
 /** Records in scope, for the reindex summary. */
 export async function countRecords(db: Kysely<DB>, source?: string): Promise<number> {
   let q = db.selectFrom('records').select((eb) => eb.fn.countAll<string>().as('n'));
   if (source !== undefined) q = q.where('source', '=', source);
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
+
+/** What a record's readings are derived from (reindex): its name, birthplace and attested pinyin in id order (null: none). */
+export interface ReadingInputs {
+  id: string;
+  fullName: string;
+  birthplace: string | null;
+  attested: string[] | null;
+}
+
+const ATTESTED = sql`(SELECT array_agg(a.pinyin ORDER BY a.id) FROM attested_names a WHERE a.record_id = r.id)`;
+
+/** staleRecordIds with each record's inputs: one statement per batch (record_readings_version_idx, then primary-key probes). */
+export async function staleRecordInputs(db: Kysely<DB>, after: string, limit: number, source?: string): Promise<ReadingInputs[]> {
+  const { rows } = await sql<{ id: string; full_name: string; birthplace: string | null; attested: string[] | null }>`
+    SELECT r.id, r.full_name, r.birthplace, ${ATTESTED} AS attested
+    FROM record_readings rr JOIN records r ON r.id = rr.record_id ${source === undefined ? sql`` : sql`AND r.source = ${source}`}
+    WHERE rr.rank = 0 AND rr.decoder_version <> ${DECODER_VERSION} AND rr.record_id > ${after}
+    ORDER BY rr.record_id LIMIT ${limit}`.execute(db);
+  return rows.map(toInputs);
+}
+
+/**
+ * The next `limit` records after `after` with no reading rows at all: readings
+ * deleted or never written, or a name with no Chinese reading (a Russian name),
+ * which the caller tells apart by decoding it. A merge anti-join of the two
+ * primary keys; `rr.record_id > after` (implied by the join) starts the
+ * record_readings side at `after` too, instead of at its first row every batch.
+ */
+export async function inputsWithoutReadings(db: Kysely<DB>, after: string, limit: number, source?: string): Promise<ReadingInputs[]> {
+  const { rows } = await sql<{ id: string; full_name: string; birthplace: string | null; attested: string[] | null }>`
+    SELECT r.id, r.full_name, r.birthplace, ${ATTESTED} AS attested
+    FROM records r
+    WHERE r.id > ${after} ${source === undefined ? sql`` : sql`AND r.source = ${source}`}
+      AND NOT EXISTS (SELECT 1 FROM record_readings rr WHERE rr.record_id = r.id AND rr.record_id > ${after})
+    ORDER BY r.id LIMIT ${limit}`.execute(db);
+  return rows.map(toInputs);
+}
+
+const toInputs = (r: { id: string; full_name: string; birthplace: string | null; attested: string[] | null }): ReadingInputs => ({
+  id: String(r.id),
+  fullName: r.full_name,
+  birthplace: r.birthplace,
+  attested: r.attested && r.attested.length > 0 ? r.attested : null,
+});

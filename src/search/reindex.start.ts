@@ -22,7 +22,7 @@ export async function startReadingsUpkeep(runtime: Pick<Runtime, 'config' | 'dat
       return;
     }
     logger.info({ staleReadings: stale, decoderVersion: DECODER_VERSION }, 'reindex: rebuilding stale readings in the background');
-    const result = await reindexReadings(database.db, { signal });
+    const result = await reindexReadings(database, { signal, connectionString: config.DATABASE_URL });
     logger.info(result, 'reindex: done');
   } catch (err) {
     if (signal.aborted) logger.info('reindex: stopped by shutdown; the next start or `reindex` continues');

@@ -12,12 +12,13 @@ import { decideCorrection, submitCorrection } from '../../src/corrections/correc
 import { listAttestedNames } from '../../src/corrections/history.service.ts';
 import type { Database } from '../../src/db/database.ts';
 import { csvField, csvLine } from '../../src/exports/csv.ts';
-import { csvLayout, FIXED_COLUMNS, ATTESTED_COLUMN, importTargetOf, type ExportFormat } from '../../src/exports/export.layout.ts';
+import { csvLayout, FIXED_COLUMNS, JSON_COLUMNS, importTargetOf, type ExportFormat } from '../../src/exports/export.layout.ts';
 import { exportRecords, streamWriter } from '../../src/exports/export.service.ts';
 import { restoreExport } from '../../src/exports/restore.service.ts';
 import { createApp } from '../../src/http/app.ts';
 import { mapColumns, parseMapArguments } from '../../src/imports/column-map.ts';
 import { runImport, type ImportOptions } from '../../src/imports/import.service.ts';
+import { activeClaims } from '../../src/records/claims.repository.ts';
 import { toRecordDto } from '../../src/records/record.dto.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import { withDatabase } from '../helpers/global-setup.ts';
@@ -111,8 +112,7 @@ async function snapshot(database: Database) {
   const rows = await database.db.selectFrom('records').selectAll().orderBy('id').execute();
   const out = new Map<string, unknown>();
   for (const row of rows) {
-    // sourceValues aside: a restore brings back what records display, not the claims behind them (docs/data-model.md).
-    const { id, version: _v, createdAt: _c, updatedAt: _u, sourceValues: _s, ...fields } = toRecordDto(row);
+    const { id, version: _v, createdAt: _c, updatedAt: _u, ...fields } = toRecordDto(row);
     const readings = await database.db
       .selectFrom('record_readings')
       .select(['rank', 'origin', 'key', 'cost'])
@@ -123,6 +123,8 @@ async function snapshot(database: Database) {
       ...fields,
       attestedNames: await listAttestedNames(database.db, id),
       privateExtra: row.extra_private,
+      storedSourceValues: row.source_values,
+      claims: (await activeClaims(database.db, id)).map((c) => ({ field: c.field, value: c.value, evidence: c.evidence, approvedAt: new Date(c.approved_at).toISOString() })),
       nameLatin: row.name_latin,
       readings,
     });
@@ -131,8 +133,8 @@ async function snapshot(database: Database) {
 }
 
 describe('export → restore round trip', () => {
-  for (const format of ['csv', 'jsonl'] as const) {
-    it(`${format}: the restored database holds identical records, extra data and attested names`, async () => {
+  for (const [format, bulk] of [['csv', false], ['jsonl', false], ['csv', true], ['jsonl', true]] as const) {
+    it(`${format}, ${bulk ? 'bulk' : 'row'} path: the restored database holds identical records, extra data, attested names and claims`, async () => {
       const exported = await exportToString(source, format);
       expect(exported.records).toBe(1002);
       const file = path.join(tmp, `export.${format}`);
@@ -140,10 +142,11 @@ describe('export → restore round trip', () => {
 
       const target = await createTestDatabase();
       try {
-        const report = await restoreExport(target, { file, actor: 'test', connectionString: await urlOf(target) });
+        const report = await restoreExport(target, { file, actor: 'test', connectionString: await urlOf(target), bulk });
         expect(report.fileError).toBeNull();
-        expect(report.import).toMatchObject({ inserted: 1002, invalid: 0, errorsTotal: 0 });
+        expect(report.import).toMatchObject({ inserted: 1002, invalid: 0, errorsTotal: 0, path: bulk ? 'bulk' : 'rows' });
         expect(report.attestedNames).toEqual({ restored: 3, unchanged: 0, missingRecords: 0 });
+        expect(report.claims).toEqual({ restored: 1, unchanged: 0, conflicts: 0, missingRecords: 0 });
         expect(report.exitCode).toBe(0);
 
         const [before, after] = await Promise.all([snapshot(source), snapshot(target)]);
@@ -172,6 +175,7 @@ describe('export → restore round trip', () => {
         const twice = await restoreExport(target, { file, actor: 'test', connectionString: await urlOf(target) });
         expect(twice.import).toMatchObject({ inserted: 0, updated: 0, unchanged: 1002 });
         expect(twice.attestedNames).toEqual({ restored: 0, unchanged: 3, missingRecords: 0 });
+        expect(twice.claims).toEqual({ restored: 0, unchanged: 1, conflicts: 0, missingRecords: 0 });
       } finally {
         await target.close();
       }
@@ -186,7 +190,7 @@ function stripVolatile(text: string, format: ExportFormat): unknown {
     .trim()
     .split('\n')
     .map((line) => {
-      const { id: _i, version: _v, createdAt: _c, updatedAt: _u, sourceValues: _s, ...rest } = JSON.parse(line);
+      const { id: _i, version: _v, createdAt: _c, updatedAt: _u, ...rest } = JSON.parse(line);
       return rest;
     });
 }
@@ -197,19 +201,19 @@ describe('export formats', () => {
     const header = text.slice(0, text.indexOf('\r\n'));
     expect(header).toBe(
       'external_id,Source,full_name,surname,given_name,patronymic,birth_year,birth_date,birthplace,nationality,occupation,residence,' +
-        'arrest_date,charge,sentence,sentence_date,executed_on,death_date,burial_place,rehabilitation_date,biography,attested_names,' +
+        'arrest_date,charge,sentence,sentence_date,executed_on,death_date,burial_place,rehabilitation_date,biography,attested_names,claims,conflicts,' +
         'source,"Архив; фонд",Примечание,private:Адрес',
     );
     // `Source` (not `source`): the extra key `source` is written exactly so; the importer reads `Source` as the source.
     const mapping = mapColumns(header.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((h) => h.replace(/^"|"$/g, '')));
     expect(mapping.byTarget.source).toBe(1);
-    expect(mapping.columns.slice(22).map((c) => c.target)).toEqual([null, null, null, null]);
+    expect(mapping.columns.slice(22).map((c) => c.target)).toEqual([null, null, null, null, null, null]);
   });
 
   it('every spelling of a fixed column reads as that column for the importer', () => {
-    for (const column of [...FIXED_COLUMNS, ATTESTED_COLUMN]) {
+    for (const column of [...FIXED_COLUMNS, ...JSON_COLUMNS]) {
       for (const header of column.headers) {
-        if (column.key === 'attestedNames') expect(importTargetOf(header), header).toBeUndefined();
+        if (JSON_COLUMNS.includes(column)) expect(importTargetOf(header), header).toBeUndefined();
         else expect(importTargetOf(header), header).toBe(column.key);
       }
     }
@@ -221,7 +225,7 @@ describe('export formats', () => {
     const lines = text.trim().split('\n');
     expect(lines).toHaveLength(1002);
     const wang = lines.map((l) => JSON.parse(l)).find((r) => r.externalId === 'mos-shot-12-139');
-    expect(Object.keys(wang)).toEqual([...Object.keys(toRecordDto((await source.db.selectFrom('records').selectAll().executeTakeFirstOrThrow()))), 'attestedNames', 'privateExtra']);
+    expect(Object.keys(wang)).toEqual([...Object.keys(toRecordDto((await source.db.selectFrom('records').selectAll().executeTakeFirstOrThrow()))), 'attestedNames', 'privateExtra', 'claims', 'conflicts']);
     expect(wang).toMatchObject({ fullName: 'Ван-Си-Сян', birthYear: 1888, attestedNames: [{ hanzi: '王希祥', pinyin: 'wang xi xiang', evidence: expect.any(String), approvedAt: expect.any(String) }] });
   });
 

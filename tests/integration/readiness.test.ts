@@ -45,7 +45,7 @@ describe('/healthz and /readyz', () => {
     expect(res.body.status).toBe('not_ready');
     expect(res.body.checks).toContainEqual({ name: 'readings', ok: false, message: expect.stringMatching(/^2 records have readings of another decoder version/) });
     expect(res.body.checks.filter((c: { ok: boolean }) => !c.ok)).toHaveLength(1);
-    await reindexReadings(t.database.db);
+    await reindexReadings(t.database);
     await request(t.app).get('/readyz').expect(200);
   });
 

@@ -58,7 +58,7 @@ describe('versioned readings', () => {
     expect(await idsOf('王希祥')).not.toContain('Ван-Си-Сян');
     expect(await idsOf('Zhang Guoting')).not.toContain('Чжан-Го-Тин');
 
-    const result = await reindexReadings(db.db);
+    const result = await reindexReadings(db);
     // Two stale and one without rows; the Russian name has no reading and stays without rows.
     expect(result).toMatchObject({ records: 5, rebuilt: 3 });
     expect((await request(t.app).get('/api/stats').expect(200)).body.staleReadings).toBe(0);
@@ -66,22 +66,22 @@ describe('versioned readings', () => {
     expect((await idsOf('Li Sanjin'))[0]).toBe('Ли-Сан-Джин');
     expect((await idsOf('Zhang Guoting'))[0]).toBe('Чжан-Го-Тин');
     // Nothing left: a second run rebuilds nothing.
-    expect((await reindexReadings(db.db)).rebuilt).toBe(0);
+    expect((await reindexReadings(db)).rebuilt).toBe(0);
   });
 
   it('--source limits the count and the rebuild to one source', async () => {
     await ageReadings(['Ван-Си-Сян', 'Лю-Фу']);
     expect(await staleReadingsCount(db.db, { source: 'b' })).toBe(1);
-    expect(await reindexReadings(db.db, { source: 'b' })).toMatchObject({ records: 2, rebuilt: 1 });
+    expect(await reindexReadings(db, { source: 'b' })).toMatchObject({ records: 2, rebuilt: 1 });
     expect(await staleReadingsCount(db.db)).toBe(1);
-    await reindexReadings(db.db);
+    await reindexReadings(db);
   });
 
   it('a crash mid-reindex is resumed by the next run; searches find every record during the rebuild', async () => {
     const names = ['Ван-Си-Сян', 'Ли-Сан-Джин', 'Чжан-Го-Тин', 'Лю-Фу'];
     await ageReadings(names);
     let batches = 0;
-    const crash = reindexReadings(db.db, {
+    const crash = reindexReadings(db, {
       batchSize: 2,
       onProgress: () => {
         if (++batches === 1) throw new Error('killed after the first batch');
@@ -91,7 +91,7 @@ describe('versioned readings', () => {
     // The committed batch stays done; the rest is still stale.
     expect(await staleReadingsCount(db.db)).toBe(2);
     const seen: string[][] = [];
-    const resumed = await reindexReadings(db.db, {
+    const resumed = await reindexReadings(db, {
       batchSize: 1,
       onProgress: () => void idsOf('Wang Xixiang').then((r) => seen.push(r)),
     });

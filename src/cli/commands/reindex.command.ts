@@ -38,8 +38,9 @@ export const reindexCommand: CliCommand = {
       ? new cliProgress.SingleBar({ stream: io.stderr as NodeJS.WriteStream, format: 'reindex [{bar}] {value}/{total} records · ETA {eta_formatted}' }, cliProgress.Presets.shades_classic)
       : undefined;
     let started = false;
-    const result = await reindexReadings(runtime.database.db, {
+    const result = await reindexReadings(runtime.database, {
       source,
+      connectionString: runtime.config.DATABASE_URL,
       batchSize,
       onProgress(done, total) {
         if (!bar) return;

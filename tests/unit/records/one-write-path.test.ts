@@ -6,13 +6,15 @@ import { ROOT } from '../../helpers/processes.ts';
 /**
  * One write path (issue 11, point 2): records, record_events and
  * record_readings are written only by the record writer — record.writer.ts,
- * record-batch.writer.ts, record-bulk.writer.ts (the bulk path's set-based moves)
+ * record-batch.writer.ts, record-bulk.writer.ts (the bulk path's set-based moves),
+ * readings-batch.writer.ts (reindex's set-wise swap)
  * and the two repositories they alone call.
  */
 const WRITERS = new Set([
   'src/records/record.writer.ts',
   'src/records/record-batch.writer.ts',
   'src/records/record-bulk.writer.ts',
+  'src/records/readings-batch.writer.ts',
   'src/records/records.repository.ts',
   'src/records/readings.repository.ts',
 ]);
