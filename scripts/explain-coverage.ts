@@ -10,7 +10,7 @@
  */
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { explainRecord, fullyExplained, type ExplainLang } from '../src/explain/index.ts';
+import { explainRecord, fullyExplained, type ExplainLang } from '../src/core/explain/index.ts';
 import { explainInput } from '../tests/unit/explain/golden.lines.ts';
 
 const args = process.argv.slice(2);

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { AppContext } from '../http/context.ts';
-import { parseId } from '../http/params.ts';
-import { parseOrThrow } from '../http/validate.ts';
+import type { AppContext } from '../shared/context.ts';
+import { parseId } from '../shared/validate.ts';
+import { parseOrThrow } from '../shared/validate.ts';
 import { changePassword, disableAccount, enableAccount, listAccountTokens, listAccounts } from './account-lifecycle.service.ts';
 import { findUserById } from './accounts.repository.ts';
 import { MAX_TOKEN_DAYS, createUser, issueApiToken, revokeApiToken } from './accounts.service.ts';

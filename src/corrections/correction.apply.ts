@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { replaceClaim } from '../records/claims.repository.ts';
 import { applyClaim, sameValue, toColumns } from '../records/record.diff.ts';
-import { FIELD_BY_NAME } from '../records/record.fields.ts';
+import { FIELD_BY_NAME } from '../core/records/index.ts';
 import { changeRecord, columnsOf, replaceReadings } from '../records/record.writer.ts';
 import { lockRecord } from '../records/records.repository.ts';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';

@@ -2,9 +2,10 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { currentUser, optionalUser, requireRole } from '../auth/auth.middleware.ts';
 import { appLimits } from '../auth/rate-limit.ts';
-import type { AppContext } from '../http/context.ts';
-import { limitParam, parseId } from '../http/params.ts';
-import { parseOrThrow } from '../http/validate.ts';
+import type { AppContext } from '../shared/context.ts';
+import { limitParam } from '../shared/pagination.ts';
+import { parseId } from '../shared/validate.ts';
+import { parseOrThrow } from '../shared/validate.ts';
 import { decideCorrection, getCorrection, listCorrections, submitCorrection } from './corrections.service.ts';
 import { getRecordHistory } from './history.service.ts';
 

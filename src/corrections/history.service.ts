@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { decodeCursor, encodeCursor } from '../http/params.ts';
+import { decodeCursor, encodeCursor } from '../shared/pagination.ts';
 import { findRecordById } from '../records/records.repository.ts';
 import { BadRequestError, NotFoundError } from '../shared/errors.ts';
 import { describeActors, publicEventData, type PublicActor } from './actors.ts';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { cachePublic } from '../http/cache.ts';
-import type { AppContext } from '../http/context.ts';
+import type { AppContext } from '../shared/context.ts';
 import { READINESS_CHECKS, runChecks } from './readiness.ts';
 import { cachedStats } from './stats.cache.ts';
 

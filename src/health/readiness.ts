@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { createMigrator } from '../db/migrate.ts';
-import type { AppContext } from '../http/context.ts';
+import type { AppContext } from '../shared/context.ts';
 import { staleReadingsCount } from '../search/reading-versions.repository.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import type { AppContext } from '../http/context.ts';
+import type { AppContext } from '../shared/context.ts';
 import { readStats, type Stats } from './stats.repository.ts';
 
 interface Entry {

@@ -1,5 +1,5 @@
 import { spreadsheetCsvLine } from '../exports/csv.ts';
-import type { RowError } from './import.errors.ts';
+import type { RowError } from '../core/records/index.ts';
 import type { DuplicatePair } from './import.writer.ts';
 import type { JobProgress } from './import-jobs.repository.ts';
 

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { AppContext } from '../http/context.ts';
+import type { AppContext } from '../shared/context.ts';
 import { failJobs, findJob, finishJob, listUnfinishedJobs, markJobRunning, releaseJob, takeOverJob, type ImportJobRow } from './import-jobs.repository.ts';
 import { JOB_OWNER, JobLostError, ownerGone, runImport } from './import.service.ts';
 import { removeOrphans, removeSpoolFile, spoolFilePath } from './import.spool.ts';

@@ -1,5 +1,5 @@
-import { placeIdsInText } from '../search/gazetteer/gazetteer.ts';
-import { searchFieldsFor, type ReadingKeys, type SearchFields } from '../search/search-fields.ts';
+import { placeIdsInText } from '../core/match/index.ts';
+import { searchFieldsFor, type ReadingKeys, type SearchFields } from '../core/match/index.ts';
 
 /**
  * searchFieldsFor() for a whole batch, remembering what it decoded: names and

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { actorRef, type AuthUser } from '../auth/user.types.ts';
 import { describeActors } from '../corrections/actors.ts';
 import type { DB } from '../db/schema.ts';
-import { decodeCursor, encodeCursor } from '../http/params.ts';
+import { decodeCursor, encodeCursor } from '../shared/pagination.ts';
 import { BadRequestError, ConflictError, NotFoundError } from '../shared/errors.ts';
 import { components, personIdOf } from './link.components.ts';
 import { toLinkDto, type LinkDto } from './link.dto.ts';

@@ -2,9 +2,10 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { currentUser, requireRole } from '../auth/auth.middleware.ts';
 import { actorRef } from '../auth/user.types.ts';
-import type { AppContext } from '../http/context.ts';
-import { limitParam, parseId } from '../http/params.ts';
-import { parseOrThrow } from '../http/validate.ts';
+import type { AppContext } from '../shared/context.ts';
+import { limitParam } from '../shared/pagination.ts';
+import { parseId } from '../shared/validate.ts';
+import { parseOrThrow } from '../shared/validate.ts';
 import { listConflicts, resolveConflict } from './conflicts.service.ts';
 
 export const conflictListQuery = z

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { afterIdOf, encodeCursor } from '../http/params.ts';
+import { afterIdOf, encodeCursor } from '../shared/pagination.ts';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
 import { findConflictRow, listConflictRows, resolveIfOpen, resolveOpenConflictsOfClaim, withdrawClaimRow, type ConflictRow } from './claims.repository.ts';
 import { withdrawClaim } from './record.diff.ts';

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB, NewRecordRow, RecordRow, RecordUpdate } from '../db/schema.ts';
-import { searchFieldsFor } from '../search/search-fields.ts';
+import { searchFieldsFor } from '../core/match/index.ts';
 import { ConflictError } from '../shared/errors.ts';
 import { isEmptyChange, sameValue, toColumns, type Columns, type RecordChange, type RecordFieldValues } from './record.diff.ts';
 import { searchInputsOf, storeSearchFields } from './readings.repository.ts';

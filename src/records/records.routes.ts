@@ -1,9 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { cacheUnlessStaff } from '../http/cache.ts';
-import type { AppContext } from '../http/context.ts';
-import { decodeCursor, encodeCursor, limitParam, parseId } from '../http/params.ts';
-import { parseOrThrow } from '../http/validate.ts';
+import type { AppContext } from '../shared/context.ts';
+import { decodeCursor, encodeCursor, limitParam } from '../shared/pagination.ts';
+import { parseId } from '../shared/validate.ts';
+import { parseOrThrow } from '../shared/validate.ts';
 import { BadRequestError, NotFoundError } from '../shared/errors.ts';
 import { listAttestedNames } from '../corrections/history.service.ts';
 import { optionalUser } from '../auth/auth.middleware.ts';

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { countRecords, recordsWithoutReadings, staleReadingsCount, staleRecordIds } from './reading-versions.repository.ts';
 import { replaceReadings } from '../records/record.writer.ts';
-import { readingKeysFor } from './search-fields.ts';
+import { readingKeysFor } from '../core/match/index.ts';
 
 export interface ReindexOptions {
   /** Only records of this source. */

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db/schema.ts';
-import { toWadeGiles } from '../transliteration/index.ts';
-import { decodeRecordName } from './decode-cache.ts';
-import { COMMON_SURNAMES } from '../transliteration/tables/common-surnames.data.ts';
+import { toWadeGiles } from '../core/transliteration/index.ts';
+import { decodeRecordName } from '../core/match/index.ts';
+import { COMMON_SURNAMES } from '../core/transliteration/index.ts';
 
 /** What a search result shows of a record: enough to recognise a person, with readings to judge. */
 export interface SearchRecord {

@@ -16,7 +16,7 @@ import { csvLayout, FIXED_COLUMNS, ATTESTED_COLUMN, importTargetOf, type ExportF
 import { exportRecords, streamWriter } from '../../src/exports/export.service.ts';
 import { restoreExport } from '../../src/exports/restore.service.ts';
 import { createApp } from '../../src/http/app.ts';
-import { mapColumns, parseMapArguments } from '../../src/imports/column-map.ts';
+import { mapColumns, parseMapArguments } from '../../src/core/records/column-map.ts';
 import { runImport, type ImportOptions } from '../../src/imports/import.service.ts';
 import { toRecordDto } from '../../src/records/record.dto.ts';
 import { createLogger } from '../../src/shared/logger.ts';

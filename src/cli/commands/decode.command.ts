@@ -4,7 +4,7 @@
  * a readable table. Pure apart from the streams it is given.
  */
 import { createInterface } from 'node:readline';
-import { decode, type DecodeResult } from '../../transliteration/index.ts';
+import { decode, type DecodeResult } from '../../core/transliteration/index.ts';
 
 function toJson(result: DecodeResult): string {
   return JSON.stringify({

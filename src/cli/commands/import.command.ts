@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseMapArguments } from '../../imports/column-map.ts';
-import { ImportFileError } from '../../imports/import.errors.ts';
+import { parseMapArguments } from '../../core/records/index.ts';
+import { ImportFileError } from '../../core/records/index.ts';
 import type { ImportTally } from '../../imports/import-report.ts';
 import { summaryOf } from '../../imports/import-report.ts';
 import { DEFAULT_BATCH_SIZE, runImport, type ImportReport } from '../../imports/import.service.ts';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { parseOrThrow } from '../../http/validate.ts';
+import { parseOrThrow } from '../../shared/validate.ts';
 import { searchQuerySchema } from '../../search/search.params.ts';
 import { searchRecords, type SearchResult } from '../../search/search.service.ts';
 import type { CliCommand } from '../cli-io.ts';

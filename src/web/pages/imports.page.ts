@@ -2,8 +2,8 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import { findSession } from '../../auth/accounts.service.ts';
 import { currentUser, hasRole, sessionIdOf } from '../../auth/auth.middleware.ts';
 import { actorRef } from '../../auth/user.types.ts';
-import type { AppContext } from '../../http/context.ts';
-import { parseId } from '../../http/params.ts';
+import type { AppContext } from '../../shared/context.ts';
+import { parseId } from '../../shared/validate.ts';
 import { findJob } from '../../imports/import-jobs.repository.ts';
 import { queueImport, takeUploadSlot } from '../../imports/import.queue.ts';
 import { undoImport } from '../../imports/import-undo.service.ts';

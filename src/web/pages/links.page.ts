@@ -1,8 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { currentUser } from '../../auth/auth.middleware.ts';
-import type { AppContext } from '../../http/context.ts';
-import { parseId } from '../../http/params.ts';
+import type { AppContext } from '../../shared/context.ts';
+import { parseId } from '../../shared/validate.ts';
 import type { LinkReason } from '../../links/link.model.ts';
 import { decideLink, listLinks, REASON_MAX } from '../../links/links.service.ts';
 import { getPerson } from '../../links/persons.service.ts';

@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import { BadRequestError } from '../shared/errors.ts';
-
-/** Record and other bigint ids: positive integers within JavaScript's safe range. */
-export function parseId(raw: unknown, what = 'id'): number {
-  if (typeof raw !== 'string' || !/^[1-9]\d{0,14}$/.test(raw)) {
-    throw new BadRequestError(`${what} must be a positive integer, got "${String(raw).slice(0, 40)}"`);
-  }
-  return Number(raw);
-}
+import { BadRequestError } from './errors.ts';
 
 /**
  * Keyset cursors are opaque to clients (base64url of the last id seen), so the
