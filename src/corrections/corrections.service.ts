@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { actorRef, type AuthUser } from '../auth/user.types.ts';
 import { sha256 } from '../auth/secrets.ts';
 import type { DB } from '../db/schema.ts';
-import { decodeCursor, encodeCursor } from '../shared/pagination.ts';
+import { afterIdOf, keysetPage } from '../shared/pagination.ts';
 import { findRecordById } from '../records/records.repository.ts';
 import { appendRecordEvent } from '../records/record.writer.ts';
 import { FIELD_BY_NAME } from '../core/records/index.ts';
@@ -111,14 +111,10 @@ export interface ListOptions {
 /** The moderation queue, oldest first, keyset-paginated by id. Archivists only: includes contacts. */
 export async function listCorrections(db: Kysely<DB>, options: ListOptions = {}): Promise<{ corrections: CorrectionDto[]; nextCursor: string | null }> {
   const limit = options.limit ?? 50;
-  const after = decodeCursor(options.cursor);
-  const afterId = after === undefined ? 0 : Number(after);
-  if (!Number.isSafeInteger(afterId) || afterId < 0) throw new BadRequestError('cursor is not a cursor this server issued');
-  const rows = await listCorrectionRows(db, options.status ?? 'pending', afterId, limit + 1);
-  const page = rows.slice(0, limit);
+  const rows = await listCorrectionRows(db, options.status ?? 'pending', afterIdOf(options.cursor), limit + 1);
+  const { page, nextCursor } = keysetPage(rows, limit, (last) => last.id);
   const actor = await describeActors(db, page.flatMap((r) => (r.decided_by ? [r.decided_by] : [])));
-  const last = page.at(-1);
-  return { corrections: page.map((r) => toCorrectionDto(r, actor)), nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
+  return { corrections: page.map((r) => toCorrectionDto(r, actor)), nextCursor };
 }
 
 export async function getCorrection(db: Kysely<DB>, id: number): Promise<CorrectionDto> {

@@ -1,4 +1,4 @@
-import type { AttestedNameDto } from '../corrections/history.service.ts';
+import type { AttestedNameDto } from '../records/attested-names.service.ts';
 import { ALIAS_INDEX, normaliseHeader, type ImportTarget } from '../core/records/index.ts';
 import { PRIVATE_PREFIX } from '../imports/extra-columns.ts';
 import type { RecordDto } from '../records/record.dto.ts';

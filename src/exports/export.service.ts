@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AttestedNameDto } from '../corrections/history.service.ts';
+import type { AttestedNameDto } from '../records/attested-names.service.ts';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import { toRecordDto } from '../records/record.dto.ts';

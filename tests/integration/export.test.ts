@@ -9,7 +9,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.ts';
 import { decideCorrection, submitCorrection } from '../../src/corrections/corrections.service.ts';
-import { listAttestedNames } from '../../src/corrections/history.service.ts';
+import { listAttestedNames } from '../../src/records/attested-names.service.ts';
 import type { Database } from '../../src/db/database.ts';
 import { csvField, csvLine } from '../../src/exports/csv.ts';
 import { csvLayout, FIXED_COLUMNS, ATTESTED_COLUMN, importTargetOf, type ExportFormat } from '../../src/exports/export.layout.ts';

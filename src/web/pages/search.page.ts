@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { appLimits } from '../../auth/rate-limit.ts';
-import { cachedStats } from '../../health/stats.cache.ts';
+import { cachedStats } from '../../health/stats.service.ts';
 import type { AppContext } from '../../shared/context.ts';
 import { searchQuerySchema } from '../../search/search.params.ts';
 import { searchRecords, type SearchResponse, type SearchWarning } from '../../search/search.service.ts';

@@ -25,3 +25,8 @@ export function cachedStats(ctx: Pick<AppContext, 'config' | 'database'>): Promi
   fresh.stats.catch(() => byDatabase.get(ctx.database) === fresh && byDatabase.delete(ctx.database));
   return fresh.stats;
 }
+
+/** The counts read now (`namebridge stats`: one read, nothing to cache). */
+export function currentStats(db: Database['readDb']): Promise<Stats> {
+  return readStats(db);
+}

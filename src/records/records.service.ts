@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import type { DB, RecordRow } from '../db/schema.ts';
+import { afterIdOf, keysetPage } from '../shared/pagination.ts';
+import { NotFoundError } from '../shared/errors.ts';
+import { findRecordById, listRecords } from './records.repository.ts';
+
+/** Reads of records for routes, pages and other features (writes go through record.writer.ts). */
+
+/** The record, or a 404 naming it. */
+export async function getRecord(db: Kysely<DB>, id: number): Promise<RecordRow> {
+  const row = await findRecordById(db, id);
+  if (!row) throw new NotFoundError(`No record with id ${id}`);
+  return row;
+}
+
+/** The records of these ids that exist, by id (a list page shows each once, however often it names it). */
+export async function recordsById(db: Kysely<DB>, ids: readonly number[]): Promise<Map<number, RecordRow>> {
+  const out = new Map<number, RecordRow>();
+  for (const id of new Set(ids)) {
+    const row = await findRecordById(db, id);
+    if (row) out.set(id, row);
+  }
+  return out;
+}
+
+/** Every record in id order, one keyset page at a time (GET /api/records). */
+export async function listRecordsPage(db: Kysely<DB>, cursor: string | undefined, limit: number): Promise<{ records: RecordRow[]; nextCursor: string | null }> {
+  const rows = await listRecords(db, afterIdOf(cursor), limit + 1);
+  const { page, nextCursor } = keysetPage(rows, limit, (last) => last.id);
+  return { records: page, nextCursor };
+}
