@@ -3,7 +3,7 @@ import { actorRef, type AuthUser } from '../auth/user.types.ts';
 import { sha256 } from '../auth/secrets.ts';
 import type { DB } from '../db/schema.ts';
 import { afterIdOf, keysetPage } from '../shared/pagination.ts';
-import { findRecordById } from '../records/records.repository.ts';
+import { getRecord } from '../records/records.service.ts';
 import { appendRecordEvent } from '../records/record.writer.ts';
 import { FIELD_BY_NAME } from '../core/records/index.ts';
 import { AppError, BadRequestError, ConflictError, NotFoundError } from '../shared/errors.ts';
@@ -48,8 +48,7 @@ export async function submitCorrection(
     throw new BadRequestError(`Invalid correction: ${checked.issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, checked.issues);
   }
   const p = checked.proposal;
-  const record = await findRecordById(db, recordId);
-  if (!record) throw new NotFoundError(`No record with id ${recordId}`);
+  const record = await getRecord(db, recordId);
   // What the field showed when proposed: an approval after it changed must be confirmed.
   const column = p.kind === 'field' ? FIELD_BY_NAME.get(p.field)?.column : undefined;
   const baseValue = column === undefined ? null : JSON.stringify(record[column] ?? null);

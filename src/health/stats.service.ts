@@ -1,6 +1,18 @@
 import type { Database } from '../db/database.ts';
 import type { AppContext } from '../shared/context.ts';
-import { readStats, type Stats } from './stats.repository.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { staleReadingsCount } from '../search/reading-versions.service.ts';
+import { BY_SOURCE_LIMIT, countAll, countBySource, readSmallCounts, type Stats } from './stats.repository.ts';
+
+/** The counts of GET /api/stats and `namebridge stats`, read now (what each costs: stats.repository.ts). */
+export async function readStats(db: Kysely<DB>, bySourceLimit = BY_SOURCE_LIMIT): Promise<Stats> {
+  const [counts, bySource, staleReadings] = await Promise.all([readSmallCounts(db), countBySource(db, bySourceLimit), staleReadingsCount(db)]);
+  // Every source listed: their sum is the exact total, and saves a second pass over the records.
+  const complete = Object.keys(bySource).length >= counts.sources;
+  const records = complete ? Object.values(bySource).reduce((a, b) => a + b, 0) : await countAll(db);
+  return { records, ...counts, bySource, staleReadings };
+}
 
 interface Entry {
   stats: Promise<Stats>;
@@ -26,7 +38,3 @@ export function cachedStats(ctx: Pick<AppContext, 'config' | 'database'>): Promi
   return fresh.stats;
 }
 
-/** The counts read now (`namebridge stats`: one read, nothing to cache). */
-export function currentStats(db: Database['readDb']): Promise<Stats> {
-  return readStats(db);
-}

@@ -26,6 +26,9 @@ import { deleteRecordRows, insertRecordEvent, insertRecordRow, updateRecordRow, 
  * Every function takes the caller's transaction: the service decides its bounds.
  */
 export type { NewEvent } from './records.repository.ts';
+/** Other features change a record inside their transaction: lock it first; an approved field correction becomes its claim. */
+export { lockRecord } from './records.repository.ts';
+export { replaceClaim } from './claims.repository.ts';
 
 export interface RecordInput {
   source: string;

@@ -1,4 +1,4 @@
-import { currentStats } from '../../health/stats.service.ts';
+import { readStats } from '../../health/stats.service.ts';
 import type { CliCommand } from '../cli-io.ts';
 
 export const statsCommand: CliCommand = {
@@ -9,7 +9,7 @@ export const statsCommand: CliCommand = {
   summary: 'stats [--json]          count records, sources, attested names, pending corrections',
   async run(args, io, runtime) {
     // The same object as GET /api/stats.
-    const stats = { ...(await currentStats(runtime.database.readDb)), backend: runtime.database.backend };
+    const stats = { ...(await readStats(runtime.database.readDb)), backend: runtime.database.backend };
     if (args.includes('--json')) {
       io.stdout.write(`${JSON.stringify(stats)}\n`);
     } else {
