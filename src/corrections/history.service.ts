@@ -34,6 +34,15 @@ export async function getRecordHistory(
   options: { cursor?: string | undefined; limit?: number; staff?: boolean } = {},
 ): Promise<RecordHistoryDto> {
   await getRecord(db, recordId);
+  return historyOfRecord(db, recordId, options);
+}
+
+/** getRecordHistory of a record the caller has just read (its page): no second look-up. */
+export async function historyOfRecord(
+  db: Kysely<DB>,
+  recordId: number,
+  options: { cursor?: string | undefined; limit?: number; staff?: boolean } = {},
+): Promise<RecordHistoryDto> {
   const limit = options.limit ?? 200;
   const [rows, corrections] = await Promise.all([
     listRecordEventRows(db, recordId, afterIdOf(options.cursor), limit + 1),

@@ -5,6 +5,8 @@ import type { DB } from '../db/schema.ts';
 import { staleReadingsCount } from '../search/reading-versions.service.ts';
 import { BY_SOURCE_LIMIT, countAll, countBySource, readSmallCounts, type Stats } from './stats.repository.ts';
 
+export type { Stats } from './stats.repository.ts';
+
 /** The counts of GET /api/stats and `namebridge stats`, read now (what each costs: stats.repository.ts). */
 export async function readStats(db: Kysely<DB>, bySourceLimit = BY_SOURCE_LIMIT): Promise<Stats> {
   const [counts, bySource, staleReadings] = await Promise.all([readSmallCounts(db), countBySource(db, bySourceLimit), staleReadingsCount(db)]);

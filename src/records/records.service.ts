@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB, RecordRow } from '../db/schema.ts';
 import { afterIdOf, keysetPage } from '../shared/pagination.ts';
 import { NotFoundError } from '../shared/errors.ts';
+import { activeClaims, type ClaimRow } from './claims.repository.ts';
 import { findRecordById, listRecords } from './records.repository.ts';
 
 /** Reads of records for routes, pages and other features (writes go through record.writer.ts). */
@@ -28,4 +29,9 @@ export async function listRecordsPage(db: Kysely<DB>, cursor: string | undefined
   const rows = await listRecords(db, afterIdOf(cursor), limit + 1);
   const { page, nextCursor } = keysetPage(rows, limit, (last) => last.id);
   return { records: page, nextCursor };
+}
+
+/** The record's fields that approved corrections now decide (shown with the source's value beside them). */
+export async function claimsOf(db: Kysely<DB>, id: number): Promise<ClaimRow[]> {
+  return activeClaims(db, id);
 }

@@ -9,3 +9,4 @@ export * from './ranking.ts';
 export * from './decode-cache.ts';
 export * from './nationality.ts';
 export * from './gazetteer/gazetteer.ts';
+export * from './shown-readings.ts';
