@@ -87,7 +87,7 @@ export default tseslint.config(
   // Small files: a hand-written source file past 300 lines is asking to be split (data tables excepted).
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/**/*.data.ts', 'src/db/schema.ts'],
+    ignores: ['src/**/*.data.ts', 'src/db/schema.generated.ts'],
     rules: { 'max-lines': ['error', { max: 300 }] },
   },
 );
