@@ -22,14 +22,13 @@ import {
 
 export type { CorrectionBody } from './correction.input.ts';
 export type { CorrectionDto } from './correction.dto.ts';
+import { decisionReason } from '../shared/decision-reason.ts';
 
 /**
  * Corrections: the moderation model of an append-only event log
  * (record_events) plus a derived current status (corrections.status), both
  * written in one transaction. The HTTP routes and the web pages call these.
  */
-
-export const REASON_MAX = 2000;
 
 /**
  * A public proposal: validated (400 naming each offending field), the record
@@ -140,9 +139,7 @@ export async function decideCorrection(
   reason?: string | null,
   options: ApproveOptions = {},
 ): Promise<CorrectionDto> {
-  const why = reason?.trim() ? reason.trim() : null;
-  if (decision === 'reject' && !why) throw new BadRequestError('A rejection needs a reason', [{ field: 'reason', message: 'is required to reject' }]);
-  if (why && why.length > REASON_MAX) throw new BadRequestError(`reason is too long`, [{ field: 'reason', message: `must be at most ${REASON_MAX} characters` }]);
+  const why = decisionReason(reason, decision === 'reject' ? { message: 'A rejection needs a reason', issue: 'is required to reject' } : undefined);
   const by = actorRef(actor);
 
   await db.transaction().execute(async (trx) => {

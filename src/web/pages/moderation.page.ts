@@ -1,7 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { currentUser } from '../../auth/auth.middleware.ts';
-import { decideCorrection, listCorrections, REASON_MAX } from '../../corrections/corrections.service.ts';
+import { decideCorrection, listCorrections } from '../../corrections/corrections.service.ts';
+import { REASON_MAX } from '../../shared/decision-reason.ts';
 import type { AppContext } from '../../shared/context.ts';
 import { parseId } from '../../shared/validate.ts';
 import { BadRequestError } from '../../shared/errors.ts';
