@@ -39,7 +39,7 @@ describe.skipIf(!hasChromium)('the record explained, in a browser', () => {
     expect(await fact(page, 'birthplace')).toBe('中国，山东');
     expect(await fact(page, 'executedOn')).toBe('1938年9月10日被枪决');
     expect(await fact(page, 'burialPlace')).toMatch(/^布托沃/);
-    expect(await fact(page, 'occupation')).toBe('洗衣房5号：熨烫工');
+    expect(await fact(page, 'occupation')).toBe('5号洗衣房：熨烫工');
     // The record itself, untouched, comes first.
     const record = page.locator('dl.fields dd', { hasText: 'Рассстрелян' });
     expect(await record.textContent()).toBe(BIOGRAPHY);

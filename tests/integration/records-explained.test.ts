@@ -29,7 +29,7 @@ describe('GET /api/records/:id?lang=zh|en', () => {
     expect(byField.birthplace.original).toBe('Китай, г. Шаньдун а');
     expect(byField.executedOn).toMatchObject({ label: '结局', text: '1938年9月10日被枪决', original: 'Рассстрелян 10.09.1938' });
     expect(byField.burialPlace.text).toMatch(/^布托沃/);
-    expect(byField.occupation.text).toBe('洗衣房5号：熨烫工');
+    expect(byField.occupation.text).toBe('5号洗衣房：熨烫工');
     for (const fact of record.explained) expect(record.biography).toContain(fact.original);
   });
 

@@ -26,7 +26,7 @@ export const STREET_KINDS: readonly AddressWord[] = [
 export const NUMBERED_PARTS: readonly AddressWord[] = [
   { ru: ['д.', 'дом'], zh: '{n}号', en: 'house {n}' },
   { ru: ['кв.', 'квартира'], zh: '{n}室', en: 'apt. {n}' },
-  { ru: ['корп.', 'корпус'], zh: '{n}栋', en: 'building {n}' },
+  { ru: ['корп.', 'кор.', 'корпус'], zh: '{n}栋', en: 'building {n}' },
   { ru: ['комн.', 'ком.', 'комната'], zh: '{n}房间', en: 'room {n}' },
   { ru: ['барак'], zh: '{n}号工棚', en: 'barrack {n}' },
   { ru: ['стр.', 'строение'], zh: '{n}号建筑', en: 'structure {n}' },
@@ -40,4 +40,14 @@ export const ADDRESS_PLACES: readonly AddressWord[] = [
   { ru: ['общежитие гостиницы'], zh: '旅馆宿舍', en: 'dormitory of the hotel' },
   { ru: ['городок Метростроя'], zh: '地铁建设局职工住宅区', en: 'Metrostroy workers’ settlement' },
   { ru: ['клуб'], zh: '俱乐部', en: 'club' },
+];
+
+/**
+ * Streets and places of Moscow the lists name without a kind word («Арбат, д.4») and that have an
+ * established Chinese and English name. Others standing alone («Сретенка», «Кунцево») are kept as
+ * names (address.render.ts), never given a kind the record does not state.
+ */
+export const NAMED_STREETS: readonly AddressWord[] = [
+  { ru: ['Арбат'], zh: '阿尔巴特街', en: 'the Arbat (street)' },
+  { ru: ['Кремль'], zh: '克里姆林宫', en: 'the Kremlin' },
 ];

@@ -1,14 +1,16 @@
 import { known, named, unknown, type ExplainLang, type Part } from './explain.types.ts';
 import { termKey } from './glossary.ts';
-import { ADDRESS_PLACES, NUMBERED_PARTS, STREET_KINDS, type AddressWord } from './address.data.ts';
+import { ADDRESS_PLACES, NAMED_STREETS, NUMBERED_PARTS, STREET_KINDS, type AddressWord } from './address.data.ts';
 import { renderPlace } from './place.render.ts';
 import { splitTopLevel } from './text.split.ts';
 import { romanise } from './translit.ts';
+import { readOccupation } from './occupation.reader.ts';
 
 const index = (words: readonly AddressWord[]) => new Map(words.flatMap((w) => w.ru.map((r) => [termKey(r), w] as const)));
 const STREET = index(STREET_KINDS);
 const NUMBERED = index(NUMBERED_PARTS);
 const WHOLE = index(ADDRESS_PLACES);
+const NAMED = index(NAMED_STREETS);
 
 /** «ул. Боровая», «Грохольский пер.», «ул. 9-я Рота»: the kind translated, the name kept (zh) or romanised (en). */
 export function renderStreet(text: string, lang: ExplainLang): Part[] | [] {
@@ -62,15 +64,46 @@ function renderSegment(segment: string, lang: ExplainLang): Part[] {
   const rendered = renderNumbered(segment, lang) ?? renderShort(segment, lang) ?? renderBuilding(segment, lang) ?? renderStreet(segment, lang);
   if (rendered.length > 0) return rendered;
   if (/^(?:г|с|д|дер|пос)\.\s*[А-ЯЁ]/.test(segment)) return renderPlace(segment, lang);
-  return [unknown(segment)];
+  return renderNamedStreet(segment, lang) ?? renderPlaceName(segment, lang) ?? renderInstitution(segment, lang) ?? [unknown(segment)];
+}
+
+/** «Арбат», «Арбат 36», «Кремль»: streets and places Moscow names without a kind word. */
+function renderNamedStreet(segment: string, lang: ExplainLang): Part[] | undefined {
+  const m = /^(.+?)(?:\s+(\d+[а-я]?(?:\/\d+)?))?$/.exec(segment);
+  const street = m && NAMED.get(termKey(m[1]!));
+  if (!m || !street) return undefined;
+  const house = m[2] ? [known(lang === 'zh' ? '，' : ', '), ...renderShort(m[2], lang)!] : [];
+  return [known(street[lang]), ...house];
+}
+
+/**
+ * «Кунцево», «Сокольники»: one capitalised word standing alone in an address is the name of a
+ * village, settlement or district of Moscow — kept as a name (romanised in English), not translated.
+ */
+function renderPlaceName(segment: string, lang: ExplainLang): Part[] | undefined {
+  if (!/^[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*$/.test(segment)) return undefined;
+  return [named(lang === 'en' ? romanise(segment) : segment)];
+}
+
+/** «общежитие Метростроя», «барак № 3»: a building named by its institution, read like an occupation's workplace. */
+function renderInstitution(segment: string, lang: ExplainLang): Part[] | undefined {
+  const parts = readOccupation(segment, lang);
+  return parts.some((p) => p.untranslated) ? undefined : parts;
 }
 
 /** The last address as written → parts: «Грохольский пер., д.13, кв. 11» → Grokholsky lane, house 13, apt. 11. */
 export function renderAddress(text: string, lang: ExplainLang): Part[] {
   const parts: Part[] = [];
-  splitTopLevel(text).forEach((segment, i) => {
+  // «д.30. кв. 30»: a full stop between the numbered parts is a comma.
+  const clean = text.replace(/(\d[а-я]?)\.\s+(?=(?:кв|корп|кор|комн|д|стр)\.)/gi, '$1, ');
+  splitTopLevel(clean).forEach((segment, i) => {
     if (i > 0) parts.push(known(lang === 'zh' ? '，' : ', '));
-    parts.push(...renderSegment(segment, lang));
+    parts.push(...renderSegment(unglue(segment), lang));
   });
   return parts;
+}
+
+/** «ул.Серафимовича», «кор.2»: a street or house word glued to what follows, as the lists often write it. */
+function unglue(segment: string): string {
+  return segment.replace(/^([а-яё]{1,5}\.)(?=[А-ЯЁа-яё\d])/, '$1 ');
 }

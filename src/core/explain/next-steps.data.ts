@@ -6,14 +6,24 @@ export type StepsLang = ExplainLang | 'ru';
 const LAW_1761 = 'Закон РФ от 18.10.1991 № 1761-1 «О реабилитации жертв политических репрессий», ст. 11 (relatives may read the case file and receive copies of its documents)';
 const GARF_10035 = 'ГАРФ, фонд Р-10035: archival criminal cases of rehabilitated people repressed in Moscow and the Moscow region, transferred from the security service archive (as cited by Memorial’s Butovo research)';
 
+/**
+ * Where each street address was checked (2026-12-01, public pages found with the project's search
+ * tool). Only the street and house are confirmed; the postcodes an earlier version gave from memory
+ * (101000, 119435) were not found in any source, so they are left out rather than presented as fact.
+ */
+const FSB_MOSCOW_ADDRESS = 'street address: klerk.ru/boss/news/104228 (news of the opening of the new building of the FSB Directorate for Moscow and the Moscow Region: «ул. Большая Лубянка, д.20»); postcode not verified';
+const GARF_ADDRESS = 'street address: Russian Wikipedia, «Государственный архив Российской Федерации» (infobox: ул. Большая Пироговская, 17; as mirrored at perceptiopt.com), and historyrussia.org, «ГА РФ: вчера, сегодня, завтра» (the building on Bolshaya Pirogovskaya street); postcode not verified';
+
 /** An archive a family may write to. Addresses change: the page says to check them before sending. */
 export interface Archive {
   id: string;
   ru: string;
   zh: string;
   en: string;
+  /** Street and house only where a public source confirms them (see `source`); null when unknown. */
   address: string | null;
   holds: Readonly<Record<StepsLang, string>>;
+  /** What the archive holds and, after «street address:», where its address was checked. */
   source: string;
 }
 
@@ -23,26 +33,26 @@ export const ARCHIVES: readonly Archive[] = [
     ru: 'Управление ФСБ России по г. Москве и Московской области (архив)',
     zh: '俄罗斯联邦安全局莫斯科市及莫斯科州局（档案室）',
     en: 'Directorate of the FSB of Russia for Moscow and the Moscow Region (its archive)',
-    address: '101000, г. Москва, ул. Большая Лубянка, д. 20',
+    address: 'г. Москва, ул. Большая Лубянка, д. 20',
     holds: {
       zh: '莫斯科及莫斯科州被捕、被处决者的刑事案卷（尚未移交国家档案馆的部分）。',
       en: 'the criminal case files of people arrested in Moscow and the Moscow region that have not been transferred to a state archive.',
       ru: 'архивные уголовные дела арестованных в Москве и Московской области, не переданные в государственный архив.',
     },
-    source: 'The security service keeps the case files of the NKVD; Memorial, «Расстрелы в Москве», notes to the lists (mos.memo.ru)',
+    source: `The security service keeps the case files of the NKVD; Memorial, «Расстрелы в Москве», notes to the lists (mos.memo.ru); ${FSB_MOSCOW_ADDRESS}`,
   },
   {
     id: 'garf',
     ru: 'Государственный архив Российской Федерации (ГАРФ)',
     zh: '俄罗斯联邦国家档案馆（ГАРФ）',
     en: 'State Archive of the Russian Federation (GARF)',
-    address: '119435, г. Москва, ул. Большая Пироговская, д. 17',
+    address: 'г. Москва, ул. Большая Пироговская, д. 17',
     holds: {
       zh: '已平反者的案卷（第Р-10035号全宗：莫斯科及莫斯科州）和检察机关的平反审查卷宗。',
       en: 'the case files of rehabilitated people (fond R-10035 for Moscow and the Moscow region) and the prosecutors’ rehabilitation files.',
       ru: 'дела реабилитированных (фонд Р-10035 — Москва и Московская область) и надзорные производства прокуратуры о реабилитации.',
     },
-    source: GARF_10035,
+    source: `${GARF_10035}; ${GARF_ADDRESS}`,
   },
   {
     id: 'fsb-regional',

@@ -5,6 +5,7 @@ import { CITIES } from './places.data.ts';
 import { renderPlace } from './place.render.ts';
 import { renderAddress } from './address.render.ts';
 import { insideParentheses, splitTopLevel } from './text.split.ts';
+import { readOccupation } from './occupation.reader.ts';
 
 const POSITION = glossary(POSITIONS);
 const WORKPLACE = glossary(WORKPLACES);
@@ -53,8 +54,27 @@ function renderLocation(text: string, lang: ExplainLang): Part[] {
   return renderAddress(text, lang);
 }
 
-/** A workplace («Прачечная № 5», «артель "Коллективный труд"») word by word: names kept, words from the tables. */
+const untranslatedCount = (parts: readonly Part[]) => parts.filter((p) => p.untranslated).length;
+
+/**
+ * A phrase the tables do not know whole: the compositional reading (occupation.reader.ts) when it
+ * explains every word, else the older word-by-word reading over the phrase tables when that does
+ * (it knows addresses after «на ул.»), else the phrase kept in Russian.
+ */
+function better(tables: Part[], text: string, lang: ExplainLang): Part[] {
+  const composed = readOccupation(text, lang);
+  if (untranslatedCount(composed) === 0) return composed;
+  if (untranslatedCount(tables) === 0) return tables;
+  // A phrase with any word no table knows stays Russian, whole and marked: half a reading would mislead.
+  return [unknown(text.trim())];
+}
+
+/** A workplace («Прачечная № 5», «артель "Коллективный труд"»): names kept, words from the tables. */
 export function renderWorkplace(text: string, lang: ExplainLang): Part[] {
+  return better(renderWorkplaceByTables(text, lang), text, lang);
+}
+
+function renderWorkplaceByTables(text: string, lang: ExplainLang): Part[] {
   const parts: Part[] = [];
   let rest = text.trim();
   while (rest.length > 0) {
@@ -68,16 +88,21 @@ export function renderWorkplace(text: string, lang: ExplainLang): Part[] {
 
 /** One position or job, with a workplace after «в»/«на» or in the genitive. */
 function renderJob(text: string, lang: ExplainLang): Part[] {
-  const aside = /^(.+?)\s*\((.+)\)$/.exec(text);
+  // «член ВКП(б)» is one word; an aside has a space before its parenthesis.
+  const aside = /^(.+?)\s+\((.+)\)$/.exec(text);
   if (aside) {
     return [...renderJob(aside[1]!, lang), known(lang === 'zh' ? '（' : ' ('), ...renderOccupation(aside[2]!, lang), known(lang === 'zh' ? '）' : ')')];
   }
   const whole = POSITION.lookup(text) ?? WORKPLACE.lookup(text);
   if (whole) return [known(whole[lang])];
+  return better(renderJobByTables(text, lang), text, lang);
+}
+
+function renderJobByTables(text: string, lang: ExplainLang): Part[] {
   const lead = POSITION.prefix(text);
-  if (!lead) return renderWorkplace(text, lang);
+  if (!lead) return renderWorkplaceByTables(text, lang);
   const where = lead.rest.replace(/^(?:в|на)\s+/i, '');
-  const workplace = renderWorkplace(where, lang);
+  const workplace = renderWorkplaceByTables(where, lang);
   return lang === 'zh'
     ? [...workplace, known('的'), known(lead.term.zh)]
     : [known(`${lead.term.en} at `), ...workplace];

@@ -1,7 +1,7 @@
 import { resolvePlace, type Place } from '../match/index.ts';
 import { known, named, unknown, type ExplainLang, type Part } from './explain.types.ts';
 import { glossary, termKey } from './glossary.ts';
-import { CITIES, COUNTRIES, PLACE_TYPES, type PlaceKind } from './places.data.ts';
+import { CITIES, COUNTRIES, ENGLISH_PLACE_NAMES, PLACE_TYPES, type PlaceKind } from './places.data.ts';
 import { insideParentheses, splitTopLevel, words } from './text.split.ts';
 
 const COUNTRY = glossary(COUNTRIES);
@@ -33,12 +33,19 @@ function chinesePlace(name: string, type: PlaceType | undefined, china: boolean)
   return { place: match.place, certain: match.certainty === 'certain' };
 }
 
+/** A gazetteer place's English name: the established exonym where there is one, otherwise toneless pinyin. */
+export function englishPlaceName(place: Pick<Place, 'id' | 'pinyin'>): string {
+  return ENGLISH_PLACE_NAMES[place.id]?.en ?? plainPinyin(place.pinyin);
+}
+
 function renderChinese(place: Place, type: PlaceType | undefined, lang: ExplainLang): string {
   const kindFits = type !== undefined && (type.kind === place.kind || (type.kind === 'county' && place.kind === 'county'));
-  const pinyin = plainPinyin(place.pinyin);
   const hanzi = place.hanzi[0] ?? '';
   if (lang === 'zh') return `${hanzi}${kindFits && type ? type.zh : ''}`;
-  return `${pinyin}${kindFits && type?.en ? ` ${type.en}` : ''} (${hanzi})`;
+  const kind = kindFits && type?.en ? ` ${type.en}` : '';
+  // «Shenyang (Mukden)» and the hanzi share one parenthesis: Shenyang (Mukden, 沈阳).
+  const [, name = '', aside] = /^(.*?)(?: \((.*)\))?$/.exec(englishPlaceName(place))!;
+  return `${name}${kind} (${aside ? `${aside}, ` : ''}${hanzi})`;
 }
 
 /** One name with the word that says its kind (either may be missing). */
@@ -62,7 +69,7 @@ function renderNamed(name: string, type: PlaceType | undefined, lang: ExplainLan
 
 const ADJECTIVE = /(?:ск|цк|йск|н|в)(?:ой|ая|ий|ый|ое|ого|ей)$/i;
 /** Kinds whose word may follow its name («Танва уезд», «Самарская губ.»); a city or village word always comes first. */
-const TRAILING_KINDS: ReadonlySet<PlaceKind> = new Set(['province', 'county', 'guberniya', 'oblast', 'district', 'krai', 'volost']);
+const TRAILING_KINDS: ReadonlySet<PlaceKind> = new Set(['province', 'county', 'guberniya', 'oblast', 'district', 'krai', 'volost', 'okrug', 'republic']);
 
 function typeOf(word: string): PlaceType | undefined {
   return TYPE_BY_WORD.get(termKey(word));
@@ -145,7 +152,10 @@ function renderPlaceUncached(text: string, lang: ExplainLang, china: boolean): P
   const parts: Part[] = [];
   splitTopLevel(text).forEach((raw, i) => {
     if (i > 0) parts.push(known(lang === 'zh' ? '，' : ', '));
-    const segment = raw.replace(/^(?:в|во|на)\s+/i, '').trim();
+    // «бывш. Виленской губ.», «б. Тверской губ.»: a former name, said so.
+    const former = /^(?:бывш\.|б\.)\s*(?=[А-ЯЁ])/.exec(raw.trim());
+    if (former) parts.push(known(lang === 'zh' ? '原' : 'former '));
+    const segment = raw.trim().slice(former?.[0].length ?? 0).replace(/^(?:в|во|на)\s+/i, '').trim();
     const aside = insideParentheses(segment);
     if (aside !== undefined) {
       parts.push(known(lang === 'zh' ? '（' : '('), ...renderAside(aside, lang), known(lang === 'zh' ? '）' : ')'));

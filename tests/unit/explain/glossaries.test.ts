@@ -142,18 +142,19 @@ describe('nationalities', () => {
 
 describe('occupations and workplaces', () => {
   it.each([
-    ['Прачечная № 5: гладильщик', '洗衣房5号：熨烫工', 'ironer at laundry No. 5'],
-    ['гладильщик в китайской прачечной', '中国洗衣房的熨烫工', 'ironer at Chinese laundry'],
+    ['Прачечная № 5: гладильщик', '5号洗衣房：熨烫工', 'ironer at laundry No. 5'],
+    ['гладильщик в китайской прачечной', '中国洗衣房熨烫工', 'ironer at the Chinese laundry'],
     ['Столовая № 5 на ул. Арбат, д. 12: повар', '食堂5号位于Арбат街，12号：厨师', 'cook at canteen No. 5 at Arbat street, house 12'],
     ['без определенных занятий (безработный)', '无固定职业（无业）', 'no fixed occupation (unemployed)'],
   ])('%s', (ru, zh, en) => {
     expect(partsText(renderOccupation(ru, 'zh'))).toBe(zh);
     expect(partsText(renderOccupation(ru, 'en'))).toBe(en);
   });
-  it('keeps organisation names as written, marked as names, and unknown words in Russian', () => {
+  it('keeps organisation names as names (romanised in English), and a phrase with an unknown word in Russian', () => {
     const parts = renderOccupation('артель "Коллективный труд": стиральщик', 'en');
-    expect(parts.filter((p) => p.name).map((p) => p.text)).toEqual(['"Коллективный труд"']);
-    expect(untranslated(renderOccupation('Наркомат тяжелой промышленности: инженер', 'en'))).toEqual(['Наркомат', 'тяжелой', 'промышленности']);
+    expect(parts.filter((p) => p.name).map((p) => p.text)).toEqual(['“Kollektivny trud”']);
+    expect(renderOccupation('артель "Коллективный труд": стиральщик', 'zh').filter((p) => p.name).map((p) => p.text)).toEqual(['"Коллективный труд"']);
+    expect(untranslated(renderOccupation('Наркомат гидрометеорологии: инженер', 'en'))).toEqual(['Наркомат гидрометеорологии']);
   });
   it('covers every occupation word of the Chinese rows (прачечная, гладильщик, повар, рабочий, торговец…)', () => {
     for (const word of ['прачечная', 'гладильщик', 'стиральщик', 'приемщик белья', 'повар', 'рабочий', 'торговец', 'пекарь', 'сторож']) {

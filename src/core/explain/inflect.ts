@@ -1,0 +1,104 @@
+/**
+ * The case forms of a Russian noun or adjective, from its dictionary form and
+ * declension class, so a glossary lists a word once («завод») and still reads
+ * «завода», «заводе», «заводом». Used only to recognise forms in the records:
+ * a form the rules over-generate is harmless unless it is another word, which
+ * the invariant tests check across the whole glossary.
+ */
+export type Declension =
+  | 'm' // hard masculine: завод, цех
+  | 'm-soft' // masculine in -ь or -й: секретарь, музей
+  | 'f' // feminine in -а/-я: фабрика, кухня
+  | 'f-soft' // feminine in -ь: часть, область
+  | 'n' // neuter in -о/-е: хозяйство, управление
+  | 'adj' // adjective and adjectival noun: тяжелый, рабочий, заведующий
+  | 'fixed'; // does not decline: НКВД, бюро, депо
+
+/** A form and what it can be: the nominative (a head), an oblique case (a dependent «of …», «in …»), or both. */
+export interface Form {
+  form: string;
+  nominative: boolean;
+  oblique: boolean;
+}
+
+const HUSHING = /[жшчщ]$/;
+const VELAR_OR_HUSHING = /[гкхжшчщ]$/;
+
+const forms = (nominative: readonly string[], oblique: readonly string[]): Form[] =>
+  [...new Set([...nominative, ...oblique])].map((form) => ({ form, nominative: nominative.includes(form), oblique: oblique.includes(form) }));
+
+function masculine(word: string): Form[] {
+  const y = VELAR_OR_HUSHING.test(word) ? 'и' : 'ы';
+  const genPl = HUSHING.test(word) ? 'ей' : word.endsWith('ц') ? 'ев' : 'ов';
+  const ins = HUSHING.test(word) || word.endsWith('ц') ? ['ом', 'ем'] : ['ом'];
+  return forms([word, word + y], ['а', 'у', ...ins, 'е', genPl, 'ам', 'ами', 'ах'].map((e) => word + e));
+}
+
+function masculineSoft(word: string): Form[] {
+  const stem = word.slice(0, -1);
+  const genPl = word.endsWith('й') ? 'ев' : 'ей';
+  return forms([word, stem + 'и'], ['я', 'ю', 'ем', 'е', genPl, 'ям', 'ями', 'ях'].map((e) => stem + e));
+}
+
+function feminine(word: string): Form[] {
+  const stem = word.slice(0, -1);
+  const soft = word.endsWith('я');
+  if (word.endsWith('ия')) return forms([word, stem + 'и'], ['и', 'ю', 'ей', 'й', 'ям', 'ями', 'ях'].map((e) => stem + e));
+  const y = soft || VELAR_OR_HUSHING.test(stem) ? 'и' : 'ы';
+  const oblique = soft ? ['и', 'е', 'ю', 'ей', 'ь', 'ям', 'ями', 'ях'] : [y, 'е', 'у', 'ой', 'ей', '', 'ам', 'ами', 'ах'];
+  return forms([word, stem + y], oblique.map((e) => stem + e));
+}
+
+function feminineSoft(word: string): Form[] {
+  const stem = word.slice(0, -1);
+  return forms([word, stem + 'и'], ['и', 'ью', 'ей', 'ям', 'ями', 'ях'].map((e) => stem + e));
+}
+
+function neuter(word: string): Form[] {
+  const stem = word.slice(0, -1);
+  if (word.endsWith('ие')) return forms([word, stem + 'я'], ['я', 'ю', 'ем', 'и', 'й', 'ям', 'ями', 'ях'].map((e) => stem + e));
+  // училище, жилище: -е after a hushing consonant declines hard (училища), not soft.
+  if (/[жшчщц]е$/.test(word)) return forms([word, stem + 'а'], ['а', 'у', 'ем', 'е', '', 'ам', 'ами', 'ах'].map((e) => stem + e));
+  const soft = word.endsWith('е');
+  const oblique = soft ? ['я', 'ю', 'ем', 'е', 'ей', 'ям', 'ями', 'ях'] : ['а', 'у', 'ом', 'е', '', 'ам', 'ами', 'ах'];
+  return forms([word, stem + (soft ? 'я' : 'а')], oblique.map((e) => stem + e));
+}
+
+/** тяжелый, главный, рабочий, русский, средний: every gender and number. */
+function adjective(word: string): Form[] {
+  const stem = word.slice(0, -2);
+  const ending = word.slice(-2);
+  const soft = ending === 'ий' && !VELAR_OR_HUSHING.test(stem);
+  const hushing = HUSHING.test(stem) && ending !== 'ой';
+  const i = VELAR_OR_HUSHING.test(stem) || soft ? 'и' : 'ы';
+  const o = soft || hushing ? 'е' : 'о';
+  const a = soft ? 'я' : 'а';
+  const u = soft ? 'ю' : 'у';
+  const nominative = [word, `${a}я`, `${o}е`, `${i}е`].map((e, n) => (n === 0 ? e : stem + e));
+  const oblique = [`${o}го`, `${o}му`, `${i}м`, `${o}м`, `${o}й`, `${u}ю`, `${i}х`, `${i}ми`].map((e) => stem + e);
+  return forms(nominative, oblique);
+}
+
+/** A class from the word's ending where it is unambiguous (a word in -ь must say its gender). */
+export function declensionOf(word: string): Declension {
+  if (/(?:ый|ой|ий)$/.test(word) && word.length > 3) return 'adj';
+  if (/[ая]$/.test(word)) return 'f';
+  if (/[ое]$/.test(word)) return 'n';
+  if (/й$/.test(word)) return 'm-soft';
+  if (/ь$/.test(word)) throw new Error(`«${word}»: a word in -ь needs its declension (m-soft or f-soft)`);
+  return 'm';
+}
+
+/** Every form of a word (lower case); a phrase of several words declines its last word only if it is a noun. */
+export function inflect(word: string, declension: Declension = declensionOf(word)): Form[] {
+  const w = word.toLowerCase();
+  switch (declension) {
+    case 'm': return masculine(w);
+    case 'm-soft': return masculineSoft(w);
+    case 'f': return feminine(w);
+    case 'f-soft': return feminineSoft(w);
+    case 'n': return neuter(w);
+    case 'adj': return adjective(w);
+    case 'fixed': return [{ form: w, nominative: true, oblique: true }];
+  }
+}

@@ -1,0 +1,214 @@
+import { known, named, unknown, type ExplainLang, type Part } from './explain.types.ts';
+import { PREPOSITIONS, tokenize, type Lexeme, type Token } from './occupation.tokens.ts';
+import { romanise } from './translit.ts';
+
+/**
+ * The compositional reader of occupation phrases: «зам. начальника отдела
+ * Наркомата тяжелой промышленности СССР» is a head («зам. начальника») and a
+ * chain of dependents in the genitive or after a preposition. English keeps the
+ * Russian order with "of" / "in" / "at" between them (deputy head of department
+ * of People’s Commissariat of heavy industry of the USSR); Chinese reverses the
+ * chain, as Chinese puts the owner first (苏联重工业人民委员部处副主管). A word the
+ * tables do not know stays Russian and marked, and so does a word in a case
+ * that does not fit where it stands: the reader never guesses a structure.
+ */
+
+type Mod = { lex: Lexeme } | { n: number } | { name: string } | { and: true };
+
+/** A noun with its adjectives before it and what follows it (a number, a name in quotes, «им. …»). */
+interface Group {
+  rel: string;
+  deputies: Lexeme[];
+  /** Adjectives, ordinals («1-го»), proper adjectives kept as names («Фрунзенского») and «и» between them. */
+  mods: Mod[];
+  head?: Token;
+  post: Token[];
+  /** A word the reader cannot place (unknown, or in a case that does not fit): the group is kept as written, marked. */
+  broken?: string;
+  /** The group as written. */
+  raws: string[];
+}
+
+function parse(tokens: readonly Token[]): { groups: Group[]; asides: Array<{ zh: string; en: string }> } {
+  const groups: Group[] = [];
+  const asides: Array<{ zh: string; en: string }> = [];
+  const fresh = (rel: string): Group => ({ rel, deputies: [], mods: [], post: [], raws: [] });
+  let pending = fresh('head');
+  let relRaw: string | undefined;
+  const close = (head: Token, broken?: string) => {
+    pending.head = head;
+    pending.raws.push(head.raw);
+    if (broken !== undefined) pending.broken = broken;
+    groups.push(pending);
+    pending = fresh('of');
+    relRaw = undefined;
+  };
+  tokens.forEach((tok, i) => {
+    const last = groups.at(-1);
+    const next = tokens[i + 1];
+    const dangling = pending.raws.length > 0 || relRaw !== undefined;
+    // «угольной и сланцевой промышленности»: «и» between two adjectives joins them, not two groups.
+    if (tok.t === 'and' && pending.mods.length > 0 && relRaw === undefined && next?.t === 'word' && next.lex.role === 'adj') {
+      pending.mods.push({ and: true });
+      pending.raws.push(tok.raw);
+      return;
+    }
+    if (tok.t === 'prep' || tok.t === 'and' || tok.t === 'sep') {
+      if (dangling) close({ t: 'unknown', raw: tok.raw }, tok.raw);
+      pending.rel = tok.t === 'prep' ? tok.rel : tok.t;
+      relRaw = tok.raw;
+      return;
+    }
+    if (tok.t === 'word' && tok.lex.role === 'aside') return void asides.push(tok.lex.entry);
+    if (tok.t === 'date') return void asides.push(tok);
+    if ((tok.t === 'number' || tok.t === 'quoted' || tok.t === 'namesake') && last && !dangling && !last.broken) {
+      last.post.push(tok);
+      last.raws.push(tok.raw);
+      return;
+    }
+    // «ж.д. транспорта»: a noun written before another noun is its attribute (railway transport).
+    const attributive = tok.t === 'word' && tok.lex.entry.attributive && next?.t === 'word' && next.lex.role === 'noun';
+    const mod: Mod | undefined = tok.t === 'word' && (tok.lex.role === 'adj' || attributive) ? { lex: tok.lex }
+      : tok.t === 'ordinal' ? { n: tok.n } : tok.t === 'name' ? { name: tok.raw } : undefined;
+    if (mod) pending.mods.push(mod);
+    else if (tok.t === 'word' && tok.lex.role === 'deputy') pending.deputies.push(tok.lex);
+    if (mod || (tok.t === 'word' && tok.lex.role === 'deputy')) return void pending.raws.push(tok.raw);
+    // A dependent must be in an oblique case: «начальник отдел» is not «head of department».
+    const misplaced = tok.t === 'word' && !['head', 'and', 'sep'].includes(pending.rel) && !tok.lex.oblique;
+    close(tok, tok.t === 'unknown' || misplaced ? tok.raw : undefined);
+  });
+  if (pending.raws.length > 0 || relRaw !== undefined) close({ t: 'unknown', raw: relRaw ?? '' }, relRaw ?? '');
+  return { groups, asides };
+}
+
+const ordinalEn = (n: number) => {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
+};
+
+function headParts(head: Token | undefined, lang: ExplainLang): Part[] {
+  if (!head) return [];
+  switch (head.t) {
+    case 'word': return [known(head.lex.entry[lang])];
+    case 'place': {
+      const name = head.name ? named(lang === 'en' ? romanise(head[lang]) : head[lang]) : known(head[lang]);
+      if (!head.station) return [name];
+      return lang === 'zh' ? [name, known('站')] : [known('station '), name];
+    }
+    case 'name': return [named(lang === 'en' ? romanise(head.raw) : head.raw)];
+    case 'street': return lang === 'zh' ? [named(head.name), known(head.zh)] : [named(romanise(head.name)), known(` ${head.en}`)];
+    case 'number': return [known(lang === 'zh' ? `${head.n}号` : `No. ${head.n}`)];
+    default: return postParts(head, lang);
+  }
+}
+
+function postParts(tok: Token, lang: ExplainLang): Part[] {
+  if (tok.t === 'number') return [known(lang === 'zh' ? `${tok.n}号` : `No. ${tok.n}`)];
+  if (tok.t === 'quoted') return [named(lang === 'en' ? romanise(tok.raw).replace(/"([^"]*)"?/, '“$1”') : tok.raw)];
+  if (tok.t === 'namesake') {
+    const name = tok.entry ? known(tok.entry[lang]) : named(lang === 'en' ? romanise(tok.name) : tok.name);
+    return lang === 'zh' ? [name] : [known('named after '), name];
+  }
+  return [unknown(tok.raw)];
+}
+
+/** «Фрунзенского» → Frunzensky: a proper adjective romanised in its dictionary form. */
+const properEn = (raw: string) => romanise(raw.replace(/(?:ого|ому|им|ом|ой|ую|ая|ое|ие|их|ими)$/, 'ий'));
+
+function modParts(m: Mod, lang: ExplainLang): Part {
+  if ('n' in m) return known(lang === 'zh' ? `第${m.n}` : ordinalEn(m.n));
+  if ('name' in m) return named(lang === 'zh' ? m.name : properEn(m.name));
+  if ('and' in m) return known(lang === 'zh' ? '和' : 'and');
+  return known(m.lex.entry[lang]);
+}
+
+function groupParts(g: Group, lang: ExplainLang): Part[] {
+  if (g.broken !== undefined) return [unknown(g.raws.join(' ').trim())];
+  const lead = [...g.deputies.map((d) => known(d.entry[lang])), ...g.mods.map((m) => modParts(m, lang))];
+  const head = headParts(g.head, lang);
+  if (lang === 'zh') {
+    // Names and numbers come first in Chinese: 斯大林工厂, 24号工厂.
+    const before = g.post.flatMap((p) => postParts(p, lang));
+    return [...before, ...lead, ...head];
+  }
+  const spaced = lead.flatMap((p) => [p, known(' ')]);
+  return [...spaced, ...head, ...g.post.flatMap((p) => [known(' '), ...postParts(p, lang)])];
+}
+
+/** «зам.» + «начальника»: a deputy joins the position it is the deputy of. */
+function joinDeputies(groups: Group[]): Group[] {
+  const out: Group[] = [];
+  for (const g of groups) {
+    const prev = out.at(-1);
+    if (prev && !prev.broken && prev.head?.t === 'word' && prev.head.lex.role === 'deputy' && prev.post.length === 0 && g.rel === 'of') {
+      out.pop();
+      out.push({ ...g, rel: prev.rel, deputies: [...prev.deputies, prev.head.lex, ...g.deputies], mods: [...prev.mods, ...g.mods], raws: [...prev.raws, ...g.raws] });
+    } else out.push(g);
+  }
+  return out;
+}
+
+const REL_ZH: Readonly<Record<string, string>> = { при: '下属' };
+
+const lexOf = (g: Group | undefined): Lexeme | undefined => (g?.head?.t === 'word' ? g.head.lex : undefined);
+
+/** English between two groups: "of", a preposition, "and"; "at" for a person's workplace; "the" before a common noun. */
+function joinEn(prev: Group, g: Group): string {
+  if (g.rel === 'sep') return ', ';
+  if (g.rel === 'and') return ' and ';
+  if (lexOf(g)?.entry.qualifier) return ', ';
+  const lex = g.broken ? undefined : lexOf(g);
+  const named = g.mods.length === 0 && /^the /i.test(lex?.entry.en ?? '');
+  const the = (lex?.kind === 'place' || lex?.kind === 'person') && !named ? 'the ' : '';
+  const prevLex = lexOf(prev);
+  const at = prevLex?.kind === 'person' && !prevLex.entry.leads && !prev.deputies.length && lex?.kind === 'place';
+  if (g.rel === 'of') return at ? ` at ${the}` : ` of ${the}`;
+  // «в прачечной», «на заводе»: a place of work is "at" it.
+  const word = (g.rel === 'в' || g.rel === 'во' || g.rel === 'на') && lex?.kind === 'place' ? 'at' : PREPOSITIONS[g.rel] ?? g.rel;
+  return ` ${word} ${the}`;
+}
+
+function renderEn(groups: Group[]): Part[] {
+  const parts: Part[] = [];
+  groups.forEach((g, i) => {
+    if (i === 0 && PREPOSITIONS[g.rel]) parts.push(known(`${PREPOSITIONS[g.rel]} `));
+    if (i > 0) parts.push(known(joinEn(groups[i - 1]!, g)));
+    parts.push(...groupParts(g, 'en'));
+  });
+  return parts;
+}
+
+/** Chinese: the owner first. Items split at a dash; within one, units (joined by «и») in reverse order. */
+function renderZh(groups: Group[]): Part[] {
+  const items: Group[][] = [[]];
+  for (const g of groups) {
+    if (g.rel === 'sep') items.push([]);
+    items.at(-1)!.push(g);
+  }
+  const parts: Part[] = [];
+  items.forEach((item, i) => {
+    if (i > 0) parts.push(known('，'));
+    const units: Group[][] = [];
+    for (const g of item) {
+      if (g.rel === 'and' && units.length > 0) units.at(-1)!.push(g);
+      else units.push([g]);
+    }
+    units.reverse().forEach((unit) => {
+      unit.forEach((g, j) => parts.push(...(j > 0 ? [known('和')] : []), ...groupParts(g, 'zh')));
+      parts.push(known(REL_ZH[unit[0]!.rel] ?? ''));
+    });
+  });
+  return parts;
+}
+
+/** An occupation phrase read word by word; every part explained, named, or marked untranslated. */
+export function readOccupation(text: string, lang: ExplainLang): Part[] {
+  const { groups: raw, asides } = parse(tokenize(text));
+  const groups = joinDeputies(raw);
+  const parts = lang === 'zh' ? renderZh(groups) : renderEn(groups);
+  // A phrase that is only an aside («без работы») says it plainly; beside a position, in parentheses.
+  if (groups.length === 0) return asides.map((a, i) => known(`${i > 0 ? (lang === 'zh' ? '，' : ', ') : ''}${a[lang]}`));
+  for (const a of asides) parts.push(known(lang === 'zh' ? `（${a.zh}）` : ` (${a.en})`));
+  return parts.filter((p) => p.text !== '' || p.untranslated);
+}

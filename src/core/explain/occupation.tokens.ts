@@ -1,0 +1,229 @@
+import { termKey } from './glossary.ts';
+import { inflect } from './inflect.ts';
+import { ADJECTIVES, NAMESAKES, ORGANISATIONS } from './occupation-modifiers.data.ts';
+import { DEPUTY_NOUNS, FIELD_NOUNS, PERSON_NOUNS, PLACE_NOUNS, type WordEntry } from './occupation-words.data.ts';
+import { CITIES, COUNTRIES } from './places.data.ts';
+import { STREET_KINDS } from './address.data.ts';
+import { POSITIONS, WORKPLACES } from './occupations.data.ts';
+import type { Term } from './explain.types.ts';
+import { glossary } from './glossary.ts';
+import { explainDate } from './dates.explain.ts';
+
+/** What a word does in an occupation phrase. */
+export type Role = 'noun' | 'adj' | 'deputy' | 'org' | 'aside';
+
+/** Which table a noun comes from: "worker at the works", but "head of the department". */
+export type Kind = 'person' | 'place' | 'field' | 'other';
+
+export interface Lexeme {
+  entry: WordEntry;
+  role: Role;
+  kind: Kind;
+  /** Can this form be the nominative (a head) or an oblique case (a dependent)? */
+  nominative: boolean;
+  oblique: boolean;
+}
+
+export type Token =
+  | { t: 'word'; raw: string; lex: Lexeme }
+  | { t: 'prep'; raw: string; rel: string }
+  | { t: 'and'; raw: string }
+  | { t: 'sep'; raw: string }
+  | { t: 'ordinal'; raw: string; n: number }
+  | { t: 'number'; raw: string; n: string }
+  | { t: 'quoted'; raw: string }
+  | { t: 'namesake'; raw: string; entry?: WordEntry; name: string }
+  | { t: 'place'; raw: string; zh: string; en: string; station: boolean; name: boolean }
+  | { t: 'name'; raw: string }
+  | { t: 'street'; raw: string; name: string; zh: string; en: string }
+  | { t: 'date'; raw: string; zh: string; en: string }
+  | { t: 'unknown'; raw: string };
+
+/** Adverbial phrases («на момент ареста») say when, not what: they are shown beside the position. */
+const ASIDES = new Set(['на момент ареста', 'перед арестом', 'в прошлом', 'ранее', 'до ареста', 'до революции'].map(termKey));
+
+function buildLexicon(): Map<string, Lexeme> {
+  const lexicon = new Map<string, Lexeme>();
+  const add = (entries: readonly WordEntry[], role: Role, kind: Kind = 'other') => {
+    for (const entry of entries) {
+      // Abbreviations and names of bodies do not decline; nor does a phrase of several words.
+      const decl = entry.decl ?? (role === 'org' ? 'fixed' : undefined);
+      const generated = decl === 'fixed' || /[\s(]/.test(entry.ru) ? [{ form: entry.ru, nominative: true, oblique: true }] : inflect(entry.ru, decl);
+      const extra = (entry.also ?? []).map((form) => ({ form, nominative: false, oblique: true }));
+      // «без определенного места работы» says there was no position: beside the position, not "of" it.
+      const r = (role === 'org' && ASIDES.has(termKey(entry.ru))) || /^без /.test(entry.ru) ? 'aside' : role;
+      for (const f of [...generated, ...extra]) {
+        const key = termKey(f.form);
+        // The first table to claim a form keeps it: organisations, then persons, places, fields, adjectives.
+        if (!lexicon.has(key)) lexicon.set(key, { entry, role: r, kind, nominative: f.nominative, oblique: f.oblique });
+      }
+    }
+  };
+  // The phrase tables first: «Музей революции» is the Museum of the Revolution, not a museum of a revolution.
+  // Their single words come after the word tables, which know the words' cases and roles.
+  const phrases = (terms: readonly Term[], several: boolean) =>
+    terms.flatMap((t) => t.ru.filter((ru) => /\s/.test(ru) === several).map((ru) => ({ ru, zh: t.zh, en: t.en, decl: 'fixed' as const })));
+  add(phrases(WORKPLACES, true), 'noun', 'place');
+  add(phrases(POSITIONS, true), 'noun', 'person');
+  add(ORGANISATIONS, 'org');
+  add(DEPUTY_NOUNS, 'deputy');
+  add(PERSON_NOUNS, 'noun', 'person');
+  add(PLACE_NOUNS, 'noun', 'place');
+  add(FIELD_NOUNS, 'noun', 'field');
+  add(ADJECTIVES, 'adj');
+  add(phrases(WORKPLACES, false), 'noun', 'place');
+  add(phrases(POSITIONS, false), 'noun', 'person');
+  return lexicon;
+}
+
+export const LEXICON: ReadonlyMap<string, Lexeme> = buildLexicon();
+const LONGEST = Math.max(...[...LEXICON.keys()].map((k) => k.split(' ').length));
+const NAMESAKE = glossary(NAMESAKES.map((n) => ({ ru: [n.ru, ...(n.also ?? [])], zh: n.zh, en: n.en })));
+const CITY = glossary(CITIES);
+const COUNTRY = glossary(COUNTRIES);
+const STREET_KIND = new Map(STREET_KINDS.flatMap((k) => k.ru.map((r) => [termKey(r), k] as const)));
+/** «ул. Покровке», «ул.Огарева»: a street word and the street's name (capitalised, one or two words). */
+const STREET = /^(ул\.|пер\.|б-р|бул\.|пл\.|наб\.|ш\.|пр\.)\s*([А-ЯЁ0-9][а-яё0-9-]*(?:\s+[А-ЯЁ][а-яё-]+)?)/;
+
+const PREPOSITIONS: Readonly<Record<string, string>> = {
+  в: 'in', во: 'in', на: 'at', при: 'under', по: 'for', для: 'for', из: 'from', с: 'with', со: 'with', у: 'at', от: 'from', к: 'to', за: 'for',
+};
+
+/** A proper adjective not in the tables («Фрунзенского», «Кирижский»): a name, never a word to translate. */
+const PROPER_ADJECTIVE = /^[А-ЯЁ][а-яё]+(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$/;
+/** A capital at the start of a phrase may be only the phrase's: «Химический» is a word, so -ический is never taken for a name there. */
+const COMMON_ADJECTIVE = /(?:ическ|ческ)[а-я]+$/;
+/** «Главкондитер», «Главметиза»: a chief directorate («Глав-») by its own name. */
+const GLAV = /^Глав[а-яё]{3,}$/;
+
+type Match = { token: Token; length: number };
+
+const SINCE: Readonly<Record<string, { zh: [string, string]; en: string }>> = {
+  в: { zh: ['', ''], en: 'in' }, во: { zh: ['', ''], en: 'in' }, до: { zh: ['', '以前'], en: 'until' },
+  с: { zh: ['自', '起'], en: 'from' }, со: { zh: ['自', '起'], en: 'from' }, по: { zh: ['至', ''], en: 'to' },
+};
+
+/** «в 1936 г.», «до февраля 1937 г.», «в 1919-1920 гг.», «4 августа 1937 г.»: when, shown beside the position. */
+function date(rest: string): Match | undefined {
+  const m = /^(?:(в|во|до|с|со|по)\s+)?((?:\d{1,2}\s+)?(?:[а-я]+\s+)?\d{4})(?:\s*[-–]\s*(\d{4}))?(?:\s*(?:гг?\.|года|год)(?=[\s,)]|$))?/i.exec(rest);
+  if (!m) return undefined;
+  const from = explainDate(m[2]!, 'en');
+  if (!from) return undefined;
+  const to = m[3] ? explainDate(m[3], 'en') : undefined;
+  if (m[3] && !to) return undefined;
+  const how = SINCE[(m[1] ?? 'в').toLowerCase()]!;
+  const zhDate = `${explainDate(m[2]!, 'zh')}${m[3] ? `至${explainDate(m[3], 'zh')}` : ''}`;
+  const en = `${how.en} ${from}${to ? `–${to}` : ''}`;
+  return { token: { t: 'date', raw: m[0], zh: `${how.zh[0]}${zhDate}${how.zh[1]}`, en }, length: m[0].length };
+}
+
+function special(rest: string): Match | undefined {
+  const when = date(rest);
+  if (when) return when;
+  const quoted = /^"[^"]*"?/.exec(rest);
+  if (quoted) return { token: { t: 'quoted', raw: quoted[0] }, length: quoted[0].length };
+  const number = /^№\s*(\d+[а-я]?)/i.exec(rest);
+  if (number) return { token: { t: 'number', raw: number[0], n: number[1]! }, length: number[0].length };
+  const ordinal = /^(\d+)-(?:й|я|е|го|ого|ое|ая|м|ой|ым|ом)(?=[\s,]|$)/i.exec(rest);
+  if (ordinal) return { token: { t: 'ordinal', raw: ordinal[0], n: Number(ordinal[1]) }, length: ordinal[0].length };
+  const after = /^(?:им\.|имени)\s*/.exec(rest);
+  if (after) return namesake(rest, after[0].length);
+  const inParens = /^\((?:г\.\s*)?([А-ЯЁ][а-яё-]+)\)/.exec(rest);
+  const cityInParens = inParens && CITY.lookup(inParens[1]!);
+  if (inParens && cityInParens) return { token: { t: 'place', raw: inParens[0], zh: `（${cityInParens.zh}）`, en: `(${cityInParens.en})`, station: false, name: false }, length: inParens[0].length };
+  const street = STREET.exec(rest);
+  if (street) {
+    const kind = STREET_KIND.get(termKey(street[1]!))!;
+    return { token: { t: 'street', raw: street[0], name: street[2]!, zh: kind.zh, en: kind.en }, length: street[0].length };
+  }
+  const place = /^(ст\.|г\.|гор\.)\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?)/.exec(rest);
+  if (place) {
+    const city = CITY.lookup(place[2]!);
+    const station = place[1] === 'ст.';
+    const token: Token = { t: 'place', raw: place[0], zh: city?.zh ?? place[2]!, en: city?.en ?? place[2]!, station, name: !city };
+    return { token, length: place[0].length };
+  }
+  if (/^\d+[а-я]?(?=[\s,]|$)/.test(rest)) {
+    const n = /^\d+[а-я]?/.exec(rest)![0];
+    return { token: { t: 'number', raw: n, n }, length: n.length };
+  }
+  return undefined;
+}
+
+/** «им. Сталина», «им. "Правды"», «им. В.И. Ленина»: the namesake from its table, or the name kept. */
+function namesake(rest: string, start: number): Match {
+  let skip = start;
+  // «им.К.А.Тимирязева», «им. В.И. Ленина»: the initials do not change who it is.
+  const initials = /^(?:[А-ЯЁ]\.\s*){1,2}(?=[А-ЯЁ][а-яё])/.exec(rest.slice(skip))?.[0] ?? '';
+  skip += initials.length;
+  const tail = rest.slice(skip);
+  const words = tail.split(/\s+/);
+  for (let n = Math.min(3, words.length); n > 0; n -= 1) {
+    const entry = NAMESAKE.lookup(words.slice(0, n).join(' '));
+    if (entry) {
+      const raw = rest.slice(0, skip) + words.slice(0, n).join(' ');
+      return { token: { t: 'namesake', raw, name: entry.en, entry: { ru: entry.ru[0]!, zh: entry.zh, en: entry.en } }, length: raw.length };
+    }
+  }
+  // «им. ОГПУ», «им. ВЦИК»: a body the tables know.
+  const body = /^\S+/.exec(tail)?.[0] ?? '';
+  const org = LEXICON.get(termKey(body));
+  if (org?.role === 'org') return { token: { t: 'namesake', raw: rest.slice(0, skip) + body, name: org.entry.en, entry: org.entry }, length: skip + body.length };
+  const name = /^(?:"[^"]*"?|(?:[А-ЯЁ]\.\s*){0,2}[А-ЯЁ][а-яё-]+)/.exec(tail);
+  if (!name) return { token: { t: 'unknown', raw: rest.slice(0, skip).trim() }, length: skip };
+  return { token: { t: 'namesake', raw: rest.slice(0, skip) + name[0], name: name[0] }, length: skip + name[0].length };
+}
+
+function lexical(rest: string): Match | undefined {
+  const words = rest.split(/\s+/);
+  for (let n = Math.min(LONGEST, words.length); n > 0; n -= 1) {
+    const raw = words.slice(0, n).join(' ');
+    const lex = LEXICON.get(termKey(raw));
+    if (lex) return { token: { t: 'word', raw, lex }, length: raw.length };
+  }
+  return undefined;
+}
+
+/** An occupation phrase → tokens: names, numbers, words of the tables, prepositions; anything else unknown. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  // «им.Сталина», «г.Москвы», «ст.инженер»: an abbreviation glued to the next word.
+  // A Latin H typed for a Cyrillic Н («Hаркомата», «СHК») is the same letter to the clerk.
+  const cyrillic = text.replace(/H(?=[А-ЯЁа-яё])|(?<=[А-ЯЁа-яё])H/g, 'Н');
+  let rest = cyrillic.replace(/(^|\s)([а-яё]{2,5}\.)(?=[А-ЯЁа-яё"])/g, '$1$2 ').replace(/\s+/g, ' ').trim();
+  while (rest.length > 0) {
+    const m = special(rest) ?? lexical(rest) ?? plain(rest, tokens.length === 0);
+    tokens.push(m.token);
+    rest = rest.slice(m.length).replace(/^[\s,]+/, '');
+  }
+  return tokens;
+}
+
+/** «инженер-экономист», «бухгалтера-ревизора»: two positions written as one. */
+function compound(word: string): Token | undefined {
+  const halves = word.split('-');
+  if (halves.length !== 2) return undefined;
+  const [a, b] = halves.map((h) => LEXICON.get(termKey(h)));
+  if (!a || !b || a.kind !== 'person' || b.kind !== 'person') return undefined;
+  const entry: WordEntry = { ru: word, zh: `${a.entry.zh}兼${b.entry.zh}`, en: `${a.entry.en}-${b.entry.en}` };
+  return { t: 'word', raw: word, lex: { ...a, entry, nominative: a.nominative && b.nominative, oblique: a.oblique && b.oblique } };
+}
+
+function plain(rest: string, first: boolean): Match {
+  const word = /^[^\s]+/.exec(rest)![0];
+  const bare = word.replace(/[.,;]+$/, '');
+  const place = /^[А-ЯЁ]/.test(bare) ? CITY.lookup(bare) ?? COUNTRY.lookup(bare) : undefined;
+  if (place) return { token: { t: 'place', raw: bare, zh: place.zh, en: place.en, station: false, name: false }, length: bare.length };
+  const both = compound(bare);
+  if (both) return { token: both, length: bare.length };
+  if (bare === 'и') return { token: { t: 'and', raw: word }, length: word.length };
+  if (/^[-–—]$/.test(bare)) return { token: { t: 'sep', raw: word }, length: word.length };
+  const rel = PREPOSITIONS[bare.toLowerCase()];
+  if (rel && bare === bare.toLowerCase()) return { token: { t: 'prep', raw: word, rel: bare }, length: word.length };
+  if (PROPER_ADJECTIVE.test(bare) && !(first && COMMON_ADJECTIVE.test(bare))) return { token: { t: 'name', raw: bare }, length: bare.length };
+  if (GLAV.test(bare)) return { token: { t: 'place', raw: bare, zh: `${bare}（总局）`, en: `${bare} (a chief directorate)`, station: false, name: true }, length: bare.length };
+  // An unknown abbreviation keeps its full stop («ул.»): one unknown word, not two.
+  return { token: { t: 'unknown', raw: word.replace(/,+$/, '') }, length: word.replace(/,+$/, '').length };
+}
+
+export { PREPOSITIONS };
