@@ -51,9 +51,10 @@ const ADAPTERS = ['src/**/*.routes.ts', 'src/**/*.openapi.ts', 'src/web/**/*.ts'
 
 /*
  * Known debts, left to a follow-up because another change of this round owns
- * these files: they still write another feature's tables directly.
+ * these files: they still reach another feature's repositories (restore and
+ * undo write records' claims and attested names; persons reads records).
  */
-const FOREIGN_WRITES_TODO = ['src/exports/restore.service.ts', 'src/imports/import-undo.service.ts', 'src/links/persons.service.ts'];
+const FOREIGN_REPOSITORIES_TODO = ['src/exports/restore.service.ts', 'src/imports/import-undo.service.ts', 'src/links/persons.service.ts'];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'coverage/', 'docs/screenshots/', 'dist/'] },
@@ -71,8 +72,8 @@ export default tseslint.config(
   // Repositories: SQL only, below the services.
   { files: [REPOSITORIES], ignores: [CORE], rules: restrict(CORE_FACE, NO_HTTP, NO_UPWARD, NO_SERVICES, NO_ROUTES, NO_FOREIGN_REPOSITORIES) },
   // Services: below the adapters; another feature's tables through its service.
-  { files: [SERVICES], ignores: [CORE, ...FOREIGN_WRITES_TODO], rules: restrict(CORE_FACE, NO_HTTP, NO_UPWARD, NO_ROUTES, NO_FOREIGN_REPOSITORIES) },
-  { files: FOREIGN_WRITES_TODO, rules: restrict(CORE_FACE, NO_HTTP, NO_UPWARD, NO_ROUTES) },
+  { files: [SERVICES], ignores: [CORE, ...FOREIGN_REPOSITORIES_TODO], rules: restrict(CORE_FACE, NO_HTTP, NO_UPWARD, NO_ROUTES, NO_FOREIGN_REPOSITORIES) },
+  { files: FOREIGN_REPOSITORIES_TODO, rules: restrict(CORE_FACE, NO_HTTP, NO_UPWARD, NO_ROUTES) },
   // Adapters: parse input, call services, shape output.
   { files: ADAPTERS, ignores: ['src/http/app.ts', 'src/**/*.openapi.ts', 'src/web/web.router.ts'], rules: restrict(CORE_FACE, NO_REPOSITORIES, NO_ROUTES, NO_PAGES) },
   { files: ['src/**/*.openapi.ts'], rules: restrict(CORE_FACE, NO_REPOSITORIES, NO_PAGES) },
