@@ -12,8 +12,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { recordKey } from '../eval/devset.shared.ts';
 import { checkingRecordKeys, tuningCases } from '../eval/tuning-cases.ts';
-import { CYRILLIC_VARIANTS, DIALECT, DIALECT_EXTRA, type SpellingRule } from '../src/transliteration/tables/cyrillic-variants.data.ts';
-import { PINYIN_VARIANTS, WADE_GILES_VARIANTS } from '../src/transliteration/tables/latin-variants.data.ts';
+import { CYRILLIC_VARIANTS, DIALECT, DIALECT_EXTRA, type SpellingRule } from '../src/core/transliteration/tables/cyrillic-variants.data.ts';
+import { PINYIN_VARIANTS, WADE_GILES_VARIANTS } from '../src/core/transliteration/tables/latin-variants.data.ts';
 
 /**
  * Known answers: the tuning part of the devset (eval/split.ts), never the
@@ -50,9 +50,9 @@ async function measure(flat: boolean): Promise<Record<string, string>> {
     DIALECT.cost = 0.5;
   }
   // Imported only now: the spelling tries are built from the (possibly flattened) tables at load.
-  const { decode, toPalladius } = await import('../src/transliteration/index.ts');
-  const { SYLLABLES } = await import('../src/transliteration/inventory.ts');
-  const { CYRILLIC_SPELLINGS } = await import('../src/transliteration/channels.ts');
+  const { decode, toPalladius } = await import('../src/core/transliteration/index.ts');
+  const { SYLLABLES } = await import('../src/core/transliteration/inventory.ts');
+  const { CYRILLIC_SPELLINGS } = await import('../src/core/transliteration/channels.ts');
   const variantsOf = new Map<number, string[]>();
   for (const [spelling, ems] of CYRILLIC_SPELLINGS) {
     for (const e of ems) if (e.cost > 0 && !e.rule.includes('dialect') && !e.rule.includes('+')) variantsOf.set(e.syl, [...(variantsOf.get(e.syl) ?? []), spelling]);

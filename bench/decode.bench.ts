@@ -8,8 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { decode, toPalladius } from '../src/transliteration/index.ts';
-import { SYLLABLES } from '../src/transliteration/inventory.ts';
+import { decode, toPalladius } from '../src/core/transliteration/index.ts';
+import { SYLLABLES } from '../src/core/transliteration/inventory.ts';
 import { checkStandardTable } from './golden-check.ts';
 
 const TARGET = 20_000;

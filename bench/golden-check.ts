@@ -2,7 +2,7 @@
 // from pypinyin, independent of our tables) read both ways: used by `npm run bench:decode`
 // and tests/unit/transliteration/golden-standard.test.ts.
 import { readFileSync } from 'node:fs';
-import { decode, toPalladius } from '../src/transliteration/index.ts';
+import { decode, toPalladius } from '../src/core/transliteration/index.ts';
 
 export const STANDARD_TABLE = new URL('../tests/unit/transliteration/golden/palladius-standard.tsv', import.meta.url);
 

@@ -3,9 +3,9 @@
  * generated record (so the benchmark can say whether it found that record),
  * and the fixed list of hostile ones (`--worst`).
  */
-import { encodeCursor } from '../src/http/params.ts';
-import { decode, toWadeGiles } from '../src/transliteration/index.ts';
-import { COMMON_SURNAMES } from '../src/transliteration/tables/common-surnames.data.ts';
+import { encodeCursor } from '../src/shared/pagination.ts';
+import { decode, toWadeGiles } from '../src/core/transliteration/index.ts';
+import { COMMON_SURNAMES } from '../src/core/transliteration/tables/common-surnames.data.ts';
 import { generateRecordRows } from './generate-records.ts';
 
 export interface BenchQuery {

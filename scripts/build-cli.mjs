@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 const [outdir = 'dist', ...extra] = process.argv.slice(2);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-// The decoder version hashes src/transliteration/ at start-up (src/search/decoder-version.ts),
+// The decoder version hashes src/core/transliteration/ at start-up (src/search/decoder-version.ts),
 // which a bundle does not carry: computed here, from the same code, and defined in the bundle.
 const decoderVersion = execFileSync(
   process.execPath,

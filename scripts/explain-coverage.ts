@@ -8,7 +8,7 @@
  *
  * Only this script reads the shared list; the project and its tests read fixtures/.
  */
-import { explainRecord, fullyExplained, type ExplainLang } from '../src/explain/index.ts';
+import { explainRecord, fullyExplained, type ExplainLang } from '../src/core/explain/index.ts';
 import { explainInput } from '../tests/unit/explain/golden.lines.ts';
 import { DEFAULT_LIST, isChinese, moscowPart, readRows, type Row } from './explain-rows.ts';
 

@@ -8,9 +8,9 @@
  *
  *   npx tsx scripts/explain-words.ts [../shared/data/mos-memo-shot.csv] [--field occupation] [--top 80]
  */
-import { explainRecord } from '../src/explain/index.ts';
-import { termKey } from '../src/explain/glossary.ts';
-import { LEXICON, tokenize } from '../src/explain/occupation.tokens.ts';
+import { explainRecord } from '../src/core/explain/index.ts';
+import { termKey } from '../src/core/explain/glossary.ts';
+import { LEXICON, tokenize } from '../src/core/explain/occupation.tokens.ts';
 import { explainInput } from '../tests/unit/explain/golden.lines.ts';
 import { DEFAULT_LIST, moscowPart, readRows } from './explain-rows.ts';
 

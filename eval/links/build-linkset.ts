@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { csvLine } from '../../src/exports/csv.ts';
 import { mulberry32 } from '../../src/shared/prng.ts';
-import { placeIdsInText } from '../../src/search/gazetteer/gazetteer.ts';
+import { placeIdsInText } from '../../src/core/match/gazetteer/gazetteer.ts';
 
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 type Row = Record<string, string>;

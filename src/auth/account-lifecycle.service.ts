@@ -31,7 +31,8 @@ export interface Ended {
   tokensRevoked: number;
 }
 
-async function findAccount(db: Kysely<DB>, ref: AccountRef): Promise<UserRow> {
+/** The account, enabled or not, or a 404. */
+export async function findAccount(db: Kysely<DB>, ref: AccountRef): Promise<UserRow> {
   const user = 'email' in ref ? await findUserByEmail(db, ref.email) : await findUserById(db, ref.id);
   if (!user) throw new NotFoundError('No account with this ' + ('email' in ref ? 'email' : 'id'));
   return user;

@@ -20,6 +20,8 @@ import { TOKEN_MARKER, TOKEN_PREFIX_LENGTH, looksLikeApiToken, newApiToken, rand
 import { ROLES, type AuthUser, type Role } from './user.types.ts';
 
 export { ROLES, actorRef, type AuthUser, type Role } from './user.types.ts';
+/** Public labels of accounts (role, display name; never an email), for a record's history. */
+export { findUserLabels } from './accounts.repository.ts';
 
 /**
  * Accounts, API tokens and web sessions. The HTTP routes, the CLI and the web

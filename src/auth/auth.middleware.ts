@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { markPrivate } from '../http/cache.ts';
-import type { AppContext } from '../http/context.ts';
+import type { AppContext } from '../shared/context.ts';
 import { CsrfError, ForbiddenError, UnauthorizedError } from '../shared/errors.ts';
 import { authenticateToken, checkCsrfToken, findSession, type FoundSession } from './accounts.service.ts';
 import { readSessionCookie } from './cookies.ts';

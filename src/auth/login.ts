@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { AppContext } from '../http/context.ts';
+import type { AppContext } from '../shared/context.ts';
 import { createSession, deleteSession, type Session } from './accounts.service.ts';
 import { sessionCookie, sessionIdsIn } from './cookies.ts';
 import type { AuthUser } from './user.types.ts';

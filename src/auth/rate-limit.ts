@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { rateLimit, type RateLimitInfo, type Store } from 'express-rate-limit';
-import type { AppContext } from '../http/context.ts';
+import type { AppContext } from '../shared/context.ts';
 import { RateLimitedError } from '../shared/errors.ts';
 import { PostgresRateLimitStore } from './rate-limit.store.ts';
 import { sha256 } from './secrets.ts';

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import type { AppContext } from '../http/context.ts';
-import { parseOrThrow } from '../http/validate.ts';
+import type { AppContext } from '../shared/context.ts';
+import { parseOrThrow } from '../shared/validate.ts';
 import { UnauthorizedError } from '../shared/errors.ts';
 import { findSession, verifyPassword } from './accounts.service.ts';
 import { sessionIdOf } from './auth.middleware.ts';

@@ -1,14 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { AppContext } from '../http/context.ts';
-import { parseId } from '../http/params.ts';
-import { parseOrThrow } from '../http/validate.ts';
-import { changePassword, disableAccount, enableAccount, listAccountTokens, listAccounts } from './account-lifecycle.service.ts';
-import { findUserById } from './accounts.repository.ts';
+import type { AppContext } from '../shared/context.ts';
+import { parseId } from '../shared/validate.ts';
+import { parseOrThrow } from '../shared/validate.ts';
+import { changePassword, disableAccount, enableAccount, findAccount, listAccountTokens, listAccounts } from './account-lifecycle.service.ts';
 import { MAX_TOKEN_DAYS, createUser, issueApiToken, revokeApiToken } from './accounts.service.ts';
 import { requireRole } from './auth.middleware.ts';
 import { ROLES } from './user.types.ts';
-import { NotFoundError } from '../shared/errors.ts';
 
 export const newUserBody = z
   .object({
@@ -59,8 +57,7 @@ export function usersRouter(ctx: AppContext): Router {
   });
 
   router.post('/api/users/:id/tokens', adminOnly, async (req, res) => {
-    const user = await findUserById(db, parseId(req.params.id, 'user id'));
-    if (!user) throw new NotFoundError('No account with this id');
+    const user = await findAccount(db, { id: parseId(req.params.id, 'user id') });
     const body = parseOrThrow(newTokenBody, req.body ?? {}, 'token');
     const issued = await issueApiToken(db, user.email, body);
     res.setHeader('Cache-Control', 'no-store');

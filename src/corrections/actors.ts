@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { findUserLabels } from '../auth/accounts.repository.ts';
+import { findUserLabels } from '../auth/accounts.service.ts';
 import { userIdFromActor } from '../auth/user.types.ts';
 import type { DB } from '../db/schema.ts';
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { appendRecordEvent, replaceReadings } from '../records/record.writer.ts';
-import { findRecordIdsByKey } from '../records/records.repository.ts';
+import { recordIdsByKey } from '../records/records.service.ts';
 import { attestedNamesOfRecords, insertAttestedName } from './corrections.repository.ts';
 
 /**
@@ -39,7 +39,7 @@ export async function restoreAttestedNames(db: Kysely<DB>, entries: readonly Att
   for (let i = 0; i < entries.length; i += CHUNK) {
     const chunk = entries.slice(i, i + CHUNK);
     await db.transaction().execute(async (trx) => {
-      const found = await findRecordIdsByKey(trx, chunk);
+      const found = await recordIdsByKey(trx, chunk);
       const idOf = new Map(found.map((r) => [`${r.source}\u0001${r.external_id}`, String(r.id)]));
       const existing = await attestedNamesOfRecords(trx, [...idOf.values()]);
       const have = new Set(existing.map((e) => nameKey(String(e.record_id), e)));

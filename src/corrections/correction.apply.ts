@@ -1,10 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { replaceClaim } from '../records/claims.repository.ts';
 import { applyClaim, sameValue, toColumns } from '../records/record.diff.ts';
-import { FIELD_BY_NAME } from '../records/record.fields.ts';
-import { changeRecord, columnsOf, replaceReadings } from '../records/record.writer.ts';
-import { lockRecord } from '../records/records.repository.ts';
+import { FIELD_BY_NAME } from '../core/records/index.ts';
+import { changeRecord, columnsOf, lockRecord, replaceClaim, replaceReadings } from '../records/record.writer.ts';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
 import { attestedPinyin, fieldValueForRecord } from './correction.input.ts';
 import { insertAttestedName, type CorrectionRow } from './corrections.repository.ts';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { normalisePartialDate } from '../records/partial-date.ts';
-import { BIOGRAPHY_MAX, FIELD_BY_NAME, type RecordField, type RecordFieldName } from '../records/record.fields.ts';
+import { normalisePartialDate } from '../core/records/index.ts';
+import { BIOGRAPHY_MAX, FIELD_BY_NAME, type RecordField, type RecordFieldName } from '../core/records/index.ts';
 import type { FieldIssue } from '../shared/errors.ts';
-import { decode, type Reading } from '../transliteration/index.ts';
+import { decode, type Reading } from '../core/transliteration/index.ts';
 
 /**
  * What the public may propose, checked without any I/O: the HTTP route and the

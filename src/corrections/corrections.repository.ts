@@ -1,7 +1,12 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { CorrectionsTable, DB } from '../db/schema.ts';
 
-/** Only this file touches Kysely for corrections, attested names and a record's history. */
+/**
+ * The SQL of corrections, of the attested names an approval inserts, and of a
+ * record's public history. Attested names are read elsewhere too (a record's
+ * page: records/attested-names.repository.ts; search, export, stats), never
+ * written elsewhere.
+ */
 
 export type CorrectionRow = Selectable<CorrectionsTable>;
 export type CorrectionStatus = CorrectionRow['status'];
@@ -114,15 +119,6 @@ export async function insertAttestedName(
 export async function attestedNamesOfRecords(trx: Transaction<DB>, recordIds: readonly string[]) {
   if (recordIds.length === 0) return [];
   return trx.selectFrom('attested_names').select(['record_id', 'hanzi', 'pinyin', 'evidence']).where('record_id', 'in', recordIds as never).execute();
-}
-
-export async function listAttestedNameRows(db: Kysely<DB>, recordId: number) {
-  return db
-    .selectFrom('attested_names')
-    .select(['hanzi', 'pinyin', 'evidence', 'approved_at'])
-    .where('record_id', '=', String(recordId) as never)
-    .orderBy('id')
-    .execute();
 }
 
 /** WHERE record_id = $1 AND id > $2 ORDER BY id (record_events_record_id_idx). */

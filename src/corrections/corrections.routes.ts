@@ -1,10 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { REASON_MAX } from '../shared/decision-reason.ts';
 import { currentUser, optionalUser, requireRole } from '../auth/auth.middleware.ts';
 import { appLimits } from '../auth/rate-limit.ts';
-import type { AppContext } from '../http/context.ts';
-import { limitParam, parseId } from '../http/params.ts';
-import { parseOrThrow } from '../http/validate.ts';
+import type { AppContext } from '../shared/context.ts';
+import { limitParam } from '../shared/pagination.ts';
+import { parseId } from '../shared/validate.ts';
+import { parseOrThrow } from '../shared/validate.ts';
 import { decideCorrection, getCorrection, listCorrections, submitCorrection } from './corrections.service.ts';
 import { getRecordHistory } from './history.service.ts';
 
@@ -17,9 +19,9 @@ export const listQuery = z
   .strict();
 export const historyQuery = z.object({ cursor: z.string().optional(), limit: limitParam(200, 500) }).strict();
 export const approveBody = z
-  .object({ reason: z.string().max(2000).optional(), confirmStale: z.boolean().optional(), version: z.number().int().positive().optional(), _csrf: z.string().optional() })
+  .object({ reason: z.string().max(REASON_MAX).optional(), confirmStale: z.boolean().optional(), version: z.number().int().positive().optional(), _csrf: z.string().optional() })
   .strict();
-export const rejectBody = z.object({ reason: z.string({ error: 'is required to reject' }).max(2000), _csrf: z.string().optional() }).strict();
+export const rejectBody = z.object({ reason: z.string({ error: 'is required to reject' }).max(REASON_MAX), _csrf: z.string().optional() }).strict();
 
 /**
  * Public: submit a correction, read a record's history. Archivists (and

@@ -2,10 +2,10 @@ import type { Kysely, Transaction } from 'kysely';
 import { actorRef, type AuthUser } from '../auth/user.types.ts';
 import { sha256 } from '../auth/secrets.ts';
 import type { DB } from '../db/schema.ts';
-import { decodeCursor, encodeCursor } from '../http/params.ts';
-import { findRecordById } from '../records/records.repository.ts';
+import { afterIdOf, keysetPage } from '../shared/pagination.ts';
+import { getRecord } from '../records/records.service.ts';
 import { appendRecordEvent } from '../records/record.writer.ts';
-import { FIELD_BY_NAME } from '../records/record.fields.ts';
+import { FIELD_BY_NAME } from '../core/records/index.ts';
 import { AppError, BadRequestError, ConflictError, NotFoundError } from '../shared/errors.ts';
 import { describeActors } from './actors.ts';
 import { applyCorrection, type ApproveOptions } from './correction.apply.ts';
@@ -22,14 +22,13 @@ import {
 
 export type { CorrectionBody } from './correction.input.ts';
 export type { CorrectionDto } from './correction.dto.ts';
+import { decisionReason } from '../shared/decision-reason.ts';
 
 /**
  * Corrections: the moderation model of an append-only event log
  * (record_events) plus a derived current status (corrections.status), both
  * written in one transaction. The HTTP routes and the web pages call these.
  */
-
-export const REASON_MAX = 2000;
 
 /**
  * A public proposal: validated (400 naming each offending field), the record
@@ -48,8 +47,7 @@ export async function submitCorrection(
     throw new BadRequestError(`Invalid correction: ${checked.issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, checked.issues);
   }
   const p = checked.proposal;
-  const record = await findRecordById(db, recordId);
-  if (!record) throw new NotFoundError(`No record with id ${recordId}`);
+  const record = await getRecord(db, recordId);
   // What the field showed when proposed: an approval after it changed must be confirmed.
   const column = p.kind === 'field' ? FIELD_BY_NAME.get(p.field)?.column : undefined;
   const baseValue = column === undefined ? null : JSON.stringify(record[column] ?? null);
@@ -111,14 +109,10 @@ export interface ListOptions {
 /** The moderation queue, oldest first, keyset-paginated by id. Archivists only: includes contacts. */
 export async function listCorrections(db: Kysely<DB>, options: ListOptions = {}): Promise<{ corrections: CorrectionDto[]; nextCursor: string | null }> {
   const limit = options.limit ?? 50;
-  const after = decodeCursor(options.cursor);
-  const afterId = after === undefined ? 0 : Number(after);
-  if (!Number.isSafeInteger(afterId) || afterId < 0) throw new BadRequestError('cursor is not a cursor this server issued');
-  const rows = await listCorrectionRows(db, options.status ?? 'pending', afterId, limit + 1);
-  const page = rows.slice(0, limit);
+  const rows = await listCorrectionRows(db, options.status ?? 'pending', afterIdOf(options.cursor), limit + 1);
+  const { page, nextCursor } = keysetPage(rows, limit, (last) => last.id);
   const actor = await describeActors(db, page.flatMap((r) => (r.decided_by ? [r.decided_by] : [])));
-  const last = page.at(-1);
-  return { corrections: page.map((r) => toCorrectionDto(r, actor)), nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
+  return { corrections: page.map((r) => toCorrectionDto(r, actor)), nextCursor };
 }
 
 export async function getCorrection(db: Kysely<DB>, id: number): Promise<CorrectionDto> {
@@ -145,9 +139,7 @@ export async function decideCorrection(
   reason?: string | null,
   options: ApproveOptions = {},
 ): Promise<CorrectionDto> {
-  const why = reason?.trim() ? reason.trim() : null;
-  if (decision === 'reject' && !why) throw new BadRequestError('A rejection needs a reason', [{ field: 'reason', message: 'is required to reject' }]);
-  if (why && why.length > REASON_MAX) throw new BadRequestError(`reason is too long`, [{ field: 'reason', message: `must be at most ${REASON_MAX} characters` }]);
+  const why = decisionReason(reason, decision === 'reject' ? { message: 'A rejection needs a reason', issue: 'is required to reject' } : undefined);
   const by = actorRef(actor);
 
   await db.transaction().execute(async (trx) => {

@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { decodeCursor, encodeCursor } from '../http/params.ts';
-import { findRecordById } from '../records/records.repository.ts';
-import { BadRequestError, NotFoundError } from '../shared/errors.ts';
+import { afterIdOf, keysetPage } from '../shared/pagination.ts';
+import { getRecord } from '../records/records.service.ts';
 import { describeActors, publicEventData, type PublicActor } from './actors.ts';
-import { listAttestedNameRows, listRecordCorrectionStatuses, listRecordEventRows } from './corrections.repository.ts';
+import { listRecordCorrectionStatuses, listRecordEventRows } from './corrections.repository.ts';
 
 /** Public: what happened to a record, and where its corrections stand. No contact, no evidence of pending proposals. */
 export interface HistoryEventDto {
@@ -34,20 +33,25 @@ export async function getRecordHistory(
   recordId: number,
   options: { cursor?: string | undefined; limit?: number; staff?: boolean } = {},
 ): Promise<RecordHistoryDto> {
-  if (!(await findRecordById(db, recordId))) throw new NotFoundError(`No record with id ${recordId}`);
+  await getRecord(db, recordId);
+  return historyOfRecord(db, recordId, options);
+}
+
+/** getRecordHistory of a record the caller has just read (its page): no second look-up. */
+export async function historyOfRecord(
+  db: Kysely<DB>,
+  recordId: number,
+  options: { cursor?: string | undefined; limit?: number; staff?: boolean } = {},
+): Promise<RecordHistoryDto> {
   const limit = options.limit ?? 200;
-  const after = decodeCursor(options.cursor);
-  const afterId = after === undefined ? 0 : Number(after);
-  if (!Number.isSafeInteger(afterId) || afterId < 0) throw new BadRequestError('cursor is not a cursor this server issued');
   const [rows, corrections] = await Promise.all([
-    listRecordEventRows(db, recordId, afterId, limit + 1),
+    listRecordEventRows(db, recordId, afterIdOf(options.cursor), limit + 1),
     listRecordCorrectionStatuses(db, recordId),
   ]);
-  const page = rows.slice(0, limit);
+  const { page, nextCursor } = keysetPage(rows, limit, (last) => last.id);
   const actor = await describeActors(db, page.map((e) => e.actor));
   const approved = new Set(corrections.filter((c) => c.status === 'approved').map((c) => Number(c.id)));
   const shown = (data: Record<string, unknown>) => (options.staff ? data : (publicEventData(unreviewedHidden(data, approved)) as Record<string, unknown>));
-  const last = page.at(-1);
   return {
     recordId,
     events: page.map((e) => ({
@@ -65,7 +69,7 @@ export async function getRecordHistory(
       submittedAt: new Date(c.created_at).toISOString(),
       decidedAt: c.decided_at ? new Date(c.decided_at).toISOString() : null,
     })),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null,
+    nextCursor,
   };
 }
 
@@ -74,17 +78,4 @@ function unreviewedHidden(data: Record<string, unknown>, approved: ReadonlySet<n
   const id = data.correctionId;
   if (typeof id !== 'number' || approved.has(id) || !('value' in data || 'hanzi' in data || 'pinyin' in data)) return data;
   return { correctionId: id, kind: data.kind };
-}
-
-export interface AttestedNameDto {
-  hanzi: string | null;
-  pinyin: string;
-  evidence: string;
-  approvedAt: string;
-}
-
-/** The names attested for a record by approved corrections (GET /api/records/:id). */
-export async function listAttestedNames(db: Kysely<DB>, recordId: number): Promise<AttestedNameDto[]> {
-  const rows = await listAttestedNameRows(db, recordId);
-  return rows.map((r) => ({ hanzi: r.hanzi, pinyin: r.pinyin, evidence: r.evidence, approvedAt: new Date(r.approved_at).toISOString() }));
 }

@@ -1,8 +1,8 @@
-import type { AttestedNameDto } from '../corrections/history.service.ts';
-import { ALIAS_INDEX, normaliseHeader, type ImportTarget } from '../imports/column-map.data.ts';
+import type { AttestedNameDto } from '../records/attested-names.service.ts';
+import { ALIAS_INDEX, normaliseHeader, type ImportTarget } from '../core/records/index.ts';
 import { PRIVATE_PREFIX } from '../imports/extra-columns.ts';
 import type { RecordDto } from '../records/record.dto.ts';
-import { RECORD_FIELDS, type RecordFieldName } from '../records/record.fields.ts';
+import { RECORD_FIELDS, type RecordFieldName } from '../core/records/index.ts';
 
 /**
  * What an exported record is, and how it lies in a CSV file. Pure.

@@ -2,8 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { requireRole } from '../auth/auth.middleware.ts';
 import { actorRef } from '../auth/user.types.ts';
-import type { AppContext } from '../http/context.ts';
-import { parseOrThrow } from '../http/validate.ts';
+import type { AppContext } from '../shared/context.ts';
+import { parseOrThrow } from '../shared/validate.ts';
 import { EXPORT_FORMATS } from './export.layout.ts';
 import { exportRecords, streamWriter } from './export.service.ts';
 

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { AttestedNameDto } from '../corrections/history.service.ts';
+import type { AttestedNameDto } from '../records/attested-names.service.ts';
 import type { Database } from '../db/database.ts';
 import type { DB, RecordRow } from '../db/schema.ts';
-import { activeClaimsOf, openConflictsOf } from '../records/claims.repository.ts';
-import { FIELD_BY_NAME } from '../records/record.fields.ts';
+import { claimsAndConflictsOf } from '../records/records.service.ts';
+import { FIELD_BY_NAME } from '../core/records/index.ts';
 import { toRecordDto } from '../records/record.dto.ts';
 import { spreadsheetCsvLine } from './csv.ts';
 import { attestedNamesOf, exportPage, extraKeys, type ExportCursor } from './export.repository.ts';
@@ -109,7 +109,7 @@ async function exportFrom(db: Kysely<DB>, options: ExportOptions, write: (chunk:
 async function annotationsOf(db: Kysely<DB>, rows: readonly RecordRow[]) {
   const ids = rows.map((r) => String(r.id));
   const byId = new Map(rows.map((r) => [String(r.id), r]));
-  const [names, claims, conflicts] = await Promise.all([attestedNamesOf(db, ids), activeClaimsOf(db, ids), openConflictsOf(db, ids)]);
+  const [names, { claims, conflicts }] = await Promise.all([attestedNamesOf(db, ids), claimsAndConflictsOf(db, ids)]);
   return {
     attested: groupBy(names, (n): AttestedNameDto => ({ hanzi: n.hanzi, pinyin: n.pinyin, evidence: n.evidence, approvedAt: iso(n.approved_at) })),
     claims: groupBy(claims, (c): ExportedClaim => ({

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { mapColumns } from '../imports/column-map.ts';
+import { mapColumns } from '../core/records/index.ts';
 import { openCsv } from '../imports/csv-reader.ts';
-import { ImportFileError, type RowError } from '../imports/import.errors.ts';
-import { FIELD_BY_NAME } from '../records/record.fields.ts';
+import { ImportFileError, type RowError } from '../core/records/index.ts';
+import { FIELD_BY_NAME } from '../core/records/index.ts';
 import { csvLine, fromSpreadsheetCell } from './csv.ts';
 import { csvFieldsOf, csvLayout, jsonColumnIndexes, type ExportFormat, type ExportedRecord, type JsonColumnKey } from './export.layout.ts';
 import { cellOf, hasAnnotations, parseList, type Annotations, type ExportClaimInput } from './restore.input.ts';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { RestoredAttestedName } from '../corrections/attested.restore.ts';
-import { ImportFileError } from '../imports/import.errors.ts';
+import { ImportFileError } from '../core/records/index.ts';
 import type { RestoredClaim, RestoredConflict } from '../records/claims.restore.ts';
-import { FIELD_BY_NAME } from '../records/record.fields.ts';
+import { FIELD_BY_NAME } from '../core/records/index.ts';
 import type { JsonColumnKey } from './export.layout.ts';
 
 /**

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { restoreAttestedNames, type AttestedRestoreOutcome } from '../corrections/attested.restore.ts';
 import type { Database } from '../db/database.ts';
-import { ImportFileError } from '../imports/import.errors.ts';
+import { ImportFileError } from '../core/records/index.ts';
 import type { ImportTally } from '../imports/import-report.ts';
 import { runImport, type ImportOptions, type ImportReport } from '../imports/import.service.ts';
 import { restoreClaims, type ClaimsRestoreOutcome } from '../records/claims.restore.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { errors, json, type Same } from '../http/openapi.shared.ts';
-import type { Stats } from './stats.repository.ts';
+import type { Stats } from './stats.service.ts';
 
 export const statsSchema = z
   .strictObject({

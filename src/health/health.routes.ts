@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { cachePublic } from '../http/cache.ts';
-import type { AppContext } from '../http/context.ts';
+import type { AppContext } from '../shared/context.ts';
 import { READINESS_CHECKS, runChecks } from './readiness.ts';
-import { cachedStats } from './stats.cache.ts';
+import { cachedStats } from './stats.service.ts';
 
 /** How long caches may keep /api/stats: the counts move with imports and moderation, not by the second. */
 export const STATS_MAX_AGE_SECONDS = 60;
@@ -26,7 +26,7 @@ export function healthRouter(ctx: AppContext): Router {
   });
 
   // {records, sources, attestedNames, pendingCorrections, bySource, staleReadings, backend}: src/health/stats.repository.ts,
-  // at most STATS_CACHE_SECONDS old (stats.cache.ts).
+  // at most STATS_CACHE_SECONDS old (stats.service.ts).
   router.get('/api/stats', cachePublic(STATS_MAX_AGE_SECONDS), async (_req, res) => {
     res.json({ ...(await cachedStats(ctx)), backend: ctx.database.backend });
   });

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { createMigrator } from '../db/migrate.ts';
-import type { AppContext } from '../http/context.ts';
-import { staleReadingsCount } from '../search/reading-versions.repository.ts';
+import type { AppContext } from '../shared/context.ts';
+import { staleReadingsCount } from '../search/reading-versions.service.ts';
 
 /**
  * What GET /readyz asks before a load balancer sends traffic here. Each check

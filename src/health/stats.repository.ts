@@ -1,6 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { staleReadingsCount } from '../search/reading-versions.repository.ts';
 
 /**
  * GET /api/stats and `namebridge stats`:
@@ -25,33 +24,25 @@ export interface Stats {
 /** Sources listed in bySource; `sources` says how many there are in all. */
 export const BY_SOURCE_LIMIT = 100;
 
-export async function readStats(db: Kysely<DB>, bySourceLimit = BY_SOURCE_LIMIT): Promise<Stats> {
-  const [counts, bySource, staleReadings] = await Promise.all([readSmallCounts(db), countBySource(db, bySourceLimit), staleReadingsCount(db)]);
-  // Every source listed: their sum is the exact total, and saves a second pass over the records.
-  const complete = Object.keys(bySource).length >= counts.sources;
-  const records = complete ? Object.values(bySource).reduce((a, b) => a + b, 0) : await countAll(db);
-  return { records, ...counts, bySource, staleReadings };
-}
-
 /** The four counts, records by count(*) (one pass over the smallest index or the table). */
 export async function readCounts(db: Kysely<DB>): Promise<Omit<Stats, 'bySource' | 'staleReadings'>> {
   const [records, counts] = await Promise.all([countAll(db), readSmallCounts(db)]);
   return { records, ...counts };
 }
 
-async function countAll(db: Kysely<DB>): Promise<number> {
+export async function countAll(db: Kysely<DB>): Promise<number> {
   const { rows } = await RECORDS_SQL.execute(db);
   return Number(rows[0]!.n);
 }
 
 /** sources, attested names, pending corrections in one statement: each bounded by an index, not by the records. */
-async function readSmallCounts(db: Kysely<DB>): Promise<Omit<Stats, 'bySource' | 'records' | 'staleReadings'>> {
+export async function readSmallCounts(db: Kysely<DB>): Promise<Omit<Stats, 'bySource' | 'records' | 'staleReadings'>> {
   const { rows } = await SMALL_COUNTS_SQL.execute(db);
   const row = rows[0]!;
   return { sources: Number(row.sources), attestedNames: Number(row.attested_names), pendingCorrections: Number(row.pending_corrections) };
 }
 
-async function countBySource(db: Kysely<DB>, limit: number): Promise<Record<string, number>> {
+export async function countBySource(db: Kysely<DB>, limit: number): Promise<Record<string, number>> {
   const { rows } = await bySourceSql(limit).execute(db);
   return Object.fromEntries(rows.map((r) => [r.source, Number(r.n)]));
 }

@@ -13,7 +13,7 @@ import { conflictsRouter } from '../records/conflicts.routes.ts';
 import { linksRouter } from '../links/links.routes.ts';
 import { renderWebErrorPage } from '../web/web.errors.ts';
 import { webRouter } from '../web/web.router.ts';
-import type { AppContext } from './context.ts';
+import type { AppContext } from '../shared/context.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
 import { openApiRouter } from './openapi.routes.ts';
 import { httpMetrics } from '../metrics/http.metrics.ts';

@@ -11,7 +11,8 @@ export interface RunningServer {
 
 export async function listen(app: Express, port: number, host: string, logger: Logger): Promise<RunningServer> {
   const server = http.createServer(app);
-  // Slow-loris protection; uploads get their own, longer limits on their routes.
+  // Slow-loris protection for every route alike: the headers within 30 s, the whole request
+  // (an upload of IMPORT_MAX_BYTES included) within 10 minutes. No route has limits of its own.
   server.headersTimeout = 30_000;
   server.requestTimeout = 10 * 60_000;
   await new Promise<void>((resolve, reject) => {

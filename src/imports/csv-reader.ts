@@ -1,8 +1,8 @@
 import { StringDecoder } from 'node:string_decoder';
 import iconv from 'iconv-lite';
-import { ImportFileError, type RowError } from './import.errors.ts';
+import { ImportFileError, type RowError } from '../core/records/index.ts';
 import { readRecords } from './csv-records.ts';
-import { detectEncoding, sniffDelimiter, type EncodingDecision, type TextEncoding } from './text-encoding.ts';
+import { detectEncoding, sniffDelimiter, type EncodingDecision, type TextEncoding } from '../core/records/index.ts';
 
 /**
  * Streams a CSV byte stream as records with their physical line numbers.

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { RowError } from './import.errors.ts';
+import type { RowError } from '../core/records/index.ts';
 
 /**
  * CSV text → records with the physical line each starts on, on papaparse's

@@ -1,4 +1,4 @@
-import type { ColumnMapping } from './column-map.ts';
+import type { ColumnMapping } from '../core/records/index.ts';
 
 /**
  * Which unknown columns of a file are public. Pure. Unknown columns are kept

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DB, ImportJobsTable, UndoOutcome } from '../db/schema.ts';
-import type { RowError } from './import.errors.ts';
+import type { RowError } from '../core/records/index.ts';
 
 /** Only this file touches the import_jobs table. */
 export type ImportJobRow = Selectable<ImportJobsTable>;

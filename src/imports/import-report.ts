@@ -1,5 +1,5 @@
 import { spreadsheetCsvLine } from '../exports/csv.ts';
-import type { RowError } from './import.errors.ts';
+import type { RowError } from '../core/records/index.ts';
 import type { DuplicatePair } from './import.writer.ts';
 import type { JobProgress } from './import-jobs.repository.ts';
 
@@ -83,19 +83,28 @@ export class ImportTally {
   }
 }
 
-/** The `--json` summary line: exactly these keys. */
-export interface ImportSummary {
+/** The counters of an import's rows, as every report names them (the job row, the summary, the API). */
+export interface ImportCounts {
   inserted: number;
   updated: number;
   unchanged: number;
   invalid: number;
   duplicates: number;
+}
+
+/** The `--json` summary line: exactly these keys. */
+export interface ImportSummary extends ImportCounts {
   warnings: string[];
   errors: RowError[];
   errorsTotal: number;
 }
 
-export function summaryOf(report: { inserted: number; updated: number; unchanged: number; invalid: number; duplicates: number; warnings: string[]; errors: RowError[]; errorsTotal: number }): ImportSummary {
+/** The summary of a file refused as a whole: nothing written, the one error at line 0. */
+export function fileErrorSummary(message: string): ImportSummary {
+  return { inserted: 0, updated: 0, unchanged: 0, invalid: 0, duplicates: 0, warnings: [], errors: [{ line: 0, column: null, message }], errorsTotal: 1 };
+}
+
+export function summaryOf(report: ImportSummary): ImportSummary {
   return {
     inserted: report.inserted,
     updated: report.updated,

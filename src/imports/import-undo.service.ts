@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB, RecordRow, UndoOutcome } from '../db/schema.ts';
 import { activeClaims, resolveOpenConflictsOfJob } from '../records/claims.repository.ts';
 import { revertSource, type Columns } from '../records/record.diff.ts';
-import { FIELD_BY_NAME } from '../records/record.fields.ts';
+import { FIELD_BY_NAME } from '../core/records/index.ts';
 import { changeRecord, columnsOf, removeRecords } from '../records/record.writer.ts';
 import { lockRecord } from '../records/records.repository.ts';
 import { BadRequestError, ConflictError, NotFoundError } from '../shared/errors.ts';

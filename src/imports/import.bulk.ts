@@ -3,7 +3,7 @@ import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import { moveFreshRecords } from '../records/record-bulk.writer.ts';
 import { RECORD_FIELDS_ORDER, readingRows } from '../records/record-batch.writer.ts';
-import type { SearchFields } from '../search/search-fields.ts';
+import type { SearchFields } from '../core/match/index.ts';
 import { saveJobProgress } from './import-jobs.repository.ts';
 import type { ImportTally } from './import-report.ts';
 import { preparedBatches, DEFAULT_BATCH_SIZE } from './import.rows.ts';

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { AppContext } from '../http/context.ts';
+import type { AppContext } from '../shared/context.ts';
 import { RateLimitedError } from '../shared/errors.ts';
 import { insertJob } from './import-jobs.repository.ts';
 import { importRunner } from './import.runner.ts';

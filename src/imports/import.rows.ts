@@ -1,14 +1,14 @@
 import { toColumns } from '../records/record.diff.ts';
-import { mapColumns, type ColumnMapping } from './column-map.ts';
+import { mapColumns, type ColumnMapping } from '../core/records/index.ts';
 import { extraPlan, splitExtra } from './extra-columns.ts';
 import { openCsv } from './csv-reader.ts';
-import { ImportFileError, type RowError } from './import.errors.ts';
-import { IdSet } from './id-set.ts';
+import { ImportFileError, type RowError } from '../core/records/index.ts';
+import { IdSet } from '../core/records/index.ts';
 import type { ImportTally } from './import-report.ts';
 import type { EncodedFields } from './import.store.ts';
 import { recordFields, type PreparedRow } from './import.writer.ts';
-import { contentHash, derivedExternalId } from './row-identity.ts';
-import { DEFAULT_VALIDATION, validateRow } from './row-validation.ts';
+import { contentHash, derivedExternalId } from '../core/records/index.ts';
+import { DEFAULT_VALIDATION, validateRow } from '../core/records/index.ts';
 import type { ImportOptions } from './import.service.ts';
 import { crashPoint } from '../shared/crash-point.ts';
 

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
-import type { AppContext } from '../http/context.ts';
+import type { AppContext } from '../shared/context.ts';
 import { failJobs, findJob, finishJob, listUnfinishedJobs, markJobRunning, releaseJob, takeOverJob, type ImportJobRow } from './import-jobs.repository.ts';
 import { JOB_OWNER, JobLostError, ownerGone, runImport } from './import.service.ts';
 import { removeOrphans, removeSpoolFile, spoolFilePath } from './import.spool.ts';
+import { ImportTally } from './import-report.ts';
 import { createJobQueue, type JobQueue } from './job-queue.ts';
 
 /**
@@ -106,7 +107,7 @@ export class ImportRunner {
     const file = spoolFilePath(config.DATA_DIR, job.spool_file!);
     try {
       if (!fs.existsSync(file)) {
-        const progress = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, invalid: 0, duplicates: 0, bytesRead: 0, bytesTotal: null, warnings: [], errors: [], errorsTotal: 0, duplicateSample: [] };
+        const progress = new ImportTally(null).progress();
         await finishJob(database.db, jobId, JOB_OWNER, { status: 'failed', exitCode: 2, fileError: 'the uploaded file is no longer in the spool: upload it again', progress });
         return;
       }

@@ -1,5 +1,5 @@
-import { placeIdsInText } from '../search/gazetteer/gazetteer.ts';
-import { searchFieldsFor, type ReadingKeys, type SearchFields } from '../search/search-fields.ts';
+import { placeIdsInText } from '../core/match/index.ts';
+import { searchFieldsFor, type ReadingKeys, type SearchFields } from '../core/match/index.ts';
 
 /**
  * searchFieldsFor() for a whole batch, remembering what it decoded: names and
@@ -17,8 +17,6 @@ export interface SearchInput {
 export class SearchFieldsCache {
   private names = new Map<string, { nameLatin: string; readings: ReadingKeys[] }>();
   private places = new Map<string, string[]>();
-  hits = 0;
-  misses = 0;
 
   constructor(private readonly maxEntries = 10_000) {}
 
@@ -27,10 +25,7 @@ export class SearchFieldsCache {
       return searchFieldsFor(input.fullName, input.birthplace, input.attested.map((pinyin) => ({ pinyin })));
     }
     let name = this.names.get(input.fullName);
-    if (name) {
-      this.hits++;
-    } else {
-      this.misses++;
+    if (!name) {
       const fields = searchFieldsFor(input.fullName, null);
       name = { nameLatin: fields.nameLatin, readings: fields.readings };
       remember(this.names, input.fullName, name, this.maxEntries);

@@ -3,8 +3,8 @@ import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import type { Logger } from '../shared/logger.ts';
 import { type PublicColumns } from './extra-columns.ts';
-import type { ImportTarget } from './column-map.data.ts';
-import { ImportFileError } from './import.errors.ts';
+import type { ImportTarget } from '../core/records/index.ts';
+import { ImportFileError } from '../core/records/index.ts';
 import { failJobs, finishJob, insertJob, listUnfinishedJobs, markJobRunning, type UnfinishedJob } from './import-jobs.repository.ts';
 import { ImportTally, summaryOf, type ImportSummary } from './import-report.ts';
 import { openImportStore, type ImportStore } from './import.store.ts';
@@ -15,8 +15,8 @@ import { HOST, JOB_OWNER, JobLostError } from './import.job-owner.ts';
 
 export { JOB_OWNER, JobLostError } from './import.job-owner.ts';
 import { STAGING_DDL } from './import.writer.ts';
-import { type ValidationOptions } from './row-validation.ts';
-import type { TextEncoding } from './text-encoding.ts';
+import { type ValidationOptions } from '../core/records/index.ts';
+import type { TextEncoding } from '../core/records/index.ts';
 import { isProcessAlive } from '../shared/process-alive.ts';
 import { maxRecordId, queueLinkProposalsForImport } from '../links/link-run.service.ts';
 

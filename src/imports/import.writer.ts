@@ -1,5 +1,5 @@
 import type { EncodedFields, ImportSession } from './import.store.ts';
-import type { SearchFields } from '../search/search-fields.ts';
+import type { SearchFields } from '../core/match/index.ts';
 import type { SearchFieldsCache } from './import.search-fields.ts';
 import { crashPoint } from '../shared/crash-point.ts';
 import { copyFreshRecords, planStaged, readingRows, writeStaged, ROW_COLUMNS } from '../records/record-batch.writer.ts';

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { STAFF_AUTH, errors, idPath, isoTime, json, type Same } from '../http/openapi.shared.ts';
 import type { UndoReport } from './import-undo.service.ts';
-import { postQuery, type toJobDto } from './imports.routes.ts';
+import { postQuery } from './imports.routes.ts';
+import { type toJobDto } from './import-jobs.service.ts';
 
 const undoOutcomeSchema = z.strictObject({
   removed: z.number().int().meta({ description: 'Records the import inserted, removed' }),

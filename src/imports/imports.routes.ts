@@ -2,11 +2,10 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { requireRole } from '../auth/auth.middleware.ts';
 import { actorRef } from '../auth/user.types.ts';
-import type { AppContext } from '../http/context.ts';
-import { parseId } from '../http/params.ts';
-import { parseOrThrow } from '../http/validate.ts';
-import { AppError, NotFoundError } from '../shared/errors.ts';
-import { findJob, type ImportJobRow } from './import-jobs.repository.ts';
+import type { AppContext } from '../shared/context.ts';
+import { parseId, parseOrThrow } from '../shared/validate.ts';
+import { AppError } from '../shared/errors.ts';
+import { getImportJob, toJobDto } from './import-jobs.service.ts';
 import { errorsToCsv } from './import-report.ts';
 import { queueImport, takeUploadSlot } from './import.queue.ts';
 import { reapStaleJobs } from './import.service.ts';
@@ -61,12 +60,12 @@ export function importsRouter(ctx: AppContext): Router {
     const fileName = query.filename ?? 'upload.csv';
     // The same queue as the /imports form (src/imports/import.queue.ts).
     const jobId = await queueImport(ctx, { file, fileName, source: query.source, actor: actorRef(user), dryRun: query.dryRun, strict: query.strict, encoding: query.encoding, publicColumns: parsePublicColumns(query.publicColumns) });
-    const job = await findJob(ctx.database.db, jobId);
-    res.status(202).location(`/api/imports/${jobId}`).json({ job: toJobDto(job!) });
+    const job = await getImportJob(ctx.database.db, jobId);
+    res.status(202).location(`/api/imports/${jobId}`).json({ job: toJobDto(job) });
   });
 
   router.get('/api/imports/:id', staff, async (req, res) => {
-    res.json({ job: toJobDto(await jobOr404(ctx, req.params.id)) });
+    res.json({ job: toJobDto(await getImportJob(ctx.database.db, parseId(req.params.id, 'import id'))) });
   });
 
   router.post('/api/imports/:id/undo', staff, async (req, res) => {
@@ -76,7 +75,7 @@ export function importsRouter(ctx: AppContext): Router {
   });
 
   router.get('/api/imports/:id/errors.csv', staff, async (req, res) => {
-    const job = await jobOr404(ctx, req.params.id);
+    const job = await getImportJob(ctx.database.db, parseId(req.params.id, 'import id'));
     res
       .type('text/csv; charset=utf-8')
       .attachment(`import-${job.id}-errors.csv`)
@@ -84,45 +83,4 @@ export function importsRouter(ctx: AppContext): Router {
   });
 
   return router;
-}
-
-async function jobOr404(ctx: AppContext, raw: unknown): Promise<ImportJobRow> {
-  const id = parseId(raw, 'import id');
-  const job = await findJob(ctx.database.db, id);
-  if (!job) throw new NotFoundError(`No import job with id ${id}`);
-  return job;
-}
-
-export function toJobDto(job: ImportJobRow) {
-  const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-  return {
-    id: Number(job.id),
-    status: job.status,
-    kind: job.kind,
-    undoesJobId: job.undoes_job_id === null ? null : Number(job.undoes_job_id),
-    undo: job.undo_report,
-    source: job.source,
-    fileName: job.file_name,
-    actor: job.actor,
-    dryRun: job.dry_run,
-    strict: job.strict,
-    exitCode: job.exit_code,
-    fileError: job.file_error,
-    progress: { rowsRead: job.rows_read, bytesRead: Number(job.bytes_read), bytesTotal: job.bytes_total === null ? null : Number(job.bytes_total) },
-    report: {
-      inserted: job.inserted,
-      updated: job.updated,
-      unchanged: job.unchanged,
-      invalid: job.invalid,
-      duplicates: job.duplicates,
-      warnings: job.warnings,
-      errors: job.errors,
-      errorsTotal: job.errors_total,
-      duplicateSample: job.duplicate_sample,
-    },
-    createdAt: iso(job.created_at),
-    startedAt: iso(job.started_at),
-    finishedAt: iso(job.finished_at),
-    attempts: job.attempts,
-  };
 }

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { SearchFields } from '../search/search-fields.ts';
+import type { SearchFields } from '../core/match/index.ts';
 import { SearchFieldsCache } from './import.search-fields.ts';
 
 /**

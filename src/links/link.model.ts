@@ -5,8 +5,8 @@
  * Weights: link-weights.data.ts; the model is described in docs/linking.md.
  */
 import { distance } from 'fastest-levenshtein';
-import { getPlace } from '../search/gazetteer/gazetteer.ts';
-import { similarity, similarityScore } from '../transliteration/index.ts';
+import { getPlace } from '../core/match/index.ts';
+import { similarity, similarityScore } from '../core/transliteration/index.ts';
 import { WEIGHTS as W } from './link-weights.data.ts';
 import { leafPlaces, type LinkDates, type LinkSubject } from './link.subject.ts';
 

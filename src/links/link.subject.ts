@@ -2,7 +2,7 @@
  * What the link model knows of a record, and the blocking rule that decides
  * which pairs are scored at all. Pure: no I/O.
  */
-import { ancestorsOf } from '../search/gazetteer/gazetteer.ts';
+import { ancestorsOf } from '../core/match/index.ts';
 
 export interface LinkReading {
   /** Toneless pinyin, space separated (record_readings.key). */

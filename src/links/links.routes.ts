@@ -1,10 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { currentUser, requireRole } from '../auth/auth.middleware.ts';
-import type { AppContext } from '../http/context.ts';
-import { limitParam, parseId } from '../http/params.ts';
-import { parseOrThrow } from '../http/validate.ts';
-import { decideLink, getLink, listLinks, REASON_MAX, type LinkDecision } from './links.service.ts';
+import type { AppContext } from '../shared/context.ts';
+import { limitParam } from '../shared/pagination.ts';
+import { parseId } from '../shared/validate.ts';
+import { parseOrThrow } from '../shared/validate.ts';
+import { decideLink, getLink, listLinks, type LinkDecision } from './links.service.ts';
+import { REASON_MAX } from '../shared/decision-reason.ts';
 import { getPerson } from './persons.service.ts';
 
 export const linkListQuery = z

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { actorRef, type AuthUser } from '../auth/user.types.ts';
 import { describeActors } from '../corrections/actors.ts';
 import type { DB } from '../db/schema.ts';
-import { decodeCursor, encodeCursor } from '../http/params.ts';
+import { decodeCursor, keysetPage } from '../shared/pagination.ts';
 import { BadRequestError, ConflictError, NotFoundError } from '../shared/errors.ts';
 import { components, personIdOf } from './link.components.ts';
 import { toLinkDto, type LinkDto } from './link.dto.ts';
@@ -17,8 +17,9 @@ import { assignPerson, clearPersons, confirmedLinksAmong, lockPersons, personIds
  * in one transaction. Records themselves are never changed or merged.
  */
 
+import { decisionReason } from '../shared/decision-reason.ts';
+
 export type LinkDecision = 'confirm' | 'reject' | 'unlink';
-export const REASON_MAX = 2000;
 
 /** Which current states each decision may be taken from: an automatic confirmation stays open to review. */
 const ALLOWED: Record<LinkDecision, (row: LinkRow) => boolean> = {
@@ -28,9 +29,7 @@ const ALLOWED: Record<LinkDecision, (row: LinkRow) => boolean> = {
 };
 
 export async function decideLink(db: Kysely<DB>, id: number, decision: LinkDecision, actor: AuthUser, reason?: string | null): Promise<{ link: LinkDto; personId: number | null }> {
-  const why = reason?.trim() ? reason.trim() : null;
-  if (decision !== 'confirm' && !why) throw new BadRequestError(`A link needs a reason to ${decision}`, [{ field: 'reason', message: `is required to ${decision}` }]);
-  if (why && why.length > REASON_MAX) throw new BadRequestError('reason is too long', [{ field: 'reason', message: `must be at most ${REASON_MAX} characters` }]);
+  const why = decisionReason(reason, decision === 'confirm' ? undefined : { message: `A link needs a reason to ${decision}`, issue: `is required to ${decision}` });
   const personId = await db.transaction().execute(async (trx) => {
     await lockPersons(trx);
     const row = await findLink(trx, id, true);
@@ -113,13 +112,9 @@ export async function listLinks(db: Kysely<DB>, options: LinkListOptions): Promi
     after,
     limit: options.limit + 1,
   });
-  const page = rows.slice(0, options.limit);
+  const { page, nextCursor } = keysetPage(rows, options.limit, (last) => `${Number(last.score)}:${last.id}`);
   const label = await describeActors(db, page.flatMap((r) => (r.decided_by ? [r.decided_by] : [])));
-  const last = page.at(-1);
-  return {
-    links: page.map((r) => toLinkDto(r, (actor) => label(actor).label)),
-    nextCursor: rows.length > options.limit && last ? encodeCursor(`${Number(last.score)}:${last.id}`) : null,
-  };
+  return { links: page.map((r) => toLinkDto(r, (actor) => label(actor).label)), nextCursor };
 }
 
 function parseCursor(cursor: string | undefined): { score: number; id: number } | undefined {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { listAttestedNames } from '../corrections/history.service.ts';
+import { listAttestedNames } from '../records/attested-names.service.ts';
 import type { DB } from '../db/schema.ts';
 import { toRecordDto, type RecordDto } from '../records/record.dto.ts';
 import { findRecordById } from '../records/records.repository.ts';

@@ -1,17 +1,19 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { REASON_MAX } from '../shared/decision-reason.ts';
 import { currentUser, requireRole } from '../auth/auth.middleware.ts';
 import { actorRef } from '../auth/user.types.ts';
-import type { AppContext } from '../http/context.ts';
-import { limitParam, parseId } from '../http/params.ts';
-import { parseOrThrow } from '../http/validate.ts';
+import type { AppContext } from '../shared/context.ts';
+import { limitParam } from '../shared/pagination.ts';
+import { parseId } from '../shared/validate.ts';
+import { parseOrThrow } from '../shared/validate.ts';
 import { listConflicts, resolveConflict } from './conflicts.service.ts';
 
 export const conflictListQuery = z
   .object({ status: z.enum(['open', 'resolved']).default('open'), cursor: z.string().optional(), limit: limitParam(50, 200) })
   .strict();
 export const resolveBody = z
-  .object({ keep: z.enum(['correction', 'source']), reason: z.string().trim().max(2000).optional(), _csrf: z.string().optional() })
+  .object({ keep: z.enum(['correction', 'source']), reason: z.string().trim().max(REASON_MAX).optional(), _csrf: z.string().optional() })
   .strict();
 
 /** Archivists: conflicts between approved corrections and re-imported sources. */

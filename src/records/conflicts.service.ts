@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { afterIdOf, encodeCursor } from '../http/params.ts';
+import { afterIdOf, keysetPage } from '../shared/pagination.ts';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
 import { findConflictRow, listConflictRows, resolveIfOpen, resolveOpenConflictsOfClaim, withdrawClaimRow, type ConflictRow } from './claims.repository.ts';
 import { withdrawClaim } from './record.diff.ts';
@@ -50,9 +50,8 @@ export async function listConflicts(
 ): Promise<{ conflicts: ConflictDto[]; nextCursor: string | null }> {
   const limit = options.limit ?? 50;
   const rows = await listConflictRows(db, options.status ?? 'open', afterIdOf(options.cursor), limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return { conflicts: page.map(toConflictDto), nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
+  const { page, nextCursor } = keysetPage(rows, limit, (last) => last.id);
+  return { conflicts: page.map(toConflictDto), nextCursor };
 }
 
 export async function resolveConflict(db: Kysely<DB>, id: number, keep: 'correction' | 'source', by: string, reason: string | null): Promise<ConflictDto> {

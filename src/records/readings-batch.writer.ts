@@ -1,5 +1,5 @@
 import type { ImportSession } from '../imports/import.store.ts';
-import type { SearchFields } from '../search/search-fields.ts';
+import type { SearchFields } from '../core/match/index.ts';
 import { readingRows } from './record-batch.writer.ts';
 
 /**

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { SearchFields } from '../search/search-fields.ts';
+import { DECODER_VERSION } from '../search/decoder-version.ts';
+import type { SearchFields } from '../core/match/index.ts';
 
 /** The SQL of a record's search columns and readings; called by record.writer.ts only. */
 
@@ -37,7 +38,7 @@ export async function storeSearchFields(trx: Transaction<DB>, recordId: number |
         surname_phonetic: r.surnamePhonetic,
         phonetic_pairs: r.phoneticPairs,
         cost: r.cost,
-        decoder_version: r.decoderVersion,
+        decoder_version: DECODER_VERSION,
       })),
     )
     .execute();

@@ -1,7 +1,8 @@
 import type { ImportSession } from '../imports/import.store.ts';
-import type { SearchFields } from '../search/search-fields.ts';
+import type { SearchFields } from '../core/match/index.ts';
 import { crashPoint } from '../shared/crash-point.ts';
-import { RECORD_FIELDS, normColumn } from './record.fields.ts';
+import { DECODER_VERSION } from '../search/decoder-version.ts';
+import { RECORD_FIELDS, normColumn } from '../core/records/index.ts';
 import { diffSource, isEmptyChange, sameValue, type Columns, type RecordChange, type SourceValues } from './record.diff.ts';
 import type { RecordUpdate } from '../db/schema.ts';
 
@@ -88,7 +89,7 @@ export async function copyFreshRecords(session: ImportSession, rows: readonly Fr
   if (readings.columns.length > 0) await session.load('record_readings', ['record_id', ...readings.columns], readings.rows);
 }
 
-/** Readings as rows of (key, ...columns), the key first (a record id, or a staged ord). */
+/** Readings as rows of (key, ...columns), the key first (a record id, or a staged ord), stamped with the decoder version. */
 export function readingRows(items: ReadonlyArray<readonly [unknown, SearchFields]>): { columns: string[]; rows: unknown[][] } {
   let keys: string[] | undefined;
   const rows: unknown[][] = [];
@@ -96,10 +97,10 @@ export function readingRows(items: ReadonlyArray<readonly [unknown, SearchFields
     for (const reading of fields.readings) {
       keys ??= Object.keys(reading);
       const r = reading as unknown as Record<string, unknown>;
-      rows.push([key, ...keys.map((k) => r[k])]);
+      rows.push([key, ...keys.map((k) => r[k]), DECODER_VERSION]);
     }
   }
-  return { columns: keys?.map(snake) ?? [], rows };
+  return { columns: keys ? [...keys.map(snake), 'decoder_version'] : [], rows };
 }
 
 const isUniqueViolation = (err: unknown) =>

@@ -1,5 +1,5 @@
-import { normalisePartialDate } from './partial-date.ts';
-import { FIELD_BY_NAME, RECORD_FIELDS, normColumn, type RecordField, type RecordFieldName } from './record.fields.ts';
+import { normalisePartialDate } from '../core/records/index.ts';
+import { FIELD_BY_NAME, RECORD_FIELDS, normColumn, type RecordField, type RecordFieldName } from '../core/records/index.ts';
 import type { RecordUpdate } from '../db/schema.ts';
 
 /**

@@ -1,30 +1,13 @@
 import type { RecordRow } from '../db/schema.ts';
+import { normColumn, RECORD_FIELDS, type RecordFieldValues } from '../core/records/index.ts';
 import { shownSourceValues, type Columns } from './record.diff.ts';
 
-/** The public JSON shape of a record: camelCase, numeric id, no internal columns. */
-export interface RecordDto {
+/** The public JSON shape of a record: camelCase, numeric id, every field of RECORD_FIELDS, no internal columns. */
+export interface RecordDto extends RecordFieldValues {
   id: number;
   source: string;
   externalId: string;
   fullName: string;
-  surname: string | null;
-  givenName: string | null;
-  patronymic: string | null;
-  birthYear: number | null;
-  birthDate: string | null;
-  birthplace: string | null;
-  nationality: string | null;
-  occupation: string | null;
-  residence: string | null;
-  arrestDate: string | null;
-  charge: string | null;
-  sentence: string | null;
-  sentenceDate: string | null;
-  executedOn: string | null;
-  deathDate: string | null;
-  burialPlace: string | null;
-  rehabilitationDate: string | null;
-  biography: string | null;
   /** Sortable forms (YYYY, YYYY-MM, YYYY-MM-DD) of the dates above, where they parse. */
   normalisedDates: Record<string, string>;
   extra: Record<string, unknown>;
@@ -35,44 +18,22 @@ export interface RecordDto {
   updatedAt: string;
 }
 
-const DATE_FIELDS = [
-  ['birthDate', 'birth_date_norm'],
-  ['arrestDate', 'arrest_date_norm'],
-  ['sentenceDate', 'sentence_date_norm'],
-  ['executedOn', 'executed_on_norm'],
-  ['deathDate', 'death_date_norm'],
-  ['rehabilitationDate', 'rehabilitation_date_norm'],
-] as const;
+const DATE_FIELDS = RECORD_FIELDS.filter((f) => f.kind === 'date').map((f) => [f.name, normColumn(f.column)] as const);
 
 export function toRecordDto(row: RecordRow): RecordDto {
+  const columns = row as unknown as Record<string, string | number | null>;
   const normalisedDates: Record<string, string> = {};
   for (const [name, column] of DATE_FIELDS) {
-    const value = row[column];
-    if (value) normalisedDates[name] = value;
+    const value = columns[column];
+    if (value) normalisedDates[name] = String(value);
   }
+  const fields: Record<string, string | number | null> = {};
+  for (const f of RECORD_FIELDS) fields[f.name] = columns[f.column] ?? null;
   return {
     id: Number(row.id),
     source: row.source,
     externalId: row.external_id,
-    fullName: row.full_name,
-    surname: row.surname,
-    givenName: row.given_name,
-    patronymic: row.patronymic,
-    birthYear: row.birth_year,
-    birthDate: row.birth_date,
-    birthplace: row.birthplace,
-    nationality: row.nationality,
-    occupation: row.occupation,
-    residence: row.residence,
-    arrestDate: row.arrest_date,
-    charge: row.charge,
-    sentence: row.sentence,
-    sentenceDate: row.sentence_date,
-    executedOn: row.executed_on,
-    deathDate: row.death_date,
-    burialPlace: row.burial_place,
-    rehabilitationDate: row.rehabilitation_date,
-    biography: row.biography,
+    ...(fields as RecordFieldValues & { fullName: string }),
     normalisedDates,
     extra: row.extra ?? {},
     sourceValues: shownSourceValues(row as unknown as Columns, row.source_values ?? {}),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { explainRecord, type ExplainInput } from '../explain/index.ts';
+import { explainRecord, type ExplainInput } from '../core/explain/index.ts';
 
 /** `?lang=zh|en` of GET /api/records/:id; other query parameters are left to other features. */
 export const explainQuery = z.object({

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB, NewRecordRow, RecordRow, RecordUpdate } from '../db/schema.ts';
-import { searchFieldsFor } from '../search/search-fields.ts';
+import { searchFieldsFor } from '../core/match/index.ts';
 import { ConflictError } from '../shared/errors.ts';
 import { isEmptyChange, sameValue, toColumns, type Columns, type RecordChange, type RecordFieldValues } from './record.diff.ts';
 import { searchInputsOf, storeSearchFields } from './readings.repository.ts';
@@ -27,6 +27,9 @@ import { deleteRecordRows, insertRecordEvent, insertRecordRow, updateRecordRow, 
  * Every function takes the caller's transaction: the service decides its bounds.
  */
 export type { NewEvent } from './records.repository.ts';
+/** Other features change a record inside their transaction: lock it first; an approved field correction becomes its claim. */
+export { lockRecord } from './records.repository.ts';
+export { replaceClaim } from './claims.repository.ts';
 
 export interface RecordInput {
   source: string;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { cursorParam, errors, idPath, isoTime, json, nextCursor, STAFF_AUTH, type Same } from '../http/openapi.shared.ts';
-import type { AttestedNameDto } from '../corrections/history.service.ts';
+import type { AttestedNameDto } from './attested-names.service.ts';
 import type { RecordDto } from './record.dto.ts';
 import type { PersonRef } from '../links/persons.service.ts';
 import { explainQuery, type explainedJson } from './record.explained.ts';

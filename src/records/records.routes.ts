@@ -1,16 +1,15 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { cacheUnlessStaff } from '../http/cache.ts';
-import type { AppContext } from '../http/context.ts';
-import { decodeCursor, encodeCursor, limitParam, parseId } from '../http/params.ts';
-import { parseOrThrow } from '../http/validate.ts';
-import { BadRequestError, NotFoundError } from '../shared/errors.ts';
-import { listAttestedNames } from '../corrections/history.service.ts';
+import type { AppContext } from '../shared/context.ts';
+import { limitParam } from '../shared/pagination.ts';
+import { parseId, parseOrThrow } from '../shared/validate.ts';
+import { listAttestedNames } from './attested-names.service.ts';
 import { optionalUser } from '../auth/auth.middleware.ts';
 import { toRecordDto, toStaffRecordDto } from './record.dto.ts';
 import { personOfRecord } from '../links/persons.service.ts';
 import { explainedJson, explainQuery } from './record.explained.ts';
-import { findRecordById, listRecords } from './records.repository.ts';
+import { getRecord, listRecordsPage } from './records.service.ts';
 
 export const listQuery = z.object({ limit: limitParam(50, 500), cursor: z.string().optional() }).strict();
 
@@ -22,25 +21,15 @@ export function recordsRouter(ctx: AppContext): Router {
 
   router.get('/api/records', async (req, res) => {
     const query = parseOrThrow(listQuery, req.query, 'query');
-    const after = decodeCursor(query.cursor);
-    const afterId = after === undefined ? 0 : Number(after);
-    if (!Number.isSafeInteger(afterId) || afterId < 0) throw new BadRequestError('cursor is not a cursor this server issued');
-    // One extra row tells whether there is a next page without a count query.
-    const rows = await listRecords(ctx.database.readDb, afterId, query.limit + 1);
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    res.json({
-      records: page.map(toRecordDto),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last.id) : null,
-    });
+    const { records, nextCursor } = await listRecordsPage(ctx.database.readDb, query.cursor, query.limit);
+    res.json({ records: records.map(toRecordDto), nextCursor });
   });
 
   // Archivists (Bearer token or session) also get the private columns, as privateExtra.
   router.get('/api/records/:id', cacheUnlessStaff(RECORD_MAX_AGE_SECONDS), optionalUser(ctx), async (req, res) => {
     const id = parseId(req.params.id, 'record id');
     const { lang } = parseOrThrow(explainQuery, req.query, 'query');
-    const row = await findRecordById(ctx.database.db, id);
-    if (!row) throw new NotFoundError(`No record with id ${id}`);
+    const row = await getRecord(ctx.database.db, id);
     const staff = res.locals.user !== undefined;
     if (staff) res.setHeader('Cache-Control', 'private, no-store');
     const dto = staff ? toStaffRecordDto(row) : toRecordDto(row);

@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The version of everything that derives a record's stored readings: a hash of
- * the transliteration core's source and tables (src/transliteration/, every
- * file), the file that turns decoded readings into index keys
- * (search-fields.ts) and the versions of the packages the core reads
+ * the transliteration core's source and tables (src/core/transliteration/,
+ * every file), the file that turns decoded readings into index keys
+ * (src/core/match/search-fields.ts) and the versions of the packages the core reads
  * characters with. Stored on every reading (record_readings.decoder_version);
  * a reading of another version is stale until `namebridge reindex` rebuilds it.
  *
@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 const READING_PACKAGES = ['pinyin-pro', 'opencc-js', 'to-jyutping'];
 
 /**
- * The precompiled CLI (scripts/build-cli.mjs) has no src/transliteration/ beside
+ * The precompiled CLI (scripts/build-cli.mjs) has no src/core/transliteration/ beside
  * it to hash: the build computes the version from the sources and defines it here.
  */
 declare const NAMEBRIDGE_DECODER_VERSION: string | undefined;
@@ -28,8 +28,8 @@ export const DECODER_VERSION: string = typeof NAMEBRIDGE_DECODER_VERSION === 'st
 
 function computeDecoderVersion(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const core = path.join(here, '..', 'transliteration');
-  const files = [...listFiles(core), path.join(here, 'search-fields.ts')];
+  const core = path.join(here, '..', 'core');
+  const files = [...listFiles(path.join(core, 'transliteration')), path.join(core, 'match', 'search-fields.ts')];
   const hash = createHash('sha256');
   for (const file of files) {
     // Relative paths, so a checkout in another folder hashes the same.

@@ -3,7 +3,7 @@ import { openImportStore, type ImportStore } from '../imports/import.store.ts';
 import { SearchFieldsCache } from '../imports/import.search-fields.ts';
 import { createSearchFieldsComputer, type SearchFieldsComputer } from '../imports/search-fields.pool.ts';
 import { READINGS_STAGING_DDL, swapReadings, type DerivedReadings } from '../records/readings-batch.writer.ts';
-import { readingKeysFor } from './search-fields.ts';
+import { readingKeysFor } from '../core/match/index.ts';
 import { countRecords, inputsWithoutReadings, staleReadingsCount, staleRecordInputs, type ReadingInputs } from './reading-versions.repository.ts';
 
 export interface ReindexOptions {

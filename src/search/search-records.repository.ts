@@ -1,12 +1,10 @@
 import type { Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../db/schema.ts';
-import { toWadeGiles } from '../transliteration/index.ts';
-import { decodeRecordName } from './decode-cache.ts';
-import { COMMON_SURNAMES } from '../transliteration/tables/common-surnames.data.ts';
+import { shownReadings, type ShownReadings } from '../core/match/index.ts';
 
 /** What a search result shows of a record: enough to recognise a person, with readings to judge. */
-export interface SearchRecord {
+export interface SearchRecord extends ShownReadings {
   id: number;
   externalId: string;
   source: string;
@@ -16,17 +14,7 @@ export interface SearchRecord {
   birthplace: string | null;
   nationality: string | null;
   executedOn: string | null;
-  readings: Array<{ pinyin: string; wadeGiles: string; origin: 'decoded' | 'attested'; hanzi?: string }>;
-  likelySurnameCharacters: string[];
 }
-
-const SHOWN_READINGS = 3;
-
-const SURNAME_CHARACTERS: ReadonlyMap<string, string[]> = (() => {
-  const m = new Map<string, string[]>();
-  for (const [pinyin, hanzi] of COMMON_SURNAMES) m.set(pinyin, [...(m.get(pinyin) ?? []), hanzi]);
-  return m;
-})();
 
 /**
  * Loads the page's records by primary key, with attested names first among their
@@ -43,18 +31,7 @@ export async function loadResultRecords(db: Kysely<DB>, ids: string[]): Promise<
     .execute();
   const out = new Map<string, SearchRecord>();
   for (const row of rows) {
-    const own = row.attested;
-    const readings: SearchRecord['readings'] = own.map((a) => ({
-      pinyin: a.pinyin,
-      wadeGiles: toWadeGiles(a.pinyin.split(' ')),
-      origin: 'attested' as const,
-      ...(a.hanzi ? { hanzi: a.hanzi } : {}),
-    }));
-    const decoded = decodeRecordName(row.full_name).readings.slice(0, SHOWN_READINGS);
-    for (const r of decoded) {
-      readings.push({ pinyin: r.pinyin, wadeGiles: toWadeGiles(r.pinyin.split(' ')), origin: 'decoded' });
-    }
-    const surname = decoded[0]?.surname.join('');
+    const shown = shownReadings(row.full_name, row.attested);
     out.set(String(row.id), {
       id: Number(row.id),
       externalId: row.external_id,
@@ -65,8 +42,7 @@ export async function loadResultRecords(db: Kysely<DB>, ids: string[]): Promise<
       birthplace: row.birthplace,
       nationality: row.nationality,
       executedOn: row.executed_on,
-      readings: readings.slice(0, SHOWN_READINGS + own.length),
-      likelySurnameCharacters: surname ? (SURNAME_CHARACTERS.get(surname) ?? []) : [],
+      ...shown,
     });
   }
   return out;

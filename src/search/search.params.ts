@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { limitParam } from '../http/params.ts';
+import { limitParam } from '../shared/pagination.ts';
 
 export const MAX_QUERY_LENGTH = 200;
 const year = z.coerce.number().int().min(1700).max(2100);

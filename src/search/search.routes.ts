@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { appLimits } from '../auth/rate-limit.ts';
-import type { AppContext } from '../http/context.ts';
-import { parseOrThrow } from '../http/validate.ts';
+import type { AppContext } from '../shared/context.ts';
+import { parseOrThrow } from '../shared/validate.ts';
 import { searchQuerySchema } from './search.params.ts';
 import { searchRecords } from './search.service.ts';
 

@@ -1,15 +1,15 @@
-import { decodeCursor, encodeCursor } from '../http/params.ts';
+import { decodeCursor, encodeCursor } from '../shared/pagination.ts';
 import { searchCandidates, timePhase } from '../metrics/metrics.ts';
 import { BadRequestError } from '../shared/errors.ts';
-import { decode, indexKeys, type DecodeResult } from '../transliteration/index.ts';
+import { decode, indexKeys, type DecodeResult } from '../core/transliteration/index.ts';
 import { findCandidates, isStatementTimeout, type Candidates, type NameProbe, type SearchDb, type ReadingCandidate, type ReadingProbe, type SearchFilters } from './candidates.repository.ts';
 import { checkFilters, type FilterCheck, type FilterName } from './filters.repository.ts';
-import { resolvePlace } from './gazetteer/gazetteer.ts';
-import { nationalityForms } from './nationality.ts';
+import { resolvePlace } from '../core/match/index.ts';
+import { nationalityForms } from '../core/match/index.ts';
 import {
   MISSING_YEAR_FACTOR, bestReading, explain, queryReadings, strength, type MatchExplanation, type QueryReading, type ScoreCache, type ScoredReading,
-} from './ranking.ts';
-import { latinSkeleton, phoneticPairs } from './search-fields.ts';
+} from '../core/match/index.ts';
+import { latinSkeleton, phoneticPairs } from '../core/match/index.ts';
 import type { SearchParams } from './search.params.ts';
 import { loadResultRecords, type SearchRecord } from './search-records.repository.ts';
 import { withPersons } from './search-persons.ts';

@@ -1,5 +1,5 @@
 import type { HistoryEventDto } from '../corrections/history.service.ts';
-import { RECORD_FIELDS } from '../records/record.fields.ts';
+import { RECORD_FIELDS } from '../core/records/index.ts';
 import type { Translate } from './i18n/i18n.ts';
 
 /** One line of a record's public history as the page shows it. */

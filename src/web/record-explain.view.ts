@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { citation, explainRecord, fillLetter, likelyArchives, requestContents, summaryLine, type ExplainInput, type Fact } from '../explain/index.ts';
+import { citation, explainRecord, fillLetter, likelyArchives, requestContents, summaryLine, type ExplainInput, type Fact } from '../core/explain/index.ts';
 import type { RecordDto } from '../records/record.dto.ts';
 import type { Lang } from './i18n/i18n.ts';
 

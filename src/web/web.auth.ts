@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { hasRole, requireRole } from '../auth/auth.middleware.ts';
 import type { Role } from '../auth/user.types.ts';
-import type { AppContext } from '../http/context.ts';
+import type { AppContext } from '../shared/context.ts';
 import { ForbiddenError } from '../shared/errors.ts';
 
 /**

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router, type RequestHandler } from 'express';
 import { optionalUser } from '../auth/auth.middleware.ts';
-import type { AppContext } from '../http/context.ts';
+import type { AppContext } from '../shared/context.ts';
 import { languageMiddleware } from './language.ts';
 import { importsPages } from './pages/imports.page.ts';
 import { loginPages } from './pages/login.page.ts';

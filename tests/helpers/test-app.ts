@@ -9,7 +9,7 @@ import { loadConfig } from '../../src/config/config.ts';
 import type { Database } from '../../src/db/database.ts';
 import { createApp } from '../../src/http/app.ts';
 import { stopImportRunner } from '../../src/imports/import.runner.ts';
-import type { AppContext } from '../../src/http/context.ts';
+import type { AppContext } from '../../src/shared/context.ts';
 import { insertRecord as createRecord, type RecordInput } from '../../src/records/record.writer.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import { withDatabase } from './global-setup.ts';

@@ -68,7 +68,7 @@ await pool.close();
     const probe = path.join(dir, 'version.ts');
     fs.writeFileSync(probe, `import { DECODER_VERSION } from ${JSON.stringify(path.join(ROOT, 'src/search/decoder-version.ts'))};\nconsole.log(DECODER_VERSION);\n`);
     execFileSync(process.execPath, ['scripts/build-cli.mjs', dir, `version=${probe}`], { cwd: ROOT });
-    // Run from a folder with no src/transliteration/ beside it, as an installed bundle is.
+    // Run from a folder with no src/core/transliteration/ beside it, as an installed bundle is.
     expect(execFileSync(process.execPath, [path.join(dir, 'version.mjs')], { cwd: dir, encoding: 'utf8' }).trim()).toBe(DECODER_VERSION);
   }, 120_000);
 });

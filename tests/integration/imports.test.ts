@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { runImport, type ImportOptions, type ImportReport } from '../../src/imports/import.service.ts';
 import { findJob } from '../../src/imports/import-jobs.repository.ts';
-import { searchFieldsFor } from '../../src/search/search-fields.ts';
+import { searchFieldsFor } from '../../src/core/match/search-fields.ts';
 import { ROOT, runNode } from '../helpers/processes.ts';
 import { createTestDatabase, POSTGRES_ONLY, testBackend } from '../helpers/test-database.ts';
 import { inject } from 'vitest';

@@ -6,7 +6,7 @@ import { openImportStore } from '../../src/imports/import.store.ts';
 import { READINGS_STAGING_DDL, swapReadings } from '../../src/records/readings-batch.writer.ts';
 import { staleReadingsCount } from '../../src/search/reading-versions.repository.ts';
 import { reindexReadings } from '../../src/search/reindex.service.ts';
-import { searchFieldsFor } from '../../src/search/search-fields.ts';
+import { searchFieldsFor } from '../../src/core/match/search-fields.ts';
 import { seedRecords, seedUser } from '../helpers/test-app.ts';
 import { createTestDatabase, POSTGRES_ONLY, testBackend, testDatabaseUrl } from '../helpers/test-database.ts';
 

@@ -2,11 +2,11 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { explainCandidates } from '../../src/search/candidates.repository.ts';
-import { queryReadings } from '../../src/search/ranking.ts';
-import { searchFieldsFor } from '../../src/search/search-fields.ts';
+import { queryReadings } from '../../src/core/match/ranking.ts';
+import { searchFieldsFor } from '../../src/core/match/search-fields.ts';
 import { distractorNames, russianNames } from '../../eval/distractors.ts';
 import { nameProbeFor, probeFor } from '../../src/search/search.service.ts';
-import { decode } from '../../src/transliteration/index.ts';
+import { decode } from '../../src/core/transliteration/index.ts';
 import { createTestDatabase } from '../helpers/test-database.ts';
 
 const N = 100_000;

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { explainCandidates, findCandidates, type SearchDb, type SearchFilters } from '../../src/search/candidates.repository.ts';
 import { checkFilters } from '../../src/search/filters.repository.ts';
-import { queryReadings } from '../../src/search/ranking.ts';
+import { queryReadings } from '../../src/core/match/ranking.ts';
 import { searchQuerySchema } from '../../src/search/search.params.ts';
 import { nameProbeFor, probeFor, searchRecords } from '../../src/search/search.service.ts';
-import { decode } from '../../src/transliteration/index.ts';
+import { decode } from '../../src/core/transliteration/index.ts';
 import { seedRecords } from '../helpers/test-app.ts';
 import { createTestDatabase, POSTGRES_ONLY, testBackend } from '../helpers/test-database.ts';
 

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { withDatabase } from '../helpers/global-setup.ts';
-import type { toJobDto } from '../../src/imports/imports.routes.ts';
+import type { toJobDto } from '../../src/imports/import-jobs.service.ts';
 import { MESSAGES } from '../../src/web/i18n/i18n.ts';
 import { formTokenFor } from '../helpers/form-token.ts';
 import { createTestApp, seedRecords, seedUser, type TestApp } from '../helpers/test-app.ts';

@@ -4,7 +4,8 @@
  * a readable table. Pure apart from the streams it is given.
  */
 import { createInterface } from 'node:readline';
-import { decode, type DecodeResult } from '../../transliteration/index.ts';
+import { decode, type DecodeResult } from '../../core/transliteration/index.ts';
+import { parseCommandArgs, type CliIo } from '../cli-io.ts';
 
 function toJson(result: DecodeResult): string {
   return JSON.stringify({
@@ -39,6 +40,9 @@ function toTable(result: DecodeResult): string {
   return lines.join('\n') + '\n';
 }
 
+/** The decoder needs no database; a caller may leave stderr out (a bad option is then reported on the process's). */
+type DecodeIo = Pick<CliIo, 'stdin' | 'stdout'> & { stderr?: NodeJS.WritableStream };
+
 function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
   return new Promise((resolve) => {
     if (stream.write(text)) resolve();
@@ -46,9 +50,15 @@ function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
   });
 }
 
-export async function decodeCommand(args: string[], io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream }): Promise<number> {
-  const json = args.includes('--json');
-  const texts = args.filter((a) => a !== '--json');
+export async function decodeCommand(args: string[], io: DecodeIo): Promise<number> {
+  const parsed = parseCommandArgs('decode', DECODE_USAGE, { ...io, stderr: io.stderr ?? process.stderr }, {
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+  });
+  if (typeof parsed === 'number') return parsed;
+  const json = parsed.values.json;
+  const texts = parsed.positionals;
   const format = json ? (r: DecodeResult) => toJson(r) + '\n' : toTable;
   if (texts.length > 0) {
     for (const t of texts) await write(io.stdout, format(decode(t)));
@@ -63,13 +73,15 @@ export async function decodeCommand(args: string[], io: { stdin: NodeJS.Readable
   return 0;
 }
 
+const DECODE_USAGE =
+  'usage: namebridge decode [--json] [TEXT...]\n' +
+  'decodes Cyrillic names (the arguments, or one per line on stdin) to ranked pinyin readings; needs no database\n' +
+  '  --json  one JSON object per name\n';
+
 /** Ready to register in commands/index.ts as `decode`. */
 export const decodeCliCommand = {
   needsDatabase: false as const,
-  usage:
-    'usage: namebridge decode [--json] [TEXT...]\n' +
-    'decodes Cyrillic names (the arguments, or one per line on stdin) to ranked pinyin readings; needs no database\n' +
-    '  --json  one JSON object per name\n',
+  usage: DECODE_USAGE,
   summary: 'decode [--json] [TEXT...]   decode names (args, or one per line on stdin) to ranked pinyin readings',
-  run: (args: string[], io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream }) => decodeCommand(args, io),
+  run: (args: string[], io: DecodeIo) => decodeCommand(args, io),
 };

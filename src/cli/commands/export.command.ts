@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { EXPORT_FORMATS, type ExportFormat } from '../../exports/export.layout.ts';
 import { exportRecords, streamWriter, StreamClosedError } from '../../exports/export.service.ts';
 import { restoreExport, type RestoreReport } from '../../exports/restore.service.ts';
-import { summaryOf } from '../../imports/import-report.ts';
+import { fileErrorSummary, summaryOf } from '../../imports/import-report.ts';
 import { EXIT, parseCommandArgs, type CliCommand, type CliIo } from '../cli-io.ts';
 
 const EXPORT_USAGE =
@@ -113,7 +113,7 @@ function printRestore(io: CliIo, report: RestoreReport, json: boolean): void {
   if (report.fileError) io.stderr.write(`namebridge restore: ${report.fileError}\n`);
   const summary = report.import
     ? summaryOf(report.import)
-    : summaryOf({ inserted: 0, updated: 0, unchanged: 0, invalid: 0, duplicates: 0, warnings: [], errors: [{ line: 0, column: null, message: report.fileError ?? '' }], errorsTotal: 1 });
+    : fileErrorSummary(report.fileError ?? '');
   if (json) {
     io.stdout.write(`${JSON.stringify({ ...summary, attestedNames: report.attestedNames, claims: report.claims })}\n`);
     return;

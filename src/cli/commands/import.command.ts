@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseMapArguments } from '../../imports/column-map.ts';
-import { ImportFileError } from '../../imports/import.errors.ts';
+import { parseMapArguments } from '../../core/records/index.ts';
+import { ImportFileError } from '../../core/records/index.ts';
 import type { ImportTally } from '../../imports/import-report.ts';
-import { summaryOf } from '../../imports/import-report.ts';
+import { fileErrorSummary, summaryOf } from '../../imports/import-report.ts';
 import { DEFAULT_BATCH_SIZE, runImport, type ImportReport } from '../../imports/import.service.ts';
 import { parsePublicColumns } from '../../imports/extra-columns.ts';
 import { EXIT, parseCommandArgs, type CliCommand, type CliIo } from '../cli-io.ts';
@@ -46,7 +46,7 @@ export const importCommand: CliCommand = {
     const file = positionals[0];
     const fail = (message: string) => {
       io.stderr.write(`namebridge import: ${message}\n`);
-      if (values.json) io.stdout.write(`${JSON.stringify(summaryOf({ inserted: 0, updated: 0, unchanged: 0, invalid: 0, duplicates: 0, warnings: [], errors: [{ line: 0, column: null, message }], errorsTotal: 1 }))}\n`);
+      if (values.json) io.stdout.write(`${JSON.stringify(fileErrorSummary(message))}\n`);
       return EXIT.fatal;
     };
     if (!file || positionals.length > 1) return fail(`give exactly one FILE\n${USAGE}`);

@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
-import { parseOrThrow } from '../../http/validate.ts';
+import { parseOrThrow } from '../../shared/validate.ts';
 import { searchQuerySchema } from '../../search/search.params.ts';
 import { searchRecords, type SearchResult } from '../../search/search.service.ts';
-import type { CliCommand } from '../cli-io.ts';
+import { parseCommandArgs, type CliCommand } from '../cli-io.ts';
 
 export const searchCommand: CliCommand = {
   needsDatabase: true,
@@ -15,7 +14,7 @@ export const searchCommand: CliCommand = {
     '  --birthplace P  only records born in place P (a gazetteer name in any script)\n',
   summary: 'search QUERY [--json] [--limit N] [--birth-year Y] [--birthplace P]   find records in any script',
   async run(args, io, runtime) {
-    const { values, positionals } = parseArgs({
+    const parsed = parseCommandArgs('search', searchCommand.usage!, io, {
       args,
       allowPositionals: true,
       options: {
@@ -23,8 +22,11 @@ export const searchCommand: CliCommand = {
         limit: { type: 'string' },
         'birth-year': { type: 'string' },
         birthplace: { type: 'string' },
+        help: { type: 'boolean', default: false },
       },
     });
+    if (typeof parsed === 'number') return parsed;
+    const { values, positionals } = parsed;
     const params = parseOrThrow(
       searchQuerySchema,
       {

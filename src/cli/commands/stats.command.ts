@@ -1,5 +1,5 @@
-import { readStats } from '../../health/stats.repository.ts';
-import type { CliCommand } from '../cli-io.ts';
+import { readStats } from '../../health/stats.service.ts';
+import { parseCommandArgs, type CliCommand } from '../cli-io.ts';
 
 export const statsCommand: CliCommand = {
   needsDatabase: true,
@@ -8,9 +8,14 @@ export const statsCommand: CliCommand = {
     'records, sources, attested names, pending corrections and stale readings (--json: the GET /api/stats object)\n',
   summary: 'stats [--json]          count records, sources, attested names, pending corrections',
   async run(args, io, runtime) {
+    const parsed = parseCommandArgs('stats', statsCommand.usage!, io, {
+      args,
+      options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+    });
+    if (typeof parsed === 'number') return parsed;
     // The same object as GET /api/stats.
     const stats = { ...(await readStats(runtime.database.readDb)), backend: runtime.database.backend };
-    if (args.includes('--json')) {
+    if (parsed.values.json) {
       io.stdout.write(`${JSON.stringify(stats)}\n`);
     } else {
       io.stdout.write(`records: ${stats.records} (${stats.backend})\n`);

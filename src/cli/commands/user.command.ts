@@ -2,7 +2,9 @@ import { changePassword, disableAccount, enableAccount, listAccounts } from '../
 import { createUser } from '../../auth/accounts.service.ts';
 import { MIN_PASSWORD_LENGTH, passwordProblem } from '../../auth/passwords.ts';
 import { ROLES, type Role } from '../../auth/user.types.ts';
-import { EXIT, type CliCommand, type CliIo } from '../cli-io.ts';
+import { EXIT, parseCommandArgs, type CliCommand, type CliIo } from '../cli-io.ts';
+
+const HELP = { type: 'boolean', default: false } as const;
 
 const USAGE =
   'usage: namebridge user add EMAIL --role archivist|admin [--name "Display Name"]   (password: one line on stdin)\n' +
@@ -24,16 +26,18 @@ export const userCommand: CliCommand = {
     const [sub, ...rest] = args;
     const db = runtime.database.db;
     if (sub === 'list') {
-      const json = rest.includes('--json');
-      if (rest.some((a) => a !== '--json')) return usage(io, `unknown arguments ${rest.filter((a) => a !== '--json').join(' ')}`);
+      const parsed = parseCommandArgs('user list', USAGE, io, { args: rest, options: { json: { type: 'boolean', default: false }, help: HELP } });
+      if (typeof parsed === 'number') return parsed;
       const accounts = await listAccounts(db);
-      if (json) io.stdout.write(`${JSON.stringify(accounts, null, 2)}\n`);
+      if (parsed.values.json) io.stdout.write(`${JSON.stringify(accounts, null, 2)}\n`);
       else for (const u of accounts) io.stdout.write(`${u.id}\t${u.role}\t${u.email}${u.disabled ? '\t(disabled)' : ''}\n`);
       return EXIT.ok;
     }
     if (sub === 'disable' || sub === 'enable' || sub === 'password') {
-      const [email, ...extra] = rest;
-      if (!email || email.startsWith('-') || extra.length > 0) return usage(io);
+      const parsed = parseCommandArgs(`user ${sub}`, USAGE, io, { args: rest, allowPositionals: true, options: { help: HELP } });
+      if (typeof parsed === 'number') return parsed;
+      const [email, ...extra] = parsed.positionals;
+      if (!email || extra.length > 0) return usage(io);
       if (sub === 'enable') {
         await enableAccount(db, { email });
         io.stdout.write(`enabled ${email.trim()} (its old sessions and tokens stay ended)\n`);
@@ -51,10 +55,15 @@ export const userCommand: CliCommand = {
       return EXIT.ok;
     }
     if (sub !== 'add') return usage(io);
-    const options = parseOptions(rest);
-    if (!options.email || !options.role || options.unknown.length > 0) {
-      return usage(io, options.unknown.length > 0 ? `unknown arguments ${options.unknown.join(' ')}` : undefined);
-    }
+    const parsed = parseCommandArgs('user add', USAGE, io, {
+      args: rest,
+      allowPositionals: true,
+      options: { role: { type: 'string' }, name: { type: 'string' }, help: HELP },
+    });
+    if (typeof parsed === 'number') return parsed;
+    const [email, ...extra] = parsed.positionals;
+    const options = { email, role: parsed.values.role, name: parsed.values.name };
+    if (!options.email || !options.role || extra.length > 0) return usage(io, extra.length > 0 ? `unknown arguments ${extra.join(' ')}` : undefined);
     if (!(ROLES as readonly string[]).includes(options.role)) {
       io.stderr.write(`namebridge user: --role must be one of ${ROLES.join(', ')}\n`);
       return EXIT.fatal;
@@ -88,23 +97,6 @@ async function passwordFromStdin(io: CliIo): Promise<string | undefined> {
     return undefined;
   }
   return password;
-}
-
-function parseOptions(args: string[]) {
-  const out: { email?: string; role?: string; name?: string; unknown: string[] } = { unknown: [] };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--role' || arg === '--name') {
-      const value = args[++i];
-      if (value === undefined) out.unknown.push(arg);
-      else if (arg === '--role') out.role = value;
-      else out.name = value;
-    } else if (arg.startsWith('--role=')) out.role = arg.slice(7);
-    else if (arg.startsWith('--name=')) out.name = arg.slice(7);
-    else if (!out.email && !arg.startsWith('-')) out.email = arg;
-    else out.unknown.push(arg);
-  }
-  return out;
 }
 
 /** The first line of the stream (without its line ending), or undefined when it ends empty. */

@@ -2,13 +2,12 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import { findSession } from '../../auth/accounts.service.ts';
 import { currentUser, hasRole, sessionIdOf } from '../../auth/auth.middleware.ts';
 import { actorRef } from '../../auth/user.types.ts';
-import type { AppContext } from '../../http/context.ts';
-import { parseId } from '../../http/params.ts';
-import { findJob } from '../../imports/import-jobs.repository.ts';
+import type { AppContext } from '../../shared/context.ts';
+import { parseId } from '../../shared/validate.ts';
+import { getImportJob, toJobDto } from '../../imports/import-jobs.service.ts';
 import { queueImport, takeUploadSlot } from '../../imports/import.queue.ts';
 import { undoImport } from '../../imports/import-undo.service.ts';
-import { toJobDto } from '../../imports/imports.routes.ts';
-import { ForbiddenError, NotFoundError, UnauthorizedError } from '../../shared/errors.ts';
+import { ForbiddenError, UnauthorizedError } from '../../shared/errors.ts';
 import { discardUpload, readUploadForm, type UploadForm } from '../upload.ts';
 import { formFor, pageFor } from '../web.auth.ts';
 import { pageContext, renderPage } from '../web.render.ts';
@@ -92,9 +91,7 @@ export function importsPages(ctx: AppContext): Router {
 
   router.get('/imports/:id', pageFor('archivist'), async (req, res) => {
     const id = parseId(req.params.id, 'import id');
-    const row = await findJob(ctx.database.db, id);
-    if (!row) throw new NotFoundError(`No import job with id ${id}`);
-    const job = toJobDto(row);
+    const job = toJobDto(await getImportJob(ctx.database.db, id));
     const { bytesRead, bytesTotal } = job.progress;
     const percent = bytesTotal ? Math.min(100, Math.round((bytesRead / bytesTotal) * 100)) : null;
     renderPage(req, res, 'import-job', {

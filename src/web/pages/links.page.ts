@@ -1,14 +1,15 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { currentUser } from '../../auth/auth.middleware.ts';
-import type { AppContext } from '../../http/context.ts';
-import { parseId } from '../../http/params.ts';
+import type { AppContext } from '../../shared/context.ts';
+import { parseId } from '../../shared/validate.ts';
 import type { LinkReason } from '../../links/link.model.ts';
-import { decideLink, listLinks, REASON_MAX } from '../../links/links.service.ts';
+import { decideLink, listLinks } from '../../links/links.service.ts';
+import { REASON_MAX } from '../../shared/decision-reason.ts';
 import { getPerson } from '../../links/persons.service.ts';
 import { DEFAULT_LINK_THRESHOLD } from '../../links/link-weights.data.ts';
-import { toRecordDto, type RecordDto } from '../../records/record.dto.ts';
-import { findRecordById } from '../../records/records.repository.ts';
+import { toRecordDto } from '../../records/record.dto.ts';
+import { recordsById } from '../../records/records.service.ts';
 import { BadRequestError } from '../../shared/errors.ts';
 import type { Translate } from '../i18n/i18n.ts';
 import { formFor, pageFor } from '../web.auth.ts';
@@ -44,12 +45,12 @@ export function linksPages(ctx: AppContext): Router {
       page = await listLinks(ctx.database.db, { status: query.status, limit: 20 });
     }
     const { t } = pageContext(req, res);
-    const records = new Map<number, RecordDto>();
-    for (const id of new Set(page.links.flatMap((l) => l.recordIds))) {
-      const row = await findRecordById(ctx.database.db, id);
-      if (row) records.set(id, toRecordDto(row));
-    }
-    const links = page.links.map((l) => ({ ...l, pair: l.recordIds.map((id) => records.get(id) ?? null), why: l.reasons.map((r) => reasonText(r, t)) }));
+    const records = await recordsById(ctx.database.db, page.links.flatMap((l) => l.recordIds));
+    const shown = (id: number) => {
+      const row = records.get(id);
+      return row ? toRecordDto(row) : null;
+    };
+    const links = page.links.map((l) => ({ ...l, pair: l.recordIds.map(shown), why: l.reasons.map((r) => reasonText(r, t)) }));
     const nextHref = page.nextCursor ? `/moderation/links?${new URLSearchParams({ status: query.status, cursor: page.nextCursor }).toString()}` : null;
     res.setHeader('Cache-Control', 'no-store');
     renderPage(req, res, 'links', { status: query.status, statuses: STATUSES, links, nextHref, done: query.done ?? null, failed, minScore: DEFAULT_LINK_THRESHOLD }, status);

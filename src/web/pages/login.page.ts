@@ -3,7 +3,7 @@ import { verifyPassword } from '../../auth/accounts.service.ts';
 import { clearedSessionCookie } from '../../auth/cookies.ts';
 import { endSession, startSession } from '../../auth/login.ts';
 import { appLimits } from '../../auth/rate-limit.ts';
-import type { AppContext } from '../../http/context.ts';
+import type { AppContext } from '../../shared/context.ts';
 import { issueFormToken, requireFormToken } from '../form-token.ts';
 import { safeNext } from '../web.auth.ts';
 import { pageContext, renderPage } from '../web.render.ts';

@@ -1,9 +1,10 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { currentUser } from '../../auth/auth.middleware.ts';
-import { decideCorrection, listCorrections, REASON_MAX } from '../../corrections/corrections.service.ts';
-import type { AppContext } from '../../http/context.ts';
-import { parseId } from '../../http/params.ts';
+import { decideCorrection, listCorrections } from '../../corrections/corrections.service.ts';
+import { REASON_MAX } from '../../shared/decision-reason.ts';
+import type { AppContext } from '../../shared/context.ts';
+import { parseId } from '../../shared/validate.ts';
 import { BadRequestError } from '../../shared/errors.ts';
 import { actorRef } from '../../auth/user.types.ts';
 import { listConflicts, resolveConflict } from '../../records/conflicts.service.ts';

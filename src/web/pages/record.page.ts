@@ -2,19 +2,19 @@ import { Router, type Request, type Response } from 'express';
 import { appLimits } from '../../auth/rate-limit.ts';
 import { checkCorrectionInput } from '../../corrections/correction.input.ts';
 import { submitCorrection } from '../../corrections/corrections.service.ts';
-import { getRecordHistory, listAttestedNames } from '../../corrections/history.service.ts';
-import type { AppContext } from '../../http/context.ts';
-import { parseId } from '../../http/params.ts';
+import { historyOfRecord } from '../../corrections/history.service.ts';
+import { listAttestedNames } from '../../records/attested-names.service.ts';
+import type { AppContext } from '../../shared/context.ts';
+import { parseId } from '../../shared/validate.ts';
 import { toRecordDto } from '../../records/record.dto.ts';
-import { RECORD_FIELDS } from '../../records/record.fields.ts';
-import { findRecordById } from '../../records/records.repository.ts';
-import { loadResultRecords } from '../../search/search-records.repository.ts';
+import { RECORD_FIELDS } from '../../core/records/index.ts';
+import { shownReadings } from '../../core/match/index.ts';
+import { claimsOf, getRecord } from '../../records/records.service.ts';
 import { personOfRecord } from '../../links/persons.service.ts';
-import { BadRequestError, NotFoundError } from '../../shared/errors.ts';
+import { BadRequestError } from '../../shared/errors.ts';
 import { issuesOf, toFieldErrors, type FieldErrors } from '../form-errors.ts';
 import { issueFormToken, requireFormToken } from '../form-token.ts';
 import { historyItems } from '../history.view.ts';
-import { activeClaims } from '../../records/claims.repository.ts';
 import { permalinkOf, recordExplainView } from '../record-explain.view.ts';
 import { pageContext, renderPage } from '../web.render.ts';
 
@@ -62,16 +62,14 @@ export function recordPages(ctx: AppContext): Router {
 
   const show = async (req: Request, res: Response, form: CorrectionForm, errors: FieldErrors, status: number) => {
     const id = parseId(req.params.id, 'record id');
-    const row = await findRecordById(ctx.database.db, id);
-    if (!row) throw new NotFoundError(`No record with id ${id}`);
-    const record = toRecordDto(row);
-    const [claims, attestedNames, historyDto, summaries, person] = await Promise.all([
-      activeClaims(ctx.database.db, id),
+    const record = toRecordDto(await getRecord(ctx.database.db, id));
+    const [claims, attestedNames, historyDto, person] = await Promise.all([
+      claimsOf(ctx.database.db, id),
       listAttestedNames(ctx.database.db, id),
-      getRecordHistory(ctx.database.db, id),
-      loadResultRecords(ctx.database.db, [String(id)]),
+      historyOfRecord(ctx.database.db, id),
       personOfRecord(ctx.database.db, id),
     ]);
+    const summary = shownReadings(record.fullName, attestedNames);
     const values = record as unknown as Record<string, unknown>;
     const fields = RECORD_FIELDS.flatMap((f) => {
       const value = values[f.name];
@@ -84,7 +82,7 @@ export function recordPages(ctx: AppContext): Router {
     const history = historyItems(historyDto.events, t, time);
     const formToken = issueFormToken(req, res);
     const explain = recordExplainView(record, lang, permalinkOf(req, id));
-    renderPage(req, res, 'record', { record, fields, extra, attestedNames, history, summary: summaries.get(String(id)) ?? null, person, form, errors, formToken, explain }, status);
+    renderPage(req, res, 'record', { record, fields, extra, attestedNames, history, summary, person, form, errors, formToken, explain }, status);
   };
 
   router.get('/records/:id', async (req, res) => {
@@ -115,9 +113,7 @@ export function recordPages(ctx: AppContext): Router {
 
   router.get('/records/:id/correction-sent', async (req, res) => {
     const id = parseId(req.params.id, 'record id');
-    const row = await findRecordById(ctx.database.db, id);
-    if (!row) throw new NotFoundError(`No record with id ${id}`);
-    renderPage(req, res, 'correction-sent', { record: toRecordDto(row) });
+    renderPage(req, res, 'correction-sent', { record: toRecordDto(await getRecord(ctx.database.db, id)) });
   });
 
   return router;

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { appLimits } from '../../auth/rate-limit.ts';
-import { cachedStats } from '../../health/stats.cache.ts';
-import type { AppContext } from '../../http/context.ts';
+import { cachedStats } from '../../health/stats.service.ts';
+import type { AppContext } from '../../shared/context.ts';
 import { searchQuerySchema } from '../../search/search.params.ts';
 import { searchRecords, type SearchResponse, type SearchWarning } from '../../search/search.service.ts';
 import { BadRequestError } from '../../shared/errors.ts';

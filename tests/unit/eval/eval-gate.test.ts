@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readDevset } from '../../../eval/devset.shared.ts';
 import { bucketsOf, count, figures, regressions, type Tallies } from '../../../eval/eval-report.ts';
 import { GROUPS, groupOf, partOf, recordStem, refuseCheckingRows } from '../../../eval/split.ts';
-import { aliasKey } from '../../../src/transliteration/aliases.ts';
-import { ALIASES } from '../../../src/transliteration/tables/aliases.data.ts';
+import { aliasKey } from '../../../src/core/transliteration/aliases.ts';
+import { ALIASES } from '../../../src/core/transliteration/tables/aliases.data.ts';
 
 const rows = readDevset();
 

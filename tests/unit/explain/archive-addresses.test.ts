@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ARCHIVES } from '../../../src/explain/next-steps.data.ts';
-import { fillLetter, likelyArchives } from '../../../src/explain/next-steps.ts';
+import { ARCHIVES } from '../../../src/core/explain/next-steps.data.ts';
+import { fillLetter, likelyArchives } from '../../../src/core/explain/next-steps.ts';
 
 describe('archive addresses are only what a source confirms', () => {
   it('every address given names where it was checked', () => {

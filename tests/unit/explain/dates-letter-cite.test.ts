@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { citation, explainDate, fillLetter, likelyArchives, parseRecordDate, renderDate, requestContents, summaryLine } from '../../../src/explain/index.ts';
-import { LETTER_TEMPLATE } from '../../../src/explain/next-steps.data.ts';
+import { citation, explainDate, fillLetter, likelyArchives, parseRecordDate, renderDate, requestContents, summaryLine } from '../../../src/core/explain/index.ts';
+import { LETTER_TEMPLATE } from '../../../src/core/explain/next-steps.data.ts';
 
 describe('dates', () => {
   it.each([

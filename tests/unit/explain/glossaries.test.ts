@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { ADDRESS_PLACES, NUMBERED_PARTS, STREET_KINDS } from '../../../src/explain/address.data.ts';
-import { BODIES } from '../../../src/explain/bodies.data.ts';
-import { CHARGES } from '../../../src/explain/charges.data.ts';
-import type { Term } from '../../../src/explain/explain.types.ts';
-import { explainRecord } from '../../../src/explain/index.ts';
-import { FATES, SENTENCE_PATTERNS } from '../../../src/explain/fates.data.ts';
-import { duplicateForms, glossary } from '../../../src/explain/glossary.ts';
-import { NATIONALITIES } from '../../../src/explain/nationalities.data.ts';
-import { POSITIONS, WORKPLACES } from '../../../src/explain/occupations.data.ts';
-import { renderOccupation } from '../../../src/explain/occupation.render.ts';
-import { FORMER_MEMBERS, NON_PARTY, PARTIES } from '../../../src/explain/party.data.ts';
-import { renderParty } from '../../../src/explain/party.render.ts';
-import { renderPlace } from '../../../src/explain/place.render.ts';
-import { BURIAL_SITES, CITIES, COUNTRIES, PLACE_TYPES } from '../../../src/explain/places.data.ts';
-import { renderCharge, renderFate, renderSentence } from '../../../src/explain/sentence.render.ts';
-import { renderAddress } from '../../../src/explain/address.render.ts';
-import { partsText } from '../../../src/explain/explain.types.ts';
+import { ADDRESS_PLACES, NUMBERED_PARTS, STREET_KINDS } from '../../../src/core/explain/address.data.ts';
+import { BODIES } from '../../../src/core/explain/bodies.data.ts';
+import { CHARGES } from '../../../src/core/explain/charges.data.ts';
+import type { Term } from '../../../src/core/explain/explain.types.ts';
+import { explainRecord } from '../../../src/core/explain/index.ts';
+import { FATES, SENTENCE_PATTERNS } from '../../../src/core/explain/fates.data.ts';
+import { duplicateForms, glossary } from '../../../src/core/explain/glossary.ts';
+import { NATIONALITIES } from '../../../src/core/explain/nationalities.data.ts';
+import { POSITIONS, WORKPLACES } from '../../../src/core/explain/occupations.data.ts';
+import { renderOccupation } from '../../../src/core/explain/occupation.render.ts';
+import { FORMER_MEMBERS, NON_PARTY, PARTIES } from '../../../src/core/explain/party.data.ts';
+import { renderParty } from '../../../src/core/explain/party.render.ts';
+import { renderPlace } from '../../../src/core/explain/place.render.ts';
+import { BURIAL_SITES, CITIES, COUNTRIES, PLACE_TYPES } from '../../../src/core/explain/places.data.ts';
+import { renderCharge, renderFate, renderSentence } from '../../../src/core/explain/sentence.render.ts';
+import { renderAddress } from '../../../src/core/explain/address.render.ts';
+import { partsText } from '../../../src/core/explain/explain.types.ts';
 
 const TABLES: Record<string, readonly Term[]> = {
   fates: FATES, bodies: BODIES, charges: CHARGES, party: [NON_PARTY, ...PARTIES, ...FORMER_MEMBERS], nationalities: NATIONALITIES,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { explainRecord, type Fact } from '../../../src/explain/index.ts';
+import { explainRecord, type Fact } from '../../../src/core/explain/index.ts';
 import { fixtureFields } from '../../helpers/fixtures.ts';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');

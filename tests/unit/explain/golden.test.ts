@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { explainRecord, fullyExplained, readBiography } from '../../../src/explain/index.ts';
+import { explainRecord, fullyExplained, readBiography } from '../../../src/core/explain/index.ts';
 import { GOLDEN, explainInput, goldenLines, readCsv } from './golden.lines.ts';
 
 const golden = fs.readFileSync(GOLDEN, 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));

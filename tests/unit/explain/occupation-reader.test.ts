@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { partsText, type Part } from '../../../src/explain/explain.types.ts';
-import { termKey } from '../../../src/explain/glossary.ts';
-import { inflect } from '../../../src/explain/inflect.ts';
-import { ADJECTIVES, NAMESAKES, ORGANISATIONS } from '../../../src/explain/occupation-modifiers.data.ts';
-import { DEPUTY_NOUNS, FIELD_NOUNS, PERSON_NOUNS, PLACE_NOUNS, type WordEntry } from '../../../src/explain/occupation-words.data.ts';
-import { renderOccupation } from '../../../src/explain/occupation.render.ts';
-import { readOccupation } from '../../../src/explain/occupation.reader.ts';
-import { explainRecord, fullyExplained } from '../../../src/explain/index.ts';
+import { partsText, type Part } from '../../../src/core/explain/explain.types.ts';
+import { termKey } from '../../../src/core/explain/glossary.ts';
+import { inflect } from '../../../src/core/explain/inflect.ts';
+import { ADJECTIVES, NAMESAKES, ORGANISATIONS } from '../../../src/core/explain/occupation-modifiers.data.ts';
+import { DEPUTY_NOUNS, FIELD_NOUNS, PERSON_NOUNS, PLACE_NOUNS, type WordEntry } from '../../../src/core/explain/occupation-words.data.ts';
+import { renderOccupation } from '../../../src/core/explain/occupation.render.ts';
+import { readOccupation } from '../../../src/core/explain/occupation.reader.ts';
+import { explainRecord, fullyExplained } from '../../../src/core/explain/index.ts';
 import { explainInput, readCsv } from './golden.lines.ts';
 
 const WORDS = [...DEPUTY_NOUNS, ...PERSON_NOUNS, ...PLACE_NOUNS, ...FIELD_NOUNS, ...ADJECTIVES];

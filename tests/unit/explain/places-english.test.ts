@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { partsText } from '../../../src/explain/explain.types.ts';
-import { englishPlaceName, renderPlace } from '../../../src/explain/place.render.ts';
-import { ENGLISH_PLACE_NAMES, ENGLISH_WITH_APOSTROPHE } from '../../../src/explain/places.data.ts';
-import { allPlaces, getPlace } from '../../../src/search/gazetteer/gazetteer.ts';
+import { partsText } from '../../../src/core/explain/explain.types.ts';
+import { englishPlaceName, renderPlace } from '../../../src/core/explain/place.render.ts';
+import { ENGLISH_PLACE_NAMES, ENGLISH_WITH_APOSTROPHE } from '../../../src/core/explain/places.data.ts';
+import { allPlaces, getPlace } from '../../../src/core/match/gazetteer/gazetteer.ts';
 
 const en = (text: string) => partsText(renderPlace(text, 'en'));
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ALIAS_INDEX, COLUMN_ALIASES, normaliseHeader } from '../../../src/imports/column-map.data.ts';
-import { mapColumns, parseMapArguments } from '../../../src/imports/column-map.ts';
-import { ImportFileError } from '../../../src/imports/import.errors.ts';
-import { RECORD_FIELDS } from '../../../src/records/record.fields.ts';
+import { ALIAS_INDEX, COLUMN_ALIASES, normaliseHeader } from '../../../src/core/records/column-map.data.ts';
+import { mapColumns, parseMapArguments } from '../../../src/core/records/column-map.ts';
+import { ImportFileError } from '../../../src/core/records/import.errors.ts';
+import { RECORD_FIELDS } from '../../../src/core/records/record.fields.ts';
 
 describe('the column alias table (invariants)', () => {
   it('gives no normalised alias two targets', () => {

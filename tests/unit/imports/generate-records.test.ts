@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GENERATED_COLUMNS, generateRecordRows } from '../../../bench/generate-records.ts';
-import { mapColumns } from '../../../src/imports/column-map.ts';
-import { validateRow } from '../../../src/imports/row-validation.ts';
+import { mapColumns } from '../../../src/core/records/column-map.ts';
+import { validateRow } from '../../../src/core/records/row-validation.ts';
 
 describe('generateRecordRows (benchmark data)', () => {
   const rows = [...generateRecordRows(2000, 7)];

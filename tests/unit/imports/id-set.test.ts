@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IdSet } from '../../../src/imports/id-set.ts';
+import { IdSet } from '../../../src/core/records/id-set.ts';
 
 describe('IdSet', () => {
   it('remembers the first line of each key, across growth', () => {

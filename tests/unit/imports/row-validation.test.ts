@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mapColumns } from '../../../src/imports/column-map.ts';
-import { countLineBreaks, validateRow, type ValidRow } from '../../../src/imports/row-validation.ts';
-import { contentHash, derivedExternalId } from '../../../src/imports/row-identity.ts';
-import { BIOGRAPHY_MAX } from '../../../src/records/record.fields.ts';
+import { mapColumns } from '../../../src/core/records/column-map.ts';
+import { countLineBreaks, validateRow, type ValidRow } from '../../../src/core/records/row-validation.ts';
+import { contentHash, derivedExternalId } from '../../../src/core/records/row-identity.ts';
+import { BIOGRAPHY_MAX } from '../../../src/core/records/record.fields.ts';
 
 const header = ['external_id', 'ФИО', 'Фамилия', 'Имя', 'Отчество', 'Год рождения', 'Дата рождения', 'Дата расстрела', 'Биография', 'Примечание'];
 const mapping = mapColumns(header);

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSearchFieldsComputer } from '../../../src/imports/search-fields.pool.ts';
-import { searchFieldsFor } from '../../../src/search/search-fields.ts';
+import { searchFieldsFor } from '../../../src/core/match/search-fields.ts';
 
 // Regression: under tsx a `.ts` worker entry failed to start and every import
 // silently decoded on the main thread. The pool must really run its worker.

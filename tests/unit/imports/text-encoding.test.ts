@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { completeUtf8Prefix, detectEncoding, firstInvalidUtf8, looksLikeCyrillic, sniffDelimiter } from '../../../src/imports/text-encoding.ts';
+import { completeUtf8Prefix, detectEncoding, firstInvalidUtf8, looksLikeCyrillic, sniffDelimiter } from '../../../src/core/records/text-encoding.ts';
 import { ROOT } from '../../helpers/processes.ts';
 
 const fixture = (name: string) => fs.readFileSync(path.join(ROOT, 'tests/fixtures/imports', name));

@@ -3,7 +3,7 @@ import { components, personIdOf } from '../../../src/links/link.components.ts';
 import { scorePair, reasonsLine } from '../../../src/links/link.model.ts';
 import { isCandidatePair, russianParts, type LinkSubject } from '../../../src/links/link.subject.ts';
 import { DEFAULT_LINK_THRESHOLD, WEIGHTS } from '../../../src/links/link-weights.data.ts';
-import { searchFieldsFor } from '../../../src/search/search-fields.ts';
+import { searchFieldsFor } from '../../../src/core/match/search-fields.ts';
 
 let nextId = 1;
 /** A subject as the repository builds it, with readings and places derived by the same code as a stored record. */

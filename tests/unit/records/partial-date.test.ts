@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalisePartialDate } from '../../../src/records/partial-date.ts';
+import { normalisePartialDate } from '../../../src/core/records/partial-date.ts';
 
 describe('normalisePartialDate', () => {
   it.each([

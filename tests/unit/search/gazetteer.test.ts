@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { ENTRIES, NAMES } from '../../../src/search/gazetteer/gazetteer.data.ts';
-import { allPlaces, ancestorsOf, getPlace, placeIdsInText, resolvePlace } from '../../../src/search/gazetteer/gazetteer.ts';
+import { ENTRIES, NAMES } from '../../../src/core/match/gazetteer/gazetteer.data.ts';
+import { allPlaces, ancestorsOf, getPlace, placeIdsInText, resolvePlace } from '../../../src/core/match/gazetteer/gazetteer.ts';
 
 type Row = Record<string, string>;
 const fixture = (name: string): Row[] =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decode } from '../../../src/transliteration/index.ts';
+import { decode } from '../../../src/core/transliteration/index.ts';
 
 const top = (text: string) => decode(text).readings[0];
 

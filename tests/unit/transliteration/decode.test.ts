@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decode, detectScript } from '../../../src/transliteration/index.ts';
+import { decode, detectScript } from '../../../src/core/transliteration/index.ts';
 
 function top(text: string): string | undefined {
   return decode(text).readings[0]?.pinyin;

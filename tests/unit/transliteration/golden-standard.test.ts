@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkRow, checkStandardTable, readStandardTable } from '../../../bench/golden-check.ts';
-import { SYLLABLES } from '../../../src/transliteration/inventory.ts';
+import { SYLLABLES } from '../../../src/core/transliteration/inventory.ts';
 
 /** The standard Palladius table from an independent source (pypinyin; see the file's header). */
 describe('golden: palladius-standard.tsv (independent)', () => {

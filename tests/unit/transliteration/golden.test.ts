@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decode, toPalladius, toWadeGiles } from '../../../src/transliteration/index.ts';
-import { decodeLatinChannel } from '../../../src/transliteration/latin.decoder.ts';
-import { RARE_NAME_SYLLABLES } from '../../../src/transliteration/tables/name-syllable-priors.data.ts';
+import { decode, toPalladius, toWadeGiles } from '../../../src/core/transliteration/index.ts';
+import { decodeLatinChannel } from '../../../src/core/transliteration/latin.decoder.ts';
+import { RARE_NAME_SYLLABLES } from '../../../src/core/transliteration/tables/name-syllable-priors.data.ts';
 import { readGolden } from './helpers.ts';
 
 describe('golden: palladius.tsv', () => {

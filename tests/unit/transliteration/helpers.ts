@@ -1,7 +1,7 @@
 /** Shared helpers for the transliteration tests (not a test file itself). */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { SYLLABLES } from '../../../src/transliteration/inventory.ts';
+import { SYLLABLES } from '../../../src/core/transliteration/inventory.ts';
 
 export function goldenPath(name: string): string {
   return fileURLToPath(new URL(`./golden/${name}`, import.meta.url));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decode } from '../../../src/transliteration/index.ts';
+import { decode } from '../../../src/core/transliteration/index.ts';
 import { readFixtureNames, readGolden } from './helpers.ts';
 
 /** A Chinese-form name: not entirely Russian parts (what decode() itself decides is tested below). */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decode, toPalladius, toWadeGiles } from '../../../src/transliteration/index.ts';
-import { SYLLABLES } from '../../../src/transliteration/inventory.ts';
-import { RARE_NAME_SYLLABLES } from '../../../src/transliteration/tables/name-syllable-priors.data.ts';
+import { decode, toPalladius, toWadeGiles } from '../../../src/core/transliteration/index.ts';
+import { SYLLABLES } from '../../../src/core/transliteration/inventory.ts';
+import { RARE_NAME_SYLLABLES } from '../../../src/core/transliteration/tables/name-syllable-priors.data.ts';
 import { palladiusSegmentations, wadeGilesReadsAsPinyin } from './helpers.ts';
 
 const syllable = fc.constantFrom(...SYLLABLES.map((r) => r.pinyin));

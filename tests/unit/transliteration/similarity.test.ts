@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decode, indexKeys, similarity } from '../../../src/transliteration/index.ts';
-import { SYLLABLES } from '../../../src/transliteration/inventory.ts';
+import { decode, indexKeys, similarity } from '../../../src/core/transliteration/index.ts';
+import { SYLLABLES } from '../../../src/core/transliteration/inventory.ts';
 
 const name = fc.array(fc.constantFrom(...SYLLABLES.map((r) => r.pinyin)), { minLength: 0, maxLength: 5 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decode } from '../../../src/transliteration/index.ts';
-import { jyutpingToCyrillic, SOUTHERN_COST } from '../../../src/transliteration/southern.ts';
-import { JYUTPING_INITIALS, JYUTPING_NUCLEI } from '../../../src/transliteration/tables/jyutping-cyrillic.data.ts';
+import { decode } from '../../../src/core/transliteration/index.ts';
+import { jyutpingToCyrillic, SOUTHERN_COST } from '../../../src/core/transliteration/southern.ts';
+import { JYUTPING_INITIALS, JYUTPING_NUCLEI } from '../../../src/core/transliteration/tables/jyutping-cyrillic.data.ts';
 
 describe('Cantonese (Jyutping) → Cyrillic table', () => {
   it.each([

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { SYLLABLES, splitPinyin, syllableByPinyin } from '../../../src/transliteration/inventory.ts';
-import { CYRILLIC_VARIANTS, DIALECT_PAIRS, CASE_ENDINGS } from '../../../src/transliteration/tables/cyrillic-variants.data.ts';
-import { RARE_NAME_SYLLABLES } from '../../../src/transliteration/tables/name-syllable-priors.data.ts';
-import { PINYIN_VARIANTS, WADE_GILES_VARIANTS } from '../../../src/transliteration/tables/latin-variants.data.ts';
-import { COMPOUND_SURNAMES } from '../../../src/transliteration/tables/compound-surnames.data.ts';
-import { COMMON_SURNAMES } from '../../../src/transliteration/tables/common-surnames.data.ts';
-import { ALIASES } from '../../../src/transliteration/tables/aliases.data.ts';
-import { RUSSIAN_GIVEN_NAMES } from '../../../src/transliteration/tables/russian-names.data.ts';
-import { CYRILLIC_SPELLINGS, PINYIN_SPELLINGS, WADE_GILES_SPELLINGS } from '../../../src/transliteration/channels.ts';
-import { applyRule } from '../../../src/transliteration/spelling.trie.ts';
+import { SYLLABLES, splitPinyin, syllableByPinyin } from '../../../src/core/transliteration/inventory.ts';
+import { CYRILLIC_VARIANTS, DIALECT_PAIRS, CASE_ENDINGS } from '../../../src/core/transliteration/tables/cyrillic-variants.data.ts';
+import { RARE_NAME_SYLLABLES } from '../../../src/core/transliteration/tables/name-syllable-priors.data.ts';
+import { PINYIN_VARIANTS, WADE_GILES_VARIANTS } from '../../../src/core/transliteration/tables/latin-variants.data.ts';
+import { COMPOUND_SURNAMES } from '../../../src/core/transliteration/tables/compound-surnames.data.ts';
+import { COMMON_SURNAMES } from '../../../src/core/transliteration/tables/common-surnames.data.ts';
+import { ALIASES } from '../../../src/core/transliteration/tables/aliases.data.ts';
+import { RUSSIAN_GIVEN_NAMES } from '../../../src/core/transliteration/tables/russian-names.data.ts';
+import { CYRILLIC_SPELLINGS, PINYIN_SPELLINGS, WADE_GILES_SPELLINGS } from '../../../src/core/transliteration/channels.ts';
+import { applyRule } from '../../../src/core/transliteration/spelling.trie.ts';
 
 function duplicates(xs: readonly string[]): string[] {
   return xs.filter((x, i) => xs.indexOf(x) !== i);

@@ -9,3 +9,4 @@ export { similarity, similarityScore } from './similarity.ts';
 export { indexKeys } from './index-keys.ts';
 export type { IndexKeys } from './index-keys.ts';
 export { detectScript } from './script.detect.ts';
+export { COMMON_SURNAMES } from './tables/common-surnames.data.ts';

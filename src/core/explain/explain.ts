@@ -11,25 +11,10 @@ import { renderPlace } from './place.render.ts';
 import { BURIAL_SITES } from './places.data.ts';
 import { FATE, renderCharge, renderFate, renderSentence } from './sentence.render.ts';
 import { splitTopLevel } from './text.split.ts';
+import type { RecordFieldValues } from '../records/index.ts';
 
-/** What explaining needs of a record (the public record's fields; pure, no database type). */
-export interface ExplainInput {
-  birthYear?: number | null;
-  birthDate?: string | null;
-  birthplace?: string | null;
-  nationality?: string | null;
-  occupation?: string | null;
-  residence?: string | null;
-  arrestDate?: string | null;
-  charge?: string | null;
-  sentence?: string | null;
-  sentenceDate?: string | null;
-  executedOn?: string | null;
-  deathDate?: string | null;
-  burialPlace?: string | null;
-  rehabilitationDate?: string | null;
-  biography?: string | null;
-}
+/** What explaining needs of a record: the public record's fields but its names (pure, no database type). */
+export type ExplainInput = Partial<Omit<RecordFieldValues, 'fullName' | 'surname' | 'givenName' | 'patronymic'>>;
 
 const NATIONALITY = glossary(NATIONALITIES);
 const BURIAL = glossary(BURIAL_SITES);

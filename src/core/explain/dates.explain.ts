@@ -1,4 +1,4 @@
-import { normalisePartialDate } from '../records/partial-date.ts';
+import { normalisePartialDate } from '../records/index.ts';
 import type { ExplainLang } from './explain.types.ts';
 
 const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

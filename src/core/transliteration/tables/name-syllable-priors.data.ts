@@ -2,7 +2,7 @@
  * Syllables that (almost) never occur in Chinese personal names and whose
  * Palladius spelling has a likelier reading, with the cost of reading a
  * record's spelling as them. Palladius writes die as «де», but clerks wrote е
- * for э (../shared/notes/transliteration.md: «У-Вен-Де»), so «Де» in a name is
+ * for э (fixtures/mos-memo-chinese.csv: «У-Вен-Де»), so «Де» in a name is
  * 德 de far more often than 爹/跌 die — and де = de costs 0.2 (е-for-э). A prior
  * above that cost puts de first and keeps die among the readings.
  *
@@ -12,7 +12,7 @@
  */
 export const RARE_NAME_SYLLABLES: ReadonlyMap<string, number> = new Map([
   ['die', 0.3],
-  // Final -н is -ng in Palladius, but clerks dropped the ь of -нь (../shared/notes: «Чжоу-Хуа-Нан»),
+  // Final -н is -ng in Palladius, but clerks dropped the ь of -нь (fixtures/mos-memo-chinese.csv: «Чжоу-Хуа-Нан»),
   // and nang (囊), reng (仍) and seng (僧) are almost never in names while nan (南), ren (仁)
   // and sen (森) are: a prior above the 0.3 of a lost ь reads them n first, ng second.
   ['nang', 0.4],

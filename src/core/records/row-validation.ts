@@ -1,5 +1,5 @@
-import { normalisePartialDate } from '../records/partial-date.ts';
-import { RECORD_FIELDS, type RecordField, type RecordFieldName } from '../records/record.fields.ts';
+import { normalisePartialDate } from './partial-date.ts';
+import { RECORD_FIELDS, type RecordField, type RecordFieldName } from './record.fields.ts';
 import type { ImportTarget } from './column-map.data.ts';
 import type { ColumnMapping } from './column-map.ts';
 import type { RowError } from './import.errors.ts';

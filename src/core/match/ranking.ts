@@ -1,4 +1,4 @@
-import { similarity, similarityScore, toWadeGiles, type Reading } from '../transliteration/index.ts';
+import { similarity, similarityScore, type Reading } from '../transliteration/index.ts';
 import { decodeRecordName } from './decode-cache.ts';
 
 /**
@@ -132,10 +132,6 @@ function recordSyllableTexts(fullName: string, key: string): Array<{ text: strin
 /** Words a family reads: how much to trust a score. */
 export function strength(score: number): 'strong' | 'possible' | 'weak' {
   return score >= 0.85 ? 'strong' : score >= 0.6 ? 'possible' : 'weak';
-}
-
-export function wadeGilesOf(key: string): string {
-  return toWadeGiles(key.split(' '));
 }
 
 const clamp01 = (x: number) => Math.max(0, Math.min(1, x));

@@ -1,4 +1,4 @@
-import { RECORD_FIELDS } from '../records/record.fields.ts';
+import { RECORD_FIELDS } from './record.fields.ts';
 import { ALIAS_INDEX, normaliseHeader, type ImportTarget } from './column-map.data.ts';
 import { ImportFileError } from './import.errors.ts';
 

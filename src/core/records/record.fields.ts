@@ -1,34 +1,19 @@
 /**
  * The record's fields as data: API name, column, kind and length limit. The
  * importer maps columns onto these, corrections name them, validation reads the
- * limits: one list, so a new field is added in one place.
+ * limits, and the API's record (records/record.dto.ts) is built from them: a
+ * new field is one line here, plus the migration that adds its column, its
+ * entry in the OpenAPI schema (records.openapi.ts, which the compiler holds to
+ * the record's type), its header spellings (column-map.data.ts) and its label
+ * in the web's i18n files.
  */
 export type FieldKind = 'text' | 'date' | 'year';
-
-export interface RecordField {
-  name: RecordFieldName;
-  column: RecordColumn;
-  kind: FieldKind;
-  maxLength: number;
-  /** Corrections may propose a new value (full_name never: the record keeps what was written). */
-  correctable: boolean;
-}
-
-export type RecordFieldName =
-  | 'fullName' | 'surname' | 'givenName' | 'patronymic' | 'birthYear' | 'birthDate' | 'birthplace'
-  | 'nationality' | 'occupation' | 'residence' | 'arrestDate' | 'charge' | 'sentence' | 'sentenceDate'
-  | 'executedOn' | 'deathDate' | 'burialPlace' | 'rehabilitationDate' | 'biography';
-
-export type RecordColumn =
-  | 'full_name' | 'surname' | 'given_name' | 'patronymic' | 'birth_year' | 'birth_date' | 'birthplace'
-  | 'nationality' | 'occupation' | 'residence' | 'arrest_date' | 'charge' | 'sentence' | 'sentence_date'
-  | 'executed_on' | 'death_date' | 'burial_place' | 'rehabilitation_date' | 'biography';
 
 const SHORT = 1_000;
 const LONG = 20_000;
 export const BIOGRAPHY_MAX = 1_048_576; // 1 MB of text
 
-export const RECORD_FIELDS: readonly RecordField[] = [
+const FIELDS = [
   { name: 'fullName', column: 'full_name', kind: 'text', maxLength: SHORT, correctable: false },
   { name: 'surname', column: 'surname', kind: 'text', maxLength: SHORT, correctable: true },
   { name: 'givenName', column: 'given_name', kind: 'text', maxLength: SHORT, correctable: true },
@@ -48,7 +33,24 @@ export const RECORD_FIELDS: readonly RecordField[] = [
   { name: 'burialPlace', column: 'burial_place', kind: 'text', maxLength: LONG, correctable: true },
   { name: 'rehabilitationDate', column: 'rehabilitation_date', kind: 'date', maxLength: 40, correctable: true },
   { name: 'biography', column: 'biography', kind: 'text', maxLength: BIOGRAPHY_MAX, correctable: true },
-];
+] as const satisfies ReadonlyArray<{ name: string; column: string; kind: FieldKind; maxLength: number; correctable: boolean }>;
+
+export type RecordFieldName = (typeof FIELDS)[number]['name'];
+export type RecordColumn = (typeof FIELDS)[number]['column'];
+
+export interface RecordField {
+  name: RecordFieldName;
+  column: RecordColumn;
+  kind: FieldKind;
+  maxLength: number;
+  /** Corrections may propose a new value (full_name never: the record keeps what was written). */
+  correctable: boolean;
+}
+
+export const RECORD_FIELDS: readonly RecordField[] = FIELDS;
+
+/** Each field's value as the API shows it: a year is a number, every other field text as written. */
+export type RecordFieldValues = { [F in (typeof FIELDS)[number] as F['name']]: F['kind'] extends 'year' ? number | null : string | null };
 
 export const FIELD_BY_NAME: ReadonlyMap<string, RecordField> = new Map(RECORD_FIELDS.map((f) => [f.name, f]));
 

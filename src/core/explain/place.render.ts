@@ -1,4 +1,4 @@
-import { resolvePlace, type Place } from '../search/gazetteer/gazetteer.ts';
+import { resolvePlace, type Place } from '../match/index.ts';
 import { known, named, unknown, type ExplainLang, type Part } from './explain.types.ts';
 import { glossary, termKey } from './glossary.ts';
 import { CITIES, COUNTRIES, ENGLISH_PLACE_NAMES, PLACE_TYPES, type PlaceKind } from './places.data.ts';

@@ -1,12 +1,14 @@
 import cyrillicToTranslitModule from 'cyrillic-to-translit-js';
 import { decode, indexKeys } from '../transliteration/index.ts';
-import { DECODER_VERSION } from './decoder-version.ts';
 import { ancestorsOf, placeIdsInText } from './gazetteer/gazetteer.ts';
 
 /**
  * What a record stores for search, derived from what it records. Pure: the
  * records service, the importer and corrections all call this, so every write
- * path derives the same keys (contract: docs/transliteration.md).
+ * path derives the same keys (contract: docs/transliteration.md). Every field
+ * of ReadingKeys is a column of record_readings (the importer's COPY writes
+ * them by name); the writers add decoder_version (src/search/decoder-version.ts),
+ * which hashes this file and the transliteration core.
  */
 export interface ReadingKeys {
   rank: number;
@@ -18,8 +20,6 @@ export interface ReadingKeys {
   /** Every ordered pair of phonetic syllables: the fuzzy-lookup key (see migration 0002). */
   phoneticPairs: string[];
   cost: number;
-  /** What derived it (decoder-version.ts): the importer's COPY writes every field here as a column. */
-  decoderVersion: string;
 }
 
 export interface SearchFields {
@@ -107,7 +107,6 @@ export function readingKeysFor(fullName: string, attested: AttestedForKeys[] = [
       surnamePhonetic: keys.surnamePhonetic,
       phoneticPairs: phoneticPairs(keys.phonetic),
       cost,
-      decoderVersion: DECODER_VERSION,
     });
   };
   for (const name of attested) push(splitPinyin(name.pinyin), 'attested', 0);

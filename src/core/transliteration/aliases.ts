@@ -30,7 +30,3 @@ export function aliasReadings(text: string): Reading[] {
     };
   });
 }
-
-export function aliasEntries(): readonly AliasEntry[] {
-  return ALIASES;
-}

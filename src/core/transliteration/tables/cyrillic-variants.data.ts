@@ -1,7 +1,7 @@
 /**
  * Non-standard Cyrillic spellings, as rewrite rules applied to the standard Palladius
- * spelling of a syllable. Each rule names a deviation documented in
- * /work/shared/notes/transliteration.md; the cost says how much less likely the
+ * spelling of a syllable. Each rule names a deviation listed in
+ * docs/transliteration.md ("Costs", with an example record); the cost says how much less likely the
  * deviation is than the standard form. At most two rules combine on one syllable
  * (spelling.tables.ts), their costs adding up.
  *

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { RECORD_FIELDS } from '../records/record.fields.ts';
+import { RECORD_FIELDS } from './record.fields.ts';
 import type { ValidRow } from './row-validation.ts';
 
 /**

@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import { BadRequestError } from '../shared/errors.ts';
-
-/** Record and other bigint ids: positive integers within JavaScript's safe range. */
-export function parseId(raw: unknown, what = 'id'): number {
-  if (typeof raw !== 'string' || !/^[1-9]\d{0,14}$/.test(raw)) {
-    throw new BadRequestError(`${what} must be a positive integer, got "${String(raw).slice(0, 40)}"`);
-  }
-  return Number(raw);
-}
+import { BadRequestError } from './errors.ts';
 
 /**
  * Keyset cursors are opaque to clients (base64url of the last id seen), so the
@@ -34,3 +26,14 @@ export function afterIdOf(cursor: string | undefined): number {
 
 export const limitParam = (fallback: number, max: number) =>
   z.coerce.number().int().min(1).max(max).default(fallback);
+
+/**
+ * One keyset page from rows fetched with `limit + 1`: the extra row says there
+ * is a next page without a count query. `cursorOf` is the last row's position
+ * in the list's order (its id, or "score:id" for a ranked list).
+ */
+export function keysetPage<T>(rows: readonly T[], limit: number, cursorOf: (last: T) => string | number): { page: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { page, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(cursorOf(last)) : null };
+}

@@ -1,4 +1,4 @@
-import type { RecordFieldName } from '../records/record.fields.ts';
+import type { RecordFieldName } from './record.fields.ts';
 
 /**
  * What a CSV column can map to: a record field, the row's id in its source, or
