@@ -236,6 +236,10 @@ export interface RecordLinksTable {
   decision_reason: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** A decided link's score and reasons after one of its records changed (migration 0016); its own score stays what was decided on. */
+  rescored_score: number | null;
+  rescored_reasons: JSONColumnType<unknown[] | null, string | null | undefined, string | null>;
+  rescored_at: Timestamp | null;
 }
 
 export interface RecordPersonsTable {
@@ -258,6 +262,12 @@ export interface LinkKeysTable {
   birth_year: number | null;
 }
 
+/** Records whose link proposals are out of date (migration 0016, written by triggers). */
+export interface LinkPendingTable {
+  record_id: ColumnType<string, string | number, never>;
+  seq: ColumnType<string, never, never>;
+}
+
 export interface DB {
   records: RecordsTable;
   record_events: RecordEventsTable;
@@ -275,6 +285,7 @@ export interface DB {
   record_persons: RecordPersonsTable;
   link_runs: LinkRunsTable;
   link_keys: LinkKeysTable;
+  link_pending: LinkPendingTable;
 }
 
 export type RecordRow = Selectable<RecordsTable>;

@@ -21,7 +21,7 @@ import { DEFAULT_VALIDATION, validateRow, type ValidationOptions } from './row-v
 import type { TextEncoding } from './text-encoding.ts';
 import { isProcessAlive } from '../shared/process-alive.ts';
 import { crashPoint } from '../shared/crash-point.ts';
-import { maxRecordId, queueLinkProposalsForImport } from '../links/link-run.service.ts';
+import { queueLinking } from '../links/link-jobs.ts';
 
 /** One import service, two doors (CLI and HTTP). */
 export interface ImportOptions {
@@ -52,7 +52,7 @@ export interface ImportOptions {
   writers?: number;
   /** Milliseconds per write step, summed (the benchmark prints them). */
   timings?: Record<string, number>;
-  /** Link proposals for the new rows after the import commits (LINK_AUTO_CONFIRM_SCORE); false: none. */
+  /** A link job for the rows it wrote, queued after the import commits (LINK_AUTO_CONFIRM_SCORE); false: none queued (the rows stay marked for `namebridge link`). */
   links?: { autoConfirmScore?: number | undefined } | false;
   /** Test hook: runs after each committed batch (throwing simulates a crash). */
   afterBatch?: (batch: number) => void | Promise<void>;
@@ -102,11 +102,10 @@ export async function runImport(database: Database, options: ImportOptions, logg
     // Two COPY connections let PostgreSQL write one batch while it stages the next.
     const writers = stores[0]!.kind === 'copy' ? Math.max(1, options.writers ?? 2) : 1;
     while (stores.length < writers) stores.push(await openImportStore(database, STAGING_DDL, options.connectionString));
-    const watermark = options.links === false || options.dryRun ? null : await maxRecordId(db);
     await scan(options, tally, stores, jobId, db);
     const report = await finish(db, jobId, tally, 'succeeded', tally.invalid > 0 ? 1 : 0, null);
-    // After the commit and off the import's path: the import is as fast as before (see link-run.service.ts).
-    if (watermark !== null && tally.inserted > 0) queueLinkProposalsForImport(db, { jobId, afterRecordId: watermark }, options.links || {}, logger);
+    // The rows it wrote are marked for linking with them (migration 0016); the job runs after the commit, off the import's path.
+    if (options.links !== false && !options.dryRun && tally.inserted + tally.updated > 0) await queueLinking(database, options.links ?? {}, logger);
     return report;
   } catch (err) {
     if (err instanceof ImportFileError) {
