@@ -2,6 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countPending } from '../../src/links/link-pending.repository.ts';
 import { linkPending, runLinking } from '../../src/links/link-run.service.ts';
+import { reindexReadings } from '../../src/search/reindex.service.ts';
 import { authHeader, createTestApp, seedRecords, seedUser, type TestApp } from '../helpers/test-app.ts';
 
 /**
@@ -89,5 +90,15 @@ describe('re-linking changed records', () => {
     await linkPending(t.database.db);
     const events = await t.database.db.selectFrom('record_events').select('kind').where('record_id', '=', String(id.liuB)).where('kind', '=', 'link.rescored').execute();
     expect(events).toHaveLength(1);
+  });
+
+  it('a reindex (readings rewritten) marks the records it rebuilt; an unchanged write marks nothing', async () => {
+    await t.database.db.updateTable('records').set({ occupation: 'повар' }).where('id', '=', String(id.wangA) as never).execute();
+    expect(await countPending(t.database.db)).toBe(0);
+    await t.database.db.updateTable('record_readings').set({ decoder_version: '' }).where('record_id', '=', String(id.wangA)).execute();
+    await reindexReadings(t.database.db);
+    expect(await countPending(t.database.db)).toBe(1);
+    await linkPending(t.database.db);
+    expect((await linkOf(id.wangA!, id.wangB!))?.score).toBeGreaterThanOrEqual(0.8);
   });
 });
