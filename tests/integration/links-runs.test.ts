@@ -120,4 +120,16 @@ describe('namebridge link', () => {
     expect(small.pairsScored).toBeGreaterThan(0);
     expect((await links()).map((l) => `${l.record_a}:${l.record_b}:${l.score}`)).toEqual(before);
   });
+
+  it.skipIf(inject('testDb').backend !== 'postgres')('a CLI import says linking was queued and does not wait for it: the marks and the job are in the database', async () => {
+    const file = csv('cli.csv', ['k1,Ван-Си-Сян,1888,Шаньдун,']);
+    const run = await runNode(['src/cli/main.ts', 'import', file, '--source', 'CLI list'], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('person links: queued for the rows written');
+    expect(await countPending(database.db)).toBe(1);
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'namebridge-link' AND state = 'created'`.execute(database.db);
+    expect(rows[0]!.n).toBe(1);
+    const quiet = await runNode(['src/cli/main.ts', 'import', csv('cli2.csv', ['k2,Ли-Фу,1899,Китай,']), '--source', 'CLI list', '--no-link'], env);
+    expect(quiet.stdout).toContain('not queued (--no-link)');
+  });
 });

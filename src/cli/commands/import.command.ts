@@ -13,7 +13,8 @@ const USAGE =
   'usage: namebridge import FILE [--source NAME] [--dry-run] [--strict] [--encoding utf8|cp1251] [--map column=field …] [--public-columns "col a,col b"] [--no-link] [--json]\n' +
   '       namebridge import undo JOB_ID [--json]\n' +
   'unknown columns are kept private (archivists only) unless named in --public-columns\n' +
-  'after the import, person-link proposals for its new records are made before the command exits; --no-link leaves them to `namebridge link`\n' +
+  'the rows written are linked to persons by a job after the import (a running server runs it; the command does not wait);\n' +
+  '--no-link queues no job: `namebridge link` proposes them, in one resumable run (bulk loads)\n' +
   'exit codes: 0 all rows valid, 1 some rows invalid (valid ones written unless --strict), 2 file-level error (nothing written)\n';
 
 export const importCommand: CliCommand = {
@@ -89,12 +90,12 @@ export const importCommand: CliCommand = {
       runtime.logger,
     );
     progress?.done();
-    printReport(io, report, values['dry-run'], values.json);
+    printReport(io, report, values['dry-run'], values.json, !values['no-link']);
     return report.exitCode;
   },
 };
 
-function printReport(io: CliIo, report: ImportReport, dryRun: boolean, json: boolean): void {
+function printReport(io: CliIo, report: ImportReport, dryRun: boolean, json: boolean, linkJob: boolean): void {
   if (report.fileError) io.stderr.write(`namebridge import: ${report.fileError.message}\n`);
   if (json) {
     io.stdout.write(`${JSON.stringify({ jobId: report.jobId, ...summaryOf(report) })}\n`);
@@ -105,6 +106,14 @@ function printReport(io: CliIo, report: ImportReport, dryRun: boolean, json: boo
   out.write(`  rows ${report.rowsRead}: inserted ${report.inserted}, updated ${report.updated}, unchanged ${report.unchanged}, invalid ${report.invalid}\n`);
   if (report.conflicts > 0) out.write(`  conflicts with approved corrections (kept; see GET /api/conflicts): ${report.conflicts}\n`);
   if (report.duplicates > 0) out.write(`  probable duplicates (reported, not merged): ${report.duplicates}\n`);
+  if (!dryRun && report.status === 'succeeded' && report.inserted + report.updated > 0) {
+    // The written rows are marked for linking with them (docs/linking.md); the CLI does not wait for it.
+    out.write(
+      linkJob
+        ? '  person links: queued for the rows written — a running server proposes them, or run `namebridge link` now\n'
+        : '  person links: not queued (--no-link) — run `namebridge link` to propose them\n',
+    );
+  }
   for (const w of report.warnings) out.write(`  warning: ${w}\n`);
   for (const e of report.errors.slice(0, 20)) out.write(`  line ${e.line}${e.column ? `, column "${e.column}"` : ''}: ${e.message}\n`);
   if (report.errorsTotal > 20) out.write(`  … ${report.errorsTotal - 20} more errors (GET /api/imports/${report.jobId}/errors.csv)\n`);
