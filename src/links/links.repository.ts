@@ -17,9 +17,13 @@ export const PER_KEY_LIMIT = 100;
  * no year, `|m|` + each birthplace place (`-` for none, `*` for any); and for
  * every record `|a|` + the same places, which records with no year probe.
  */
+/** link.subject.ts RUSSIAN_FORM: a name in Russian form blocks by its decoded readings no more. */
+const RUSSIAN_FORM_SQL = sql.lit('^[^\\s-]+\\s+[^\\s-]+\\s+[^\\s-]*(ович|евич|ьич|ич|овна|евна|ична|инична)(\\s|$)');
+
 const KEYS_SELECT = sql`
   SELECT DISTINCT x.key, r.id AS record_id, r.birth_year
   FROM records r JOIN record_readings rr ON rr.record_id = r.id AND position(' ' in rr.phonetic) > 0
+    AND (rr.origin = 'attested' OR r.full_name !~ ${RUSSIAN_FORM_SQL})
   CROSS JOIN LATERAL (
     SELECT rr.phonetic || '|y|' || (r.birth_year / 2) WHERE r.birth_year IS NOT NULL
     UNION ALL SELECT rr.phonetic || '|y|' || ((r.birth_year + 1) / 2) WHERE r.birth_year IS NOT NULL
@@ -64,14 +68,15 @@ export async function candidatePairs(db: Kysely<DB>, ids: readonly string[], low
   const lower = lowerOnly ? sql`AND o.id < k.id` : sql`AND o.id <> k.id`;
   const query = sql<{ a: string; b: string }>`
     WITH b AS MATERIALIZED (
-      SELECT r.id, r.birth_year, r.birthplace_places, r.name_head
+      SELECT r.id, r.birth_year, r.birthplace_places, r.name_head, r.full_name ~ ${RUSSIAN_FORM_SQL} AS russian_form
       FROM records r WHERE r.id = ANY(${ids as string[]}::bigint[])
     ),
     p AS MATERIALIZED (
       SELECT DISTINCT b.id, b.birth_year, x.key
       FROM b JOIN LATERAL (
         -- lateral, so each record's readings are read by its key (a hash join would scan every reading)
-        SELECT rr.phonetic FROM record_readings rr WHERE rr.record_id = b.id AND position(' ' in rr.phonetic) > 0
+        SELECT rr.phonetic FROM record_readings rr
+        WHERE rr.record_id = b.id AND position(' ' in rr.phonetic) > 0 AND (rr.origin = 'attested' OR NOT b.russian_form)
       ) rr ON true
       CROSS JOIN LATERAL (
         SELECT rr.phonetic || '|y|' || (b.birth_year / 2) WHERE b.birth_year IS NOT NULL

@@ -27,8 +27,11 @@ beforeAll(async () => {
     { fullName: 'Чжан Мин Шань', birthYear: 1900, birthplace: 'пров. Хэбэй', source: 'Книга памяти' },
     { fullName: 'Лю-Цзин-Фу', birthYear: 1895, birthplace: 'Китай, Шаньдун', source: 'Расстрелы в Москве' },
     { fullName: 'Лю Цзин Фу', birthYear: 1895, birthplace: 'пров. Шаньдун', source: 'Книга памяти' },
+    // Two men named Юзеф: the decoder reads «Юзеф» as iu zie, which must not block them together.
+    { fullName: 'Демидов Юзеф Эдуардович', birthYear: 1890, source: 'Расстрелы в Москве' },
+    { fullName: 'Чернов Юзеф Леонидович', birthYear: 1890, source: 'Книга памяти' },
   ]);
-  ['wangA', 'wangB', 'zhangA', 'zhangB', 'liuA', 'liuB'].forEach((k, i) => (id[k] = Number(rows[i]!.id)));
+  ['wangA', 'wangB', 'zhangA', 'zhangB', 'liuA', 'liuB', 'josefA', 'josefB'].forEach((k, i) => (id[k] = Number(rows[i]!.id)));
   await runLinking(t.database.db);
 });
 afterAll(() => t.close());
@@ -52,6 +55,7 @@ describe('re-linking changed records', () => {
     expect(await countPending(t.database.db)).toBe(0);
     expect(await linkOf(id.wangA!, id.wangB!)).toBeUndefined();
     expect((await linkOf(id.zhangA!, id.zhangB!))?.score).toBeGreaterThanOrEqual(0.8);
+    expect(await linkOf(id.josefA!, id.josefB!)).toBeUndefined();
   });
 
   it('an approved correction that makes two records agree proposes their link at the next job', async () => {
