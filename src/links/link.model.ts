@@ -35,7 +35,7 @@ const reason = (code: string, points: number, text: string, params: Record<strin
  */
 export class SimilarityCache {
   private readonly map = new Map<string, number>();
-  constructor(private readonly max = 500_000) {}
+  constructor(private readonly max = 100_000) {}
 
   score(a: string, b: string): number {
     const key = `${a}|${b}`;

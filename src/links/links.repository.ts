@@ -121,12 +121,12 @@ export async function loadSubjects(db: Kysely<DB>, ids: readonly string[]): Prom
       'id', 'source', 'full_name', 'given_name', 'patronymic', 'birth_year', 'birthplace', 'birthplace_places', 'name_head' as never,
       'arrest_date', 'arrest_date_norm', 'sentence_date', 'sentence_date_norm', 'executed_on', 'executed_on_norm', 'death_date', 'death_date_norm',
     ])
-    .where('id', 'in', list as never)
+    .where(sql<boolean>`id = ANY(${list}::bigint[])`) // one parameter, however many records (a batch's pairs reach tens of thousands)
     .execute();
   const readings = await db
     .selectFrom('record_readings')
     .select(['record_id', 'key', 'phonetic', 'origin', 'cost'])
-    .where('record_id', 'in', list as never)
+    .where(sql<boolean>`record_id = ANY(${list}::bigint[])`)
     .orderBy('record_id')
     .orderBy('rank')
     .execute();
