@@ -31,6 +31,7 @@ export class LinkJobs {
   private started = false;
   private stopping = false;
   private busy = false;
+  private again = false;
   private running: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
 
@@ -71,17 +72,25 @@ export class LinkJobs {
   }
 
   private wake(): void {
-    if (!this.started || this.stopping || this.busy) return;
-    this.running = this.run().catch(() => undefined);
+    if (!this.started || this.stopping) return;
+    if (this.busy) this.again = true;
+    else this.running = this.run().catch(() => undefined);
   }
 
   private async run(): Promise<void> {
-    if (this.busy || this.stopping) return;
+    if (this.stopping) return;
+    if (this.busy) {
+      this.again = true; // marked after the running drain looked: it looks once more
+      return;
+    }
     this.busy = true;
     const done = (async () => {
       try {
-        const result = await linkPending(this.database.db, { autoConfirmScore: this.options.autoConfirmScore, shouldStop: () => this.stopping });
-        if (result.records > 0) this.logger.info(result, 'link proposals for new and changed records');
+        do {
+          this.again = false;
+          const result = await linkPending(this.database.db, { autoConfirmScore: this.options.autoConfirmScore, shouldStop: () => this.stopping });
+          if (result.records > 0) this.logger.info(result, 'link proposals for new and changed records');
+        } while (this.again && !this.stopping);
       } catch (err) {
         this.logger.error({ err }, 'link job failed; the records stay marked for the next job or `namebridge link`');
         throw err;
