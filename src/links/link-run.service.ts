@@ -21,6 +21,14 @@ export { LINK_ACTOR } from './link-batch.service.ts';
  */
 
 export const DEFAULT_LINK_BATCH = 5_000;
+/**
+ * About this many pairs per batch of a full run (two batches are in memory at
+ * once, their records with their readings): within the CLI's 128 MB heap at
+ * 1,000,000 records, where the last batches of 5,000 records had far more.
+ */
+const PAIRS_PER_BATCH = 10_000;
+/** Marked records per transaction of the link job: their partners are on both sides, and the marks stay locked until it commits. */
+const PENDING_BATCH = 1_000;
 
 export interface LinkRunOptions {
   /** Only records of this source (paired with records of any source). */
@@ -56,7 +64,8 @@ export async function runLinking(db: Kysely<DB>, options: LinkRunOptions = {}): 
   const settledUpTo = await lastPendingSeq(db);
   // A fresh run blocks on every record's keys as they are now; a resumed one on keys kept fresh since (rebuilt if a crash emptied them).
   if (after === '0' || !(await linkKeysPresent(db))) await rebuildLinkKeys(db);
-  const batchSize = options.batchSize ?? DEFAULT_LINK_BATCH;
+  const maxBatch = options.batchSize ?? DEFAULT_LINK_BATCH;
+  let batchSize = maxBatch;
   const lowerOnly = options.source === undefined;
   const similarities = new SimilarityCache();
   let pairsScored = 0;
@@ -73,6 +82,8 @@ export async function runLinking(db: Kysely<DB>, options: LinkRunOptions = {}): 
     const batch = await next;
     if (!batch) break;
     after = batch.ids.at(-1)!;
+    // Partners come from smaller ids, so later batches have more pairs: fewer records per batch keeps memory flat.
+    batchSize = Math.max(1, Math.min(maxBatch, Math.round((batch.ids.length * PAIRS_PER_BATCH) / Math.max(1, batch.pairs.length))));
     next = fetch(after); // read while this batch is scored: PostgreSQL and Node each keep a core busy
     next.catch(() => undefined); // awaited on the next turn; a failure of this batch must not leave it unhandled
     const scored = await scorePairs(batch.pairs, batch.subjects, similarities);
@@ -86,7 +97,7 @@ export async function runLinking(db: Kysely<DB>, options: LinkRunOptions = {}): 
     options.onBatch?.({ afterId: after, pairsScored });
   }
   if (pairsScored === 0 && !saved) await db.transaction().execute((trx) => saveLinkRun(trx, scope, after, LINK_MODEL, 0));
-  pairsScored += (await linkPending(db, { autoConfirmScore: options.autoConfirmScore, batchSize })).pairsScored;
+  pairsScored += (await linkPending(db, { autoConfirmScore: options.autoConfirmScore, batchSize: Math.min(maxBatch, PENDING_BATCH) })).pairsScored;
   return { pairsScored, proposed: await countOpenProposals(db), seconds: Math.round((performance.now() - started) / 10) / 100 };
 }
 
@@ -111,7 +122,7 @@ export async function linkPending(db: Kysely<DB>, options: LinkPendingOptions = 
   let records = 0;
   while (!options.shouldStop?.()) {
     const done = await db.transaction().execute(async (trx) => {
-      const marks = await claimPending(trx, options.batchSize ?? DEFAULT_LINK_BATCH);
+      const marks = await claimPending(trx, options.batchSize ?? PENDING_BATCH);
       if (marks.length === 0) return undefined;
       const ids = marks.map((m) => m.id);
       await refreshLinkKeys(trx, ids);
