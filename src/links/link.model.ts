@@ -35,7 +35,8 @@ const reason = (code: string, points: number, text: string, params: Record<strin
  */
 export class SimilarityCache {
   private readonly map = new Map<string, number>();
-  constructor(private readonly max = 100_000) {}
+  // Small: the transliteration's own memos (names 100,000, syllable pairs 250,000) share the CLI's 128 MB heap.
+  constructor(private readonly max = 20_000) {}
 
   score(a: string, b: string): number {
     const key = `${a}|${b}`;
