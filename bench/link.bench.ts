@@ -80,7 +80,10 @@ try {
     await sql`VACUUM ANALYZE`.execute(database.db); // what autovacuum does after a bulk load
   }
   await database.close();
-  if (values['load-only']) process.exit(0);
+  if (values['load-only']) {
+    fs.rmSync(file, { force: true });
+    process.exit(0);
+  }
 
   t0 = performance.now();
   const child = spawn(process.execPath, [...cliFlags, '--import', 'tsx', 'src/cli/main.ts', 'link', '--json'], {
