@@ -6,7 +6,10 @@
  * proposals, seconds, the CLI's peak RSS and the load average.
  *
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/) must reach a
- * server where the user may create databases; nb_bench_link is created and dropped.
+ * server where the user may create databases; nb_bench_link_<N> is created and
+ * dropped — or, with --keep, kept, and with --reuse, a kept one that holds the N
+ * generated rows is linked again without importing them again (its links and
+ * link_runs emptied first, so the run is a full one).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,16 +17,25 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { sql } from 'kysely';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { runImport } from '../src/imports/import.service.ts';
 import { writeRecordsCsv } from './generate-records.ts';
 import { adminQuery } from './bench-server.ts';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '200000' }, seed: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '200000' },
+    seed: { type: 'string', default: '1' },
+    keep: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
+    'load-only': { type: 'boolean', default: false },
+  },
+});
 const rows = Number(values.rows);
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/';
-const DB_NAME = 'nb_bench_link';
+const DB_NAME = `nb_bench_link_${rows}`;
 
 const admin = (statement: string) => adminQuery(adminUrl, statement);
 
@@ -34,17 +46,44 @@ const url = (() => {
 })();
 const cliFlags = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.cli!.split(/\s+/).filter((a) => a.startsWith('--max-'));
 
-await admin(`DROP DATABASE IF EXISTS ${DB_NAME}`);
-await admin(`CREATE DATABASE ${DB_NAME} ENCODING 'UTF8' TEMPLATE template0`);
+/** The kept database already holds the N generated rows (and nothing else). */
+async function loaded(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: url });
+  try {
+    await c.connect();
+    const { rows: n } = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM records`);
+    return n[0]?.n === rows;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}
+
+const reuse = values.reuse && (await loaded());
 const file = path.join(os.tmpdir(), `nb-bench-link-${rows}.csv`);
 try {
   let t0 = performance.now();
-  await writeRecordsCsv(file, rows, Number(values.seed));
+  if (!reuse) {
+    await admin(`DROP DATABASE IF EXISTS ${DB_NAME}`);
+    await admin(`CREATE DATABASE ${DB_NAME} ENCODING 'UTF8' TEMPLATE template0`);
+    await writeRecordsCsv(file, rows, Number(values.seed));
+  }
   const database = await openDatabase({ dataDir: '', databaseUrl: url });
   await migrateToLatest(database.db);
-  const report = await runImport(database, { open: () => fs.createReadStream(file), fileName: path.basename(file), actor: 'bench', links: false, connectionString: url });
+  if (reuse) {
+    await sql`TRUNCATE record_links, record_persons, link_runs`.execute(database.db);
+    console.log(`reusing ${DB_NAME} (${rows} rows)`);
+  } else {
+    const report = await runImport(database, { open: () => fs.createReadStream(file), fileName: path.basename(file), actor: 'bench', links: false, connectionString: url });
+    console.log(`imported ${report.inserted} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s (follow-up off)`);
+    await sql`VACUUM ANALYZE`.execute(database.db); // what autovacuum does after a bulk load
+  }
   await database.close();
-  console.log(`imported ${report.inserted} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s (follow-up off)`);
+  if (values['load-only']) {
+    fs.rmSync(file, { force: true });
+    process.exit(0);
+  }
 
   t0 = performance.now();
   const child = spawn(process.execPath, [...cliFlags, '--import', 'tsx', 'src/cli/main.ts', 'link', '--json'], {
@@ -80,5 +119,5 @@ try {
   }));
 } finally {
   fs.rmSync(file, { force: true });
-  await admin(`DROP DATABASE IF EXISTS ${DB_NAME}`);
+  if (!values.keep) await admin(`DROP DATABASE IF EXISTS ${DB_NAME}`);
 }

@@ -11,6 +11,7 @@ import * as m0009 from './0009_account_lifecycle.ts';
 import * as m0010 from './0010_reading_versions.ts';
 import * as m0011 from './0011_person_links.ts';
 import * as m0012 from './0012_job_public_columns.ts';
+import * as m0016 from './0016_link_pending.ts';
 
 /**
  * Every migration, in order, listed by hand: explicit, so no file-system scan
@@ -30,4 +31,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010_reading_versions': m0010,
   '0011_person_links': m0011,
   '0012_job_public_columns': m0012,
+  '0016_link_pending': m0016,
 };

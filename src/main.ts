@@ -11,7 +11,7 @@ import { startReadingsUpkeep } from './search/reindex.start.ts';
 import { startSeeding } from './seed/seed.ts';
 import { StartupError } from './shared/errors.ts';
 import { createLogger } from './shared/logger.ts';
-import { stopLinkFollowUps } from './links/link-run.service.ts';
+import { linkJobs, stopLinkJobs } from './links/link-jobs.ts';
 
 /**
  * `npm start`: one process on the embedded database (or WORKERS=1); otherwise a
@@ -35,6 +35,7 @@ async function serveAlone(): Promise<void> {
   const { config, database, logger } = runtime;
   const metrics = config.METRICS_PORT === undefined ? undefined : await startMetricsServer({ port: config.METRICS_PORT, host: config.METRICS_HOST, database, cluster: false, logger });
   await startImports(runtime, { sweep: false, run: true });
+  await startLinkJobs(runtime);
   // An empty database gets the embedded default records, after listening (src/seed/seed.ts).
   const stopSeeding = new AbortController();
   const seeding = (runtime.config.SEED ? startSeeding(runtime, stopSeeding.signal) : Promise.resolve()).then(() => startReadingsUpkeep(runtime, stopSeeding.signal));
@@ -43,7 +44,7 @@ async function serveAlone(): Promise<void> {
     await Promise.all([running.stop(), metrics?.close()]);
     await seeding;
     await stopImportRunner(runtime.database);
-    await stopLinkFollowUps();
+    await stopLinkJobs(runtime.database);
     await runtime.database.close();
   });
 }
@@ -56,11 +57,18 @@ async function serveAsWorker(): Promise<void> {
   if (config.METRICS_PORT !== undefined) reportMetricsToPrimary();
   const running = await serve(runtime);
   await startImports(runtime, { sweep: false, run: true });
+  await startLinkJobs(runtime);
   onStopSignal(logger, async () => {
     await running.stop();
     await stopImportRunner(runtime.database);
+    await stopLinkJobs(runtime.database);
     await runtime.database.close();
   });
+}
+
+/** Link jobs (src/links/link-jobs.ts) in every process that serves HTTP; records left marked get a job at once. */
+function startLinkJobs({ config, logger, database }: Runtime): Promise<void> {
+  return linkJobs(database, logger, { autoConfirmScore: config.LINK_AUTO_CONFIRM_SCORE }).start();
 }
 
 async function serve({ config, logger, database }: Runtime): Promise<RunningServer> {

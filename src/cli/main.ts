@@ -3,7 +3,7 @@ import { createLogger } from '../shared/logger.ts';
 import { AppError, StartupError } from '../shared/errors.ts';
 import { EXIT, usageOf, type CliCommand, type CliIo } from './cli-io.ts';
 import { COMMANDS } from './commands/index.ts';
-import { linkFollowUpsIdle } from '../links/link-run.service.ts';
+import { stopLinkJobs } from '../links/link-jobs.ts';
 
 function usage(commands: Record<string, CliCommand>): string {
   const lines = Object.values(commands).map((c) => `  ${c.summary}`);
@@ -30,7 +30,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await command.run(args, io, runtime);
   } finally {
-    await linkFollowUpsIdle(); // an import's link proposals, queued after its commit
+    await stopLinkJobs(runtime.database); // an import queued a link job (sent, not run, here)
     await runtime.database.close();
   }
 }

@@ -98,6 +98,11 @@ export interface LinkKeys {
   record_id: Int8;
 }
 
+export interface LinkPending {
+  record_id: ColumnType<string, number | string, never>;
+  seq: ColumnType<string, never, never>;
+}
+
 export interface LinkRuns {
   after_id: Generated<Int8>;
   model: string;
@@ -166,6 +171,9 @@ export interface RecordLinks {
   reasons: JSONColumnType<unknown[], string | undefined, string>;
   record_a: Int8;
   record_b: Int8;
+  rescored_at: Timestamp | null;
+  rescored_reasons: JSONColumnType<unknown[] | null, string | null | undefined, string | null>;
+  rescored_score: number | null;
   score: number;
   status: ColumnType<"proposed" | "confirmed" | "rejected" | "unlinked", "proposed" | "confirmed" | undefined, "proposed" | "confirmed" | "rejected" | "unlinked">;
   updated_at: Generated<Timestamp>;
@@ -254,6 +262,7 @@ export interface DB {
   corrections: Corrections;
   import_jobs: ImportJobs;
   link_keys: LinkKeys;
+  link_pending: LinkPending;
   link_runs: LinkRuns;
   rate_limits: RateLimits;
   record_claims: RecordClaims;

@@ -28,6 +28,7 @@ export type RecordLinksTable = G.RecordLinks;
 export type RecordPersonsTable = G.RecordPersons;
 export type LinkRunsTable = G.LinkRuns;
 export type LinkKeysTable = G.LinkKeys;
+export type LinkPendingTable = G.LinkPending;
 
 export type RecordRow = Selectable<RecordsTable>;
 export type NewRecordRow = Insertable<RecordsTable>;

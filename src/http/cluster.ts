@@ -7,7 +7,7 @@ import { startSeeding } from '../seed/seed.ts';
 import { StartupError } from '../shared/errors.ts';
 import type { Logger } from '../shared/logger.ts';
 import { onStopSignal } from './stop-signal.ts';
-import { stopLinkFollowUps } from '../links/link-run.service.ts';
+import { stopLinkJobs } from '../links/link-jobs.ts';
 
 /**
  * The primary of `npm start` on PostgreSQL (src/main.ts). Searching is CPU work
@@ -47,7 +47,7 @@ export async function runPrimary(workers: number): Promise<void> {
     await Promise.all([stopWorkers(), metrics?.close()]);
     await seeding;
     await stopImportRunner(runtime.database);
-    await stopLinkFollowUps();
+    await stopLinkJobs(runtime.database);
     await runtime.database.close();
   });
 }

@@ -18,7 +18,7 @@ import { STAGING_DDL } from './import.writer.ts';
 import { type ValidationOptions } from '../core/records/index.ts';
 import type { TextEncoding } from '../core/records/index.ts';
 import { isProcessAlive } from '../shared/process-alive.ts';
-import { maxRecordId, queueLinkProposalsForImport } from '../links/link-run.service.ts';
+import { queueLinking } from '../links/link-jobs.ts';
 
 /** One import service, two doors (CLI and HTTP). */
 export interface ImportOptions {
@@ -51,7 +51,7 @@ export interface ImportOptions {
   writers?: number;
   /** Milliseconds per write step, summed (the benchmark prints them). */
   timings?: Record<string, number>;
-  /** Link proposals for the new rows after the import commits (LINK_AUTO_CONFIRM_SCORE); false: none. */
+  /** A link job for the rows it wrote, queued after the import commits (LINK_AUTO_CONFIRM_SCORE); false: none queued (the rows stay marked for `namebridge link`). */
   links?: { autoConfirmScore?: number | undefined } | false;
   /** Test hook: runs after each committed batch (throwing simulates a crash). */
   afterBatch?: (batch: number) => void | Promise<void>;
@@ -92,13 +92,12 @@ export async function runImport(database: Database, options: ImportOptions, logg
       }
       tally.resetForSecondPass();
     }
-    const watermark = options.links === false || options.dryRun ? null : await maxRecordId(db);
     tally.path = (await bulkPathChosen(db, options.bulk, options)) ? 'bulk' : 'rows';
     if (tally.path === 'bulk') await scanBulk(database, options, tally, jobId, db);
     else await writeRows(database, options, tally, jobId, stores);
     const report = await finish(db, jobId, tally, 'succeeded', tally.invalid > 0 ? 1 : 0, null);
-    // After the commit and off the import's path: the import is as fast as before (see link-run.service.ts).
-    if (watermark !== null && tally.inserted > 0) queueLinkProposalsForImport(db, { jobId, afterRecordId: watermark }, options.links || {}, logger);
+    // The rows it wrote are marked for linking with them (migration 0016); the job runs after the commit, off the import's path.
+    if (options.links !== false && !options.dryRun && tally.inserted + tally.updated > 0) await queueLinking(database, options.links ?? {}, logger);
     return report;
   } catch (err) {
     if (err instanceof ImportFileError) {

@@ -75,7 +75,7 @@ export class PgBossJobQueue implements JobQueue {
 }
 
 /** pg-boss's database interface over a Kysely handle (the pool, or a transaction). */
-function adapter(db: Kysely<DB>): PgBoss.Db {
+export function adapter(db: Kysely<DB>): PgBoss.Db {
   return {
     executeSql: async (text: string, values: unknown[] = []) => {
       const result = await db.executeQuery(CompiledQuery.raw(text, values));

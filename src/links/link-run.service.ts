@@ -1,25 +1,34 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { Logger } from '../shared/logger.ts';
-import { scorePair } from './link.model.ts';
-import { LINK_MODEL, STORE_FLOOR } from './link-weights.data.ts';
+import { SimilarityCache } from './link.model.ts';
+import { LINK_MODEL } from './link-weights.data.ts';
+import { scorePairs, storeBatch, uniquePairs, type ScoredBatch } from './link-batch.service.ts';
+import { claimPending, clearPending, clearPendingUpTo, lastPendingSeq, linkedPairsOf, linkKeysPresent } from './link-pending.repository.ts';
 import {
-  candidatePairs, countOpenProposals, loadSubjects, maxRecordId, nextRecordIds, openLinksAtOrAbove, readLinkRun, rebuildLinkKeys, refreshLinkKeys, saveLinkRun,
-  upsertProposals, type NewProposal,
+  candidatePairs, countOpenProposals, loadSubjects, nextRecordIds, readLinkRun, rebuildLinkKeys, refreshLinkKeys, saveLinkRun,
 } from './links.repository.ts';
-import { applyDecision } from './links.service.ts';
-import { lockPersons } from './persons.repository.ts';
+
+export { LINK_ACTOR } from './link-batch.service.ts';
 
 /**
- * Proposing links: batches of records, their candidate pairs (blocking, in
- * SQL), scored by the pure model, stored as proposals in the batch's own
- * transaction together with where the run got to — so a run stopped at any
- * point resumes after its last committed batch.
+ * Proposing links. A full run takes records in id order, in batches: their
+ * candidate pairs (blocking, in SQL), scored by the pure model while the next
+ * batch's pairs are being read, stored in the batch's own transaction with
+ * where the run got to — so a run stopped at any point resumes after its last
+ * committed batch. Records new or changed since (link_pending, marked by
+ * triggers with the write itself) are then linked again: their keys
+ * refreshed, their candidate and already-stored pairs scored again.
  */
 
-export const DEFAULT_LINK_BATCH = 2_000;
-/** Who automatic confirmations are recorded as. */
-export const LINK_ACTOR = 'system:link';
+export const DEFAULT_LINK_BATCH = 5_000;
+/**
+ * About this many pairs per batch of a full run (two batches are in memory at
+ * once, their records with their readings): within the CLI's 128 MB heap at
+ * 1,000,000 records, where the last batches of 5,000 records had far more.
+ */
+const PAIRS_PER_BATCH = 10_000;
+/** Marked records per transaction of the link job: their partners are on both sides, and the marks stay locked until it commits. */
+const PENDING_BATCH = 1_000;
 
 export interface LinkRunOptions {
   /** Only records of this source (paired with records of any source). */
@@ -39,112 +48,93 @@ export interface LinkRunResult {
   seconds: number;
 }
 
+interface FetchedBatch {
+  ids: string[];
+  pairs: Array<readonly [string, string]>;
+  subjects: Awaited<ReturnType<typeof loadSubjects>>;
+}
+
 export async function runLinking(db: Kysely<DB>, options: LinkRunOptions = {}): Promise<LinkRunResult> {
   const started = performance.now();
   const scope = options.source === undefined ? 'all' : `source:${options.source}`;
   const saved = options.restart ? undefined : await readLinkRun(db, scope);
   // A run of an older model starts again: every pair deserves the new scores.
   let after = saved && saved.model === LINK_MODEL ? String(saved.after_id) : '0';
+  // Marks up to here are settled by this run's batches; later ones by the re-linking after it.
+  const settledUpTo = await lastPendingSeq(db);
+  // A fresh run blocks on every record's keys as they are now; a resumed one on keys kept fresh since (rebuilt if a crash emptied them).
+  if (after === '0' || !(await linkKeysPresent(db))) await rebuildLinkKeys(db);
+  const maxBatch = options.batchSize ?? DEFAULT_LINK_BATCH;
+  let batchSize = maxBatch;
+  const lowerOnly = options.source === undefined;
+  const similarities = new SimilarityCache();
   let pairsScored = 0;
-  // Every record's keys afresh: records changed since the last run block on what they say now.
-  await rebuildLinkKeys(db);
+
+  // Over the whole database each pair is met once, from its larger id; one source also meets partners after it.
+  const fetch = async (from: string): Promise<FetchedBatch | undefined> => {
+    const ids = await nextRecordIds(db, from, batchSize, options.source);
+    if (ids.length === 0) return undefined;
+    const pairs = uniquePairs(await candidatePairs(db, ids, lowerOnly));
+    return { ids, pairs, subjects: await loadSubjects(db, [...new Set(pairs.flat())]) };
+  };
+  let next = fetch(after);
   for (;;) {
-    const ids = await nextRecordIds(db, after, options.batchSize ?? DEFAULT_LINK_BATCH, options.source);
-    if (ids.length === 0) break;
-    after = ids.at(-1)!;
-    // Over the whole database each pair is met once, from its larger id; one source also meets partners after it.
-    pairsScored += await proposeFor(db, ids, { lowerOnly: options.source === undefined, autoConfirmScore: options.autoConfirmScore, run: { scope, afterId: after } });
+    const batch = await next;
+    if (!batch) break;
+    after = batch.ids.at(-1)!;
+    // Partners come from smaller ids, so later batches have more pairs: fewer records per batch keeps memory flat.
+    batchSize = Math.max(1, Math.min(maxBatch, Math.round((batch.ids.length * PAIRS_PER_BATCH) / Math.max(1, batch.pairs.length))));
+    next = fetch(after); // read while this batch is scored: PostgreSQL and Node each keep a core busy
+    next.catch(() => undefined); // awaited on the next turn; a failure of this batch must not leave it unhandled
+    const scored = await scorePairs(batch.pairs, batch.subjects, similarities);
+    const runAfter = after;
+    await db.transaction().execute(async (trx) => {
+      await storeBatch(trx, scored, { autoConfirmScore: options.autoConfirmScore, rescore: false });
+      await clearPendingUpTo(trx, batch.ids, settledUpTo);
+      await saveLinkRun(trx, scope, runAfter, LINK_MODEL, batch.pairs.length);
+    });
+    pairsScored += batch.pairs.length;
     options.onBatch?.({ afterId: after, pairsScored });
   }
   if (pairsScored === 0 && !saved) await db.transaction().execute((trx) => saveLinkRun(trx, scope, after, LINK_MODEL, 0));
+  pairsScored += (await linkPending(db, { autoConfirmScore: options.autoConfirmScore, batchSize: Math.min(maxBatch, PENDING_BATCH) })).pairsScored;
   return { pairsScored, proposed: await countOpenProposals(db), seconds: Math.round((performance.now() - started) / 10) / 100 };
 }
 
-/** Scores the candidate pairs of these records and stores the proposals; returns how many pairs were scored. */
-export async function proposeFor(
-  db: Kysely<DB>,
-  ids: readonly string[],
-  options: { lowerOnly: boolean; autoConfirmScore?: number | undefined; run?: { scope: string; afterId: string } },
-): Promise<number> {
-  const pairs = new Map<string, readonly [string, string]>();
-  for (const [x, y] of await candidatePairs(db, ids, options.lowerOnly)) {
-    const pair = Number(x) < Number(y) ? ([x, y] as const) : ([y, x] as const);
-    pairs.set(`${pair[0]}:${pair[1]}`, pair);
-  }
-  const subjects = await loadSubjects(db, [...new Set([...pairs.values()].flat())]);
-  const proposals: NewProposal[] = [];
-  for (const [a, b] of pairs.values()) {
-    const sa = subjects.get(a);
-    const sb = subjects.get(b);
-    if (!sa || !sb) continue; // deleted meanwhile
-    const { score, reasons } = scorePair(sa, sb);
-    if (score >= STORE_FLOOR) proposals.push({ a: Number(a), b: Number(b), score, reasons, model: LINK_MODEL });
-  }
-  const auto = options.autoConfirmScore;
-  await db.transaction().execute(async (trx) => {
-    await upsertProposals(trx, proposals);
-    if (auto !== undefined) {
-      const strong = proposals.filter((p) => p.score >= auto).map((p) => [p.a, p.b] as const);
-      const rows = await openLinksAtOrAbove(trx, strong, auto);
-      if (rows.length > 0) await lockPersons(trx);
-      for (const row of rows) await applyDecision(trx, row, 'confirm', LINK_ACTOR, `automatic: score ${Number(row.score)} ≥ ${auto}`, true);
-    }
-    if (options.run) await saveLinkRun(trx, options.run.scope, options.run.afterId, LINK_MODEL, pairs.size);
-  });
-  return pairs.size;
+export interface LinkPendingOptions {
+  autoConfirmScore?: number | undefined;
+  batchSize?: number;
+  /** Asked between batches: a server shutting down stops after the batch in progress. */
+  shouldStop?: () => boolean;
 }
 
 /**
- * The follow-up of an import: proposes links for the records it added (ids
- * above the largest id before it began), after the import has committed. It
- * runs in this process, one at a time, off the import's path, so the import
- * is as fast as before. The integrator may move it onto the durable job queue:
- * it needs only the job id and the id watermark.
+ * Links the records marked in link_pending (new, or changed in what the
+ * model reads), a batch per transaction: the marks are claimed (SKIP LOCKED,
+ * so several processes share the work), the records' keys refreshed, their
+ * candidate pairs and every stored link of theirs scored again, and the marks
+ * removed — all committed together, so a crash leaves them marked.
  */
-export async function proposeLinksForImport(
-  db: Kysely<DB>,
-  job: { jobId: number; afterRecordId: string },
-  options: { autoConfirmScore?: number | undefined } = {},
-  logger?: Logger,
-): Promise<{ pairsScored: number }> {
-  let after = job.afterRecordId;
+export async function linkPending(db: Kysely<DB>, options: LinkPendingOptions = {}): Promise<{ pairsScored: number; records: number }> {
+  if (!(await linkKeysPresent(db))) await rebuildLinkKeys(db);
+  const similarities = new SimilarityCache();
   let pairsScored = 0;
-  while (!stopping) {
-    const ids = await nextRecordIds(db, after, DEFAULT_LINK_BATCH);
-    if (ids.length === 0) break;
-    after = ids.at(-1)!;
-    await refreshLinkKeys(db, ids);
-    pairsScored += await proposeFor(db, ids, { lowerOnly: false, autoConfirmScore: options.autoConfirmScore });
+  let records = 0;
+  while (!options.shouldStop?.()) {
+    const done = await db.transaction().execute(async (trx) => {
+      const marks = await claimPending(trx, options.batchSize ?? PENDING_BATCH);
+      if (marks.length === 0) return undefined;
+      const ids = marks.map((m) => m.id);
+      await refreshLinkKeys(trx, ids);
+      const pairs = uniquePairs([...(await candidatePairs(trx, ids, false)), ...(await linkedPairsOf(trx, ids))]);
+      const scored: ScoredBatch = await scorePairs(pairs, await loadSubjects(trx, [...new Set(pairs.flat())]), similarities);
+      await storeBatch(trx, scored, { autoConfirmScore: options.autoConfirmScore, rescore: true });
+      await clearPending(trx, marks);
+      return { pairs: pairs.length, records: marks.length };
+    });
+    if (!done) break;
+    pairsScored += done.pairs;
+    records += done.records;
   }
-  logger?.info({ jobId: job.jobId, pairsScored }, 'link proposals for the import');
-  return { pairsScored };
+  return { pairsScored, records };
 }
-
-let followUps: Promise<void> = Promise.resolve();
-let stopping = false;
-
-/** Queues proposeLinksForImport behind the previous follow-ups; errors are logged, never thrown at the import. */
-export function queueLinkProposalsForImport(db: Kysely<DB>, job: { jobId: number; afterRecordId: string }, options: { autoConfirmScore?: number | undefined }, logger?: Logger): void {
-  followUps = followUps.then(() =>
-    proposeLinksForImport(db, job, options, logger).then(
-      () => undefined,
-      (err: unknown) => logger?.error({ err, jobId: job.jobId }, 'link proposals for the import failed; `namebridge link` proposes them'),
-    ),
-  );
-}
-
-/** Resolves when every queued follow-up has finished (the CLI waits before it closes the database). */
-export function linkFollowUpsIdle(): Promise<void> {
-  return followUps;
-}
-
-/**
- * A server shutting down: follow-ups stop after the batch in progress (each
- * batch is committed on its own; `namebridge link` proposes the rest).
- */
-export function stopLinkFollowUps(): Promise<void> {
-  stopping = true;
-  return followUps;
-}
-
-export { maxRecordId };

@@ -14,6 +14,8 @@ export interface LinkDto {
   decidedAt: string | null;
   decisionReason: string | null;
   createdAt: string;
+  /** A decided link whose records changed since the decision: what the model says now (the decision stands). */
+  rescored: { score: number; reasons: LinkReason[]; at: string } | null;
 }
 
 export function toLinkDto(row: LinkRow, actorLabel: (actor: string) => string = (a) => a): LinkDto {
@@ -29,5 +31,9 @@ export function toLinkDto(row: LinkRow, actorLabel: (actor: string) => string = 
     decidedAt: row.decided_at ? new Date(row.decided_at).toISOString() : null,
     decisionReason: row.decision_reason,
     createdAt: new Date(row.created_at).toISOString(),
+    rescored:
+      row.rescored_score === null || row.rescored_at === null
+        ? null
+        : { score: Math.round(Number(row.rescored_score) * 10_000) / 10_000, reasons: (row.rescored_reasons ?? []) as LinkReason[], at: new Date(row.rescored_at).toISOString() },
   };
 }

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { appendRecordEvent } from '../records/record.writer.ts';
 
-export type LinkEventKind = 'link.confirmed' | 'link.auto_confirmed' | 'link.rejected' | 'link.unlinked';
+export type LinkEventKind = 'link.confirmed' | 'link.auto_confirmed' | 'link.rejected' | 'link.unlinked' | 'link.rescored';
 
 /**
  * A link decision in the history of both records. The one call site of the

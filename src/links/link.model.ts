@@ -28,9 +28,31 @@ export interface LinkScore {
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 const reason = (code: string, points: number, text: string, params: Record<string, string | number> = {}): LinkReason => ({ code, points: round(points, 2), text, params });
 
-export function scorePair(a: LinkSubject, b: LinkSubject): LinkScore {
+/**
+ * Similarities of reading pairs already computed: namesakes share readings,
+ * and comparing every reading of one record with every reading of the other
+ * is most of the cost of a pair. Bounded: emptied when full.
+ */
+export class SimilarityCache {
+  private readonly map = new Map<string, number>();
+  // Small: the transliteration's own memos (names 100,000, syllable pairs 250,000) share the CLI's 128 MB heap.
+  constructor(private readonly max = 20_000) {}
+
+  score(a: string, b: string): number {
+    const key = `${a}|${b}`;
+    let hit = this.map.get(key);
+    if (hit === undefined) {
+      if (this.map.size >= this.max) this.map.clear();
+      hit = similarityScore(a.split(' '), b.split(' ')).score;
+      this.map.set(key, hit);
+    }
+    return hit;
+  }
+}
+
+export function scorePair(a: LinkSubject, b: LinkSubject, similarities: SimilarityCache = new SimilarityCache()): LinkScore {
   const reasons: LinkReason[] = [
-    nameEvidence(a, b),
+    nameEvidence(a, b, similarities),
     yearEvidence(a.birthYear, b.birthYear),
     placeEvidence(a, b),
     ...dateEvidence(a.dates, b.dates),
@@ -48,21 +70,21 @@ export function scorePair(a: LinkSubject, b: LinkSubject): LinkScore {
  * record's best) and the Latin skeleton of surname and given name (Russian
  * names, and Chinese names the decoder read poorly).
  */
-function nameEvidence(a: LinkSubject, b: LinkSubject): LinkReason {
-  const byReading = readingEvidence(a, b);
+function nameEvidence(a: LinkSubject, b: LinkSubject, similarities: SimilarityCache): LinkReason {
+  const byReading = readingEvidence(a, b, similarities);
   const byLatin = latinEvidence(a, b);
   if (!byReading) return byLatin ?? reason('name.unknown', W.nameFloor, 'no comparable name');
   return byLatin && byLatin.points > byReading.points ? byLatin : byReading;
 }
 
-function readingEvidence(a: LinkSubject, b: LinkSubject): LinkReason | undefined {
+function readingEvidence(a: LinkSubject, b: LinkSubject, similarities: SimilarityCache): LinkReason | undefined {
   if (a.readings.length === 0 || b.readings.length === 0) return undefined;
   const baseA = Math.min(...a.readings.map((r) => r.cost));
   const baseB = Math.min(...b.readings.map((r) => r.cost));
   let best = { sim: -1, points: -Infinity, ra: a.readings[0]!, rb: b.readings[0]! };
   for (const ra of a.readings) {
     for (const rb of b.readings) {
-      const sim = similarityScore(ra.key.split(' '), rb.key.split(' ')).score;
+      const sim = similarities.score(ra.key, rb.key);
       const points = namePoints(sim) - W.readingCost * (ra.cost - baseA + rb.cost - baseB);
       if (points > best.points + 1e-9) best = { sim, points, ra, rb };
     }

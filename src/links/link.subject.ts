@@ -59,9 +59,23 @@ export function russianParts(fullName: string, givenColumn: string | null, patro
 
 const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
 
-/** Phonetic keys of a record's readings of two or more syllables: the Chinese-name blocking keys. */
-export function readingKeys(s: Pick<LinkSubject, 'readings'>): string[] {
-  return [...new Set(s.readings.map((r) => r.phonetic).filter((p) => p.includes(' ')))];
+/**
+ * A name in Russian form — surname, given name, patronymic, no hyphen in the
+ * surname («Демидов Юзеф Эдуардович»). The decoder finds Chinese-looking
+ * syllables in some of its words («Юзеф» → iu zie): read as a Chinese name, every
+ * Юзеф born within a year would block together. The same pattern is in SQL
+ * (links.repository.ts, RUSSIAN_FORM_SQL).
+ */
+export const RUSSIAN_FORM = /^[^\s-]+\s+[^\s-]+\s+[^\s-]*(?:ович|евич|ьич|ич|овна|евна|ична|инична)(?:\s|$)/u;
+
+/**
+ * Phonetic keys of a record's readings of two or more syllables: the
+ * Chinese-name blocking keys. A name in Russian form blocks by its Latin
+ * surname and given name instead (an attested Chinese name still blocks).
+ */
+export function readingKeys(s: Pick<LinkSubject, 'readings' | 'fullName'>): string[] {
+  const decodedCounts = !RUSSIAN_FORM.test(s.fullName);
+  return [...new Set(s.readings.filter((r) => decodedCounts || r.origin === 'attested').map((r) => r.phonetic).filter((p) => p.includes(' ')))];
 }
 
 /**

@@ -8,19 +8,21 @@ import type { LinkDecision } from './links.service.ts';
 import type { PersonDto } from './persons.service.ts';
 
 /** Person linking (src/links/): archivists review proposals; anyone reads a person. */
+const reasonsSchema = z.array(
+  z.strictObject({
+    code: z.string().meta({ description: 'Stable: the web interface words reasons by it', example: 'same_birth_year' }),
+    points: z.number(),
+    text: z.string().meta({ description: 'English' }),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+  }),
+);
+
 const linkSchema = z
   .strictObject({
     id: z.number().int(),
     recordIds: z.tuple([z.number().int(), z.number().int()]).meta({ description: 'The two records, smaller id first' }),
     score: z.number().min(0).max(1).meta({ example: 0.87 }),
-    reasons: z.array(
-      z.strictObject({
-        code: z.string().meta({ description: 'Stable: the web interface words reasons by it', example: 'same_birth_year' }),
-        points: z.number(),
-        text: z.string().meta({ description: 'English' }),
-        params: z.record(z.string(), z.union([z.string(), z.number()])),
-      }),
-    ),
+    reasons: reasonsSchema,
     status: z.enum(['proposed', 'confirmed', 'rejected', 'unlinked']),
     automatic: z.boolean().meta({ description: 'Confirmed automatically (LINK_AUTO_CONFIRM_SCORE), for review' }),
     model: z.string().meta({ description: 'The scoring model that proposed it' }),
@@ -28,6 +30,10 @@ const linkSchema = z
     decidedAt: isoTime.nullable(),
     decisionReason: z.string().nullable(),
     createdAt: isoTime,
+    rescored: z
+      .strictObject({ score: z.number().min(0).max(1), reasons: reasonsSchema, at: isoTime })
+      .nullable()
+      .meta({ description: 'A decided link whose records changed since: the model\'s score now (the decision and its score stay)' }),
   })
   .meta({ id: 'Link' });
 

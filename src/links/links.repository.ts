@@ -17,9 +17,13 @@ export const PER_KEY_LIMIT = 100;
  * no year, `|m|` + each birthplace place (`-` for none, `*` for any); and for
  * every record `|a|` + the same places, which records with no year probe.
  */
+/** link.subject.ts RUSSIAN_FORM: a name in Russian form blocks by its decoded readings no more. */
+const RUSSIAN_FORM_SQL = sql.lit('^[^\\s-]+\\s+[^\\s-]+\\s+[^\\s-]*(ович|евич|ьич|ич|овна|евна|ична|инична)(\\s|$)');
+
 const KEYS_SELECT = sql`
   SELECT DISTINCT x.key, r.id AS record_id, r.birth_year
   FROM records r JOIN record_readings rr ON rr.record_id = r.id AND position(' ' in rr.phonetic) > 0
+    AND (rr.origin = 'attested' OR r.full_name !~ ${RUSSIAN_FORM_SQL})
   CROSS JOIN LATERAL (
     SELECT rr.phonetic || '|y|' || (r.birth_year / 2) WHERE r.birth_year IS NOT NULL
     UNION ALL SELECT rr.phonetic || '|y|' || ((r.birth_year + 1) / 2) WHERE r.birth_year IS NOT NULL
@@ -30,15 +34,21 @@ const KEYS_SELECT = sql`
 /** Rebuilds every blocking key (a full run starts here, so no key is stale). */
 export async function rebuildLinkKeys(db: Kysely<DB>): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL jit = off`.execute(trx); // compiling costs more than it saves here
     await sql`TRUNCATE link_keys`.execute(trx);
     await sql`INSERT INTO link_keys (key, record_id, birth_year) ${KEYS_SELECT}`.execute(trx);
   });
 }
 
-/** Replaces the blocking keys of these records (an import's new rows). */
+/** Runs in the caller's transaction, or in one of its own. */
+function inTransaction<T>(db: Kysely<DB>, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db as Transaction<DB>) : db.transaction().execute(fn);
+}
+
+/** Replaces the blocking keys of these records (new or changed ones). */
 export async function refreshLinkKeys(db: Kysely<DB>, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await sql`DELETE FROM link_keys WHERE record_id = ANY(${ids as string[]}::bigint[])`.execute(trx);
     await sql`INSERT INTO link_keys (key, record_id, birth_year) ${KEYS_SELECT} WHERE r.id = ANY(${ids as string[]}::bigint[])`.execute(trx);
   });
@@ -56,14 +66,18 @@ export async function candidatePairs(db: Kysely<DB>, ids: readonly string[], low
   if (ids.length === 0) return [];
   const other = lowerOnly ? sql`AND k.record_id < p.id` : sql`AND k.record_id <> p.id`;
   const lower = lowerOnly ? sql`AND o.id < k.id` : sql`AND o.id <> k.id`;
-  const { rows } = await sql<{ a: string; b: string }>`
+  const query = sql<{ a: string; b: string }>`
     WITH b AS MATERIALIZED (
-      SELECT r.id, r.birth_year, r.birthplace_places, r.name_head
+      SELECT r.id, r.birth_year, r.birthplace_places, r.name_head, r.full_name ~ ${RUSSIAN_FORM_SQL} AS russian_form
       FROM records r WHERE r.id = ANY(${ids as string[]}::bigint[])
     ),
     p AS MATERIALIZED (
       SELECT DISTINCT b.id, b.birth_year, x.key
-      FROM b JOIN record_readings rr ON rr.record_id = b.id AND position(' ' in rr.phonetic) > 0
+      FROM b JOIN LATERAL (
+        -- lateral, so each record's readings are read by its key (a hash join would scan every reading)
+        SELECT rr.phonetic FROM record_readings rr
+        WHERE rr.record_id = b.id AND position(' ' in rr.phonetic) > 0 AND (rr.origin = 'attested' OR NOT b.russian_form)
+      ) rr ON true
       CROSS JOIN LATERAL (
         SELECT rr.phonetic || '|y|' || (b.birth_year / 2) WHERE b.birth_year IS NOT NULL
         UNION ALL SELECT rr.phonetic || '|y|' || ((b.birth_year + 1) / 2) WHERE b.birth_year IS NOT NULL
@@ -86,7 +100,13 @@ export async function candidatePairs(db: Kysely<DB>, ids: readonly string[], low
       LIMIT ${PER_KEY_LIMIT}
     ) c ON true
     WHERE k.birth_year IS NOT NULL AND position(' ' in trim(k.name_head)) > 0
-  `.execute(db);
+  `;
+  const { rows } = await inTransaction(db, async (trx) => {
+    // The planner's estimate of this query is far above jit_above_cost; compiling it took
+    // ~1.8 s per batch, longer than running it (docs/benchmarks.md, person linking).
+    await sql`SET LOCAL jit = off`.execute(trx);
+    return query.execute(trx);
+  });
   return rows.map((r) => [String(r.a), String(r.b)]);
 }
 
@@ -101,12 +121,12 @@ export async function loadSubjects(db: Kysely<DB>, ids: readonly string[]): Prom
       'id', 'source', 'full_name', 'given_name', 'patronymic', 'birth_year', 'birthplace', 'birthplace_places', 'name_head' as never,
       'arrest_date', 'arrest_date_norm', 'sentence_date', 'sentence_date_norm', 'executed_on', 'executed_on_norm', 'death_date', 'death_date_norm',
     ])
-    .where('id', 'in', list as never)
+    .where(sql<boolean>`id = ANY(${list}::bigint[])`) // one parameter, however many records (a batch's pairs reach tens of thousands)
     .execute();
   const readings = await db
     .selectFrom('record_readings')
     .select(['record_id', 'key', 'phonetic', 'origin', 'cost'])
-    .where('record_id', 'in', list as never)
+    .where(sql<boolean>`record_id = ANY(${list}::bigint[])`)
     .orderBy('record_id')
     .orderBy('rank')
     .execute();

@@ -12,7 +12,7 @@ export interface HistoryItem {
 }
 
 const KNOWN_KINDS = new Set(['record.inserted', 'record.updated', 'record.field_changed', 'correction.submitted', 'correction.approved', 'correction.rejected', 'attested_name.restored', 'conflict.resolved',
-  'link.confirmed', 'link.auto_confirmed', 'link.rejected', 'link.unlinked']);
+  'link.confirmed', 'link.auto_confirmed', 'link.rejected', 'link.unlinked', 'link.rescored']);
 const FIELD_OF_COLUMN = new Map<string, string>(RECORD_FIELDS.map((f) => [f.column, f.name]));
 
 /** The public history events in words of the page's language (the data itself is shown as recorded). */

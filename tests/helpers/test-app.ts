@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config/config.ts';
 import type { Database } from '../../src/db/database.ts';
 import { createApp } from '../../src/http/app.ts';
 import { stopImportRunner } from '../../src/imports/import.runner.ts';
+import { stopLinkJobs } from '../../src/links/link-jobs.ts';
 import type { AppContext } from '../../src/shared/context.ts';
 import { insertRecord as createRecord, type RecordInput } from '../../src/records/record.writer.ts';
 import { createLogger } from '../../src/shared/logger.ts';
@@ -34,6 +35,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
   const ctx: AppContext = { config: loadConfig({ DATA_DIR: dataDir, SEARCH_RATE_LIMIT: '0', STATS_CACHE_SECONDS: '0', ...env }), database, logger: createLogger('silent') };
   const close = async () => {
     await stopImportRunner(database);
+    await stopLinkJobs(database);
     await database.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };

@@ -5,13 +5,17 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { runImport } from '../../src/imports/import.service.ts';
-import { linkFollowUpsIdle, runLinking } from '../../src/links/link-run.service.ts';
+import { linkPending, runLinking } from '../../src/links/link-run.service.ts';
+import { linkJobs, stopLinkJobs } from '../../src/links/link-jobs.ts';
+import { countPending } from '../../src/links/link-pending.repository.ts';
+import { createLogger } from '../../src/shared/logger.ts';
 import { withDatabase } from '../helpers/global-setup.ts';
 import { runNode } from '../helpers/processes.ts';
 import { createTestDatabase } from '../helpers/test-database.ts';
 
 /**
- * Proposing links as it runs for real: an import's follow-up after it commits,
+ * Proposing links as it runs for real: an import's rows marked with it and
+ * linked by a job after it commits (recovered at start after a crash),
  * automatic confirmation above LINK_AUTO_CONFIRM_SCORE, and `namebridge link
  * --json` as a process, resumable and per source.
  */
@@ -25,39 +29,56 @@ function csv(name: string, rows: string[]): string {
   fs.writeFileSync(file, HEADER + rows.join('\n') + '\n');
   return file;
 }
-const importFile = (file: string, source: string, links?: { autoConfirmScore?: number }) =>
-  runImport(database, { open: () => fs.createReadStream(file), fileName: path.basename(file), actor: 'test', source, workers: 0, ...(links ? { links } : {}) });
+const importFile = (file: string, source: string, links?: { autoConfirmScore?: number } | false) =>
+  runImport(database, { open: () => fs.createReadStream(file), fileName: path.basename(file), actor: 'test', source, workers: 0, ...(links !== undefined ? { links } : {}) });
 const links = () => database.db.selectFrom('record_links').selectAll().orderBy('id').execute();
 
 beforeAll(async () => {
   database = await createTestDatabase();
 });
 afterAll(async () => {
+  await stopLinkJobs(database);
   await database.close();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
 describe('link proposals as imports run', () => {
-  it('an import proposes links for its new rows after it commits, against earlier imports', async () => {
+  it('an import marks its rows and queues a link job; the job proposes links against earlier imports', async () => {
     await importFile(csv('moscow.csv', ['m1,Ван-Си-Сян,1888,"Китай, г. Шаньдун а",10.09.1938', 'm2,Ли-Фу,1890,Китай,']), 'Moscow');
-    await linkFollowUpsIdle();
+    await linkPending(database.db);
     expect(await links()).toEqual([]);
     const report = await importFile(csv('book.csv', ['b1,Ван Си Сян,1888,пров. Шаньдун,', 'b2,Ли Фу,1899,Китай,']), 'Book');
     expect(report.inserted).toBe(2);
-    await linkFollowUpsIdle();
+    // Marked in the import's own transactions: nothing is linked until a job runs.
+    expect(await countPending(database.db)).toBe(2);
+    expect(await links()).toEqual([]);
+    expect(await linkPending(database.db)).toEqual({ pairsScored: 1, records: 2 });
+    expect(await countPending(database.db)).toBe(0);
     const stored = await links();
     expect(stored).toHaveLength(1);
     expect(stored[0]!.status).toBe('proposed');
     expect(stored[0]!.score).toBeGreaterThan(0.9);
-    // Importing the same file again adds no rows, so no new follow-up work and no duplicates.
+    // Importing the same file again changes no row: nothing is marked, no duplicate proposal.
     await importFile(csv('book.csv', ['b1,Ван Си Сян,1888,пров. Шаньдун,', 'b2,Ли Фу,1899,Китай,']), 'Book');
-    await linkFollowUpsIdle();
+    expect(await countPending(database.db)).toBe(0);
     expect(await links()).toHaveLength(1);
+  });
+
+  it('a crash after the import committed loses no linking: the marks are there for the next start', async () => {
+    // The import commits and its process dies before any job ran (simulated: no job is run here).
+    await importFile(csv('crash.csv', ['x1,Ли-Фу,1899,Китай,']), 'Crash list', false);
+    expect(await countPending(database.db)).toBe(1);
+    // What a server start does: marks left over get a job, which links them.
+    const jobs = linkJobs(database, createLogger('silent'));
+    await jobs.start();
+    await expect.poll(() => countPending(database.db), { timeout: 20_000, interval: 200 }).toBe(0);
+    await stopLinkJobs(database);
+    expect((await links()).some((l) => l.score >= 0.8)).toBe(true);
   });
 
   it('LINK_AUTO_CONFIRM_SCORE confirms strong proposals, marked automatic, with an event on both records', async () => {
     await importFile(csv('family.csv', ['f1,王希祥,1888,山东,']), 'Family list', { autoConfirmScore: 0.95 });
-    await linkFollowUpsIdle();
+    await linkPending(database.db, { autoConfirmScore: 0.95 });
     const auto = (await links()).filter((l) => l.automatic);
     expect(auto.length).toBe(2);
     expect(auto.every((l) => l.status === 'confirmed' && l.decided_by === 'system:link')).toBe(true);
@@ -98,5 +119,17 @@ describe('namebridge link', () => {
     const small = await runLinking(database.db, { batchSize: 1, restart: true });
     expect(small.pairsScored).toBeGreaterThan(0);
     expect((await links()).map((l) => `${l.record_a}:${l.record_b}:${l.score}`)).toEqual(before);
+  });
+
+  it.skipIf(inject('testDb').backend !== 'postgres')('a CLI import says linking was queued and does not wait for it: the marks and the job are in the database', async () => {
+    const file = csv('cli.csv', ['k1,Ван-Си-Сян,1888,Шаньдун,']);
+    const run = await runNode(['src/cli/main.ts', 'import', file, '--source', 'CLI list'], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('person links: queued for the rows written');
+    expect(await countPending(database.db)).toBe(1);
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'namebridge-link' AND state = 'created'`.execute(database.db);
+    expect(rows[0]!.n).toBe(1);
+    const quiet = await runNode(['src/cli/main.ts', 'import', csv('cli2.csv', ['k2,Ли-Фу,1899,Китай,']), '--source', 'CLI list', '--no-link'], env);
+    expect(quiet.stdout).toContain('not queued (--no-link)');
   });
 });

@@ -14,7 +14,8 @@ const USAGE =
   '       namebridge import undo JOB_ID [--json]\n' +
   'a large file relative to the table takes the bulk path (one transaction, staged COPY, indexes rebuilt on a nearly empty table); --bulk or --no-bulk forces the choice\n' +
   'unknown columns are kept private (archivists only) unless named in --public-columns\n' +
-  'after the import, person-link proposals for its new records are made before the command exits; --no-link leaves them to `namebridge link`\n' +
+  'the rows written are linked to persons by a job after the import (a running server runs it; the command does not wait);\n' +
+  '--no-link queues no job: `namebridge link` proposes them, in one resumable run (bulk loads)\n' +
   'exit codes: 0 all rows valid, 1 some rows invalid (valid ones written unless --strict), 2 file-level error (nothing written)\n';
 
 export const importCommand: CliCommand = {
@@ -95,12 +96,12 @@ export const importCommand: CliCommand = {
       runtime.logger,
     );
     progress?.done();
-    printReport(io, report, values['dry-run'], values.json, (performance.now() - started) / 1000);
+    printReport(io, report, values['dry-run'], values.json, (performance.now() - started) / 1000, !values['no-link']);
     return report.exitCode;
   },
 };
 
-function printReport(io: CliIo, report: ImportReport, dryRun: boolean, json: boolean, seconds: number): void {
+function printReport(io: CliIo, report: ImportReport, dryRun: boolean, json: boolean, seconds: number, linkJob: boolean): void {
   if (report.fileError) io.stderr.write(`namebridge import: ${report.fileError.message}\n`);
   const rounded = Number(seconds.toFixed(2));
   const rowsPerSecond = rounded > 0 ? Math.round(report.rowsRead / rounded) : 0;
@@ -115,6 +116,14 @@ function printReport(io: CliIo, report: ImportReport, dryRun: boolean, json: boo
   out.write(`  rows ${report.rowsRead}: inserted ${report.inserted}, updated ${report.updated}, unchanged ${report.unchanged}, invalid ${report.invalid}\n`);
   if (report.conflicts > 0) out.write(`  conflicts with approved corrections (kept; see GET /api/conflicts): ${report.conflicts}\n`);
   if (report.duplicates > 0) out.write(`  probable duplicates (reported, not merged): ${report.duplicates}\n`);
+  if (!dryRun && report.status === 'succeeded' && report.inserted + report.updated > 0) {
+    // The written rows are marked for linking with them (docs/linking.md); the CLI does not wait for it.
+    out.write(
+      linkJob
+        ? '  person links: queued for the rows written — a running server proposes them, or run `namebridge link` now\n'
+        : '  person links: not queued (--no-link) — run `namebridge link` to propose them\n',
+    );
+  }
   for (const w of report.warnings) out.write(`  warning: ${w}\n`);
   for (const e of report.errors.slice(0, 20)) out.write(`  line ${e.line}${e.column ? `, column "${e.column}"` : ''}: ${e.message}\n`);
   if (report.errorsTotal > 20) out.write(`  … ${report.errorsTotal - 20} more errors (GET /api/imports/${report.jobId}/errors.csv)\n`);

@@ -47,6 +47,16 @@ describe('the link model', () => {
     expect(scorePair(moscow, other).reasons.find((r) => r.code === 'year.different')?.points).toBe(WEIGHTS.yearFar);
   });
 
+  it('does not block Russian-form names on the syllables the decoder finds in them («Юзеф» → iu zie), but by surname and given name', () => {
+    const a = subject('Демидов Юзеф Эдуардович', 1890, null);
+    const b = subject('Чернов Юзеф Леонидович', 1890, null);
+    expect(a.readings.some((r) => r.phonetic.includes(' '))).toBe(true);
+    expect(isCandidatePair(a, b)).toBe(false);
+    expect(isCandidatePair(a, subject('Демидов Юзеф Эдуардович', 1891, null))).toBe(true);
+    // A Chinese surname before the Russian given name and patronymic still blocks by its reading.
+    expect(isCandidatePair(subject('Хан-Гу-Го Василий Васильевич', 1890, null), subject('Хан Гу Го', 1890, null))).toBe(true);
+  });
+
   it('counts a contradicting date strongly against, and an agreeing one for', () => {
     const same = subject('Ван Си-Сян', 1888, 'Шаньдун', { dates: executed('10.9.1938', '1938-09-10') });
     const other = subject('Ван Си-Сян', 1888, 'Шаньдун', { dates: executed('02.03.1938', '1938-03-02') });
