@@ -1,11 +1,11 @@
 import os from 'node:os';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, RecordRow, UndoOutcome } from '../db/schema.ts';
-import { activeClaims, resolveOpenConflictsOfJob } from '../records/claims.repository.ts';
+import { settleConflictsOfUndoneImport } from '../records/conflicts.service.ts';
 import { revertSource, type Columns } from '../records/record.diff.ts';
 import { FIELD_BY_NAME } from '../core/records/index.ts';
-import { changeRecord, columnsOf, removeRecords } from '../records/record.writer.ts';
-import { lockRecord } from '../records/records.repository.ts';
+import { changeRecord, columnsOf, lockRecord, removeRecords } from '../records/record.writer.ts';
+import { claimsOf } from '../records/records.service.ts';
 import { BadRequestError, ConflictError, NotFoundError } from '../shared/errors.ts';
 import { findJob, finishUndoJob, insertUndoJob, markJobUndone } from './import-jobs.repository.ts';
 import { jobRecordEvents, type JobEventRow } from './import-undo.repository.ts';
@@ -39,7 +39,7 @@ export async function undoImport(db: Kysely<DB>, jobId: number, actor: string): 
   try {
     const outcome = await db.transaction().execute(async (trx) => {
       if (!(await markJobUndone(trx, jobId))) throw new ConflictError(`Import ${jobId} was undone or changed meanwhile`);
-      await resolveOpenConflictsOfJob(trx, jobId, actor);
+      await settleConflictsOfUndoneImport(trx, jobId, actor);
       return undoEvents(trx, await jobRecordEvents(trx, jobId), { actor, undoJobId, jobId });
     });
     await finishUndoJob(db, undoJobId, 'succeeded', outcome, null);
@@ -81,7 +81,7 @@ async function revertUpdate(trx: Transaction<DB>, record: RecordRow, e: JobEvent
     Object.fromEntries(Object.entries(values ?? {}).map(([name, v]) => [FIELD_BY_NAME.get(name)?.column ?? name, v]));
   const jobOld = { ...data.old, ...byColumn(data.source?.old) };
   const jobNew = { ...data.new, ...byColumn(data.source?.new) };
-  const claimed = new Set((await activeClaims(trx, record.id)).map((c) => c.field));
+  const claimed = new Set((await claimsOf(trx, record.id)).map((c) => c.field));
   const result = revertSource(columnsOf(record), record.source_values ?? {}, claimed, jobOld, jobNew);
   // The source row is the earlier one again only if every field went back.
   result.change.set.content_hash = result.kept.length === 0 && record.content_hash === data.contentHash?.new ? (data.contentHash?.old ?? null) : null;

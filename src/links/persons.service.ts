@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { listAttestedNames } from '../records/attested-names.service.ts';
 import type { DB } from '../db/schema.ts';
 import { toRecordDto, type RecordDto } from '../records/record.dto.ts';
-import { findRecordById } from '../records/records.repository.ts';
+import { recordsById } from '../records/records.service.ts';
 import { NotFoundError } from '../shared/errors.ts';
 import { personIdsOf, personSizes, recordIdsOfPerson } from './persons.repository.ts';
 
@@ -34,9 +34,10 @@ export async function personOfRecord(db: Kysely<DB>, recordId: number): Promise<
 export async function getPerson(db: Kysely<DB>, personId: number): Promise<PersonDto> {
   const ids = await recordIdsOfPerson(db, personId);
   if (ids.length === 0) throw new NotFoundError(`No person with id ${personId}`);
+  const rows = await recordsById(db, ids.map(Number));
   const records = [];
   for (const id of ids) {
-    const row = await findRecordById(db, Number(id));
+    const row = rows.get(Number(id));
     if (row) records.push({ ...toRecordDto(row), attestedNames: await listAttestedNames(db, Number(id)) });
   }
   const unique = (xs: string[]) => [...new Set(xs)];

@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { afterIdOf, keysetPage } from '../shared/pagination.ts';
 import { ConflictError, NotFoundError } from '../shared/errors.ts';
-import { findConflictRow, listConflictRows, resolveIfOpen, resolveOpenConflictsOfClaim, withdrawClaimRow, type ConflictRow } from './claims.repository.ts';
+import { findConflictRow, listConflictRows, resolveIfOpen, resolveOpenConflictsOfClaim, resolveOpenConflictsOfJob, withdrawClaimRow, type ConflictRow } from './claims.repository.ts';
 import { withdrawClaim } from './record.diff.ts';
 import { appendRecordEvent, changeRecord, columnsOf } from './record.writer.ts';
 import { lockRecord } from './records.repository.ts';
@@ -79,4 +79,13 @@ export async function resolveConflict(db: Kysely<DB>, id: number, keep: 'correct
     });
     return toConflictDto(resolved);
   });
+}
+
+/**
+ * Undo of an import, inside its transaction: the open conflicts that import
+ * raised are closed keeping the correction, since the source value they were
+ * about is gone again.
+ */
+export async function settleConflictsOfUndoneImport(trx: Transaction<DB>, jobId: number, by: string): Promise<void> {
+  await resolveOpenConflictsOfJob(trx, jobId, by);
 }

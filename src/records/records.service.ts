@@ -32,7 +32,7 @@ export async function listRecordsPage(db: Kysely<DB>, cursor: string | undefined
 }
 
 /** The record's fields that approved corrections now decide (shown with the source's value beside them). */
-export async function claimsOf(db: Kysely<DB>, id: number): Promise<ClaimRow[]> {
+export async function claimsOf(db: Kysely<DB>, id: number | string): Promise<ClaimRow[]> {
   return activeClaims(db, id);
 }
 

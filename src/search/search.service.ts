@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from '../shared/pagination.ts';
+import { decodeCursor, keysetPage } from '../shared/pagination.ts';
 import { searchCandidates, timePhase } from '../metrics/metrics.ts';
 import { BadRequestError } from '../shared/errors.ts';
 import { decode, indexKeys, type DecodeResult } from '../core/transliteration/index.ts';
@@ -189,7 +189,11 @@ function explainItem(item: RankedItem, fullName: string): MatchExplanation {
   return { reading: fullName, origin: 'name', syllables: [] };
 }
 
-/** Keyset over (score, id): a page starts after the last (score, id) of the previous one. */
+/**
+ * Keyset over (score, id) on the ranked list in memory: a page starts after the
+ * last (score, id) of the previous one. The seek is a search of the array (there
+ * is no SQL to put it in); the page and its cursor are the shared keysetPage's.
+ */
 function paginate(items: RankedItem[], cursor: string | undefined, limit: number) {
   let start = 0;
   const after = decodeCursor(cursor);
@@ -198,10 +202,8 @@ function paginate(items: RankedItem[], cursor: string | undefined, limit: number
     start = items.findIndex((i) => i.score < score || (i.score === score && Number(i.recordId) > id));
     if (start < 0) start = items.length;
   }
-  const slice = items.slice(start, start + limit);
-  const last = slice.at(-1);
-  const next = start + limit < items.length && last ? encodeCursor(`${last.score}:${last.recordId}`) : null;
-  return { items: slice, next };
+  const { page, nextCursor } = keysetPage(items.slice(start, start + limit + 1), limit, (last) => `${last.score}:${last.recordId}`);
+  return { items: page, next: nextCursor };
 }
 
 function parseCursor(value: string): [number, number] {
