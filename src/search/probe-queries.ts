@@ -70,11 +70,16 @@ export function headProbeSql(name: NameProbe, filters: SearchFilters): RawBuilde
 
 export function surnameWordProbeSql(name: NameProbe, filters: SearchFilters): RawBuilder<unknown> | undefined {
   if (name.words.length === 0) return undefined;
-  // records_name_surname_idx; a common surname is bounded before ranking.
+  // records_name_surname_id_idx, one range per word read in id order: a common surname is
+  // bounded before ranking, and a word no record has costs one index probe (with = ANY and
+  // ORDER BY id the planner could walk the primary key through every record instead).
   return sql`SELECT s.record_id, s.birth_year, similarity(s.name_latin, ${name.latin}) AS sim FROM (
-      SELECT r.id AS record_id, r.birth_year, r.name_latin FROM records r
-      WHERE split_part(r.name_latin, ' ', 1) = ANY(${textArray(name.words)}) ${filterSql(filters)}
-      ORDER BY r.id LIMIT ${LIMITS.nameSurname}) s
+      SELECT w.record_id, w.birth_year, w.name_latin FROM unnest(${textArray(name.words)}) AS word(v)
+      CROSS JOIN LATERAL (
+        SELECT r.id AS record_id, r.birth_year, r.name_latin FROM records r
+        WHERE split_part(r.name_latin, ' ', 1) = word.v ${filterSql(filters)}
+        ORDER BY r.id LIMIT ${LIMITS.nameSurname}) w
+      ORDER BY w.record_id LIMIT ${LIMITS.nameSurname}) s
     ORDER BY sim DESC, s.record_id LIMIT ${LIMITS.name}`;
 }
 
@@ -196,7 +201,7 @@ export function unfilteredHeadSql(name: NameProbe): RawBuilder<unknown> | undefi
   return sql`SELECT count(*) AS n FROM (SELECT 1 FROM records WHERE name_head = ANY(${textArray(name.heads)}) LIMIT ${FEW_CANDIDATES}) u`;
 }
 
-/** Records the surname word finds unfiltered (capped). records_name_surname_idx */
+/** Records the surname word finds unfiltered (capped). records_name_surname_id_idx */
 export function unfilteredSurnameWordSql(name: NameProbe): RawBuilder<unknown> | undefined {
   if (name.words.length === 0) return undefined;
   return sql`SELECT count(*) AS n FROM (SELECT 1 FROM records WHERE split_part(name_latin, ' ', 1) = ANY(${textArray(name.words)}) LIMIT ${FEW_CANDIDATES}) u`;

@@ -34,8 +34,9 @@ import { createTestDatabase, testBackend } from '../helpers/test-database.ts';
  * PostgreSQL only: the embedded PGlite keeps its data in the process that is
  * killed, so there is no crash-safe store to test there.
  */
-const ROWS = 10_000;
-const BATCH = 500;
+// The issue's own size is 100,000 rows in 5,000-row batches: CRASH_MATRIX_ROWS=100000 CRASH_MATRIX_BATCH=5000 runs it (docs/benchmarks.md).
+const ROWS = Number(process.env.CRASH_MATRIX_ROWS ?? 10_000);
+const BATCH = Number(process.env.CRASH_MATRIX_BATCH ?? 500);
 const postgres = testBackend() === 'postgres';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nb-crash-'));
 const file = path.join(dir, 'records.csv');
