@@ -120,14 +120,19 @@ describe('POST /api/imports, hardened', () => {
   it('takes IMPORT_MAX_CONCURRENT uploads at once: the next gets 429 with Retry-After', async () => {
     let finish!: () => void;
     const held = new Promise<void>((r) => (finish = r));
+    // An earlier test's accepted upload may still be in the spool, waiting for its job.
+    const before = spooled();
     const first = sendChunked('/api/imports?dryRun=true', { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, [Buffer.from('full_name\nВан\n')], held);
-    // Wait until the first upload is being spooled (its file exists).
-    await expect.poll(() => spooled().length, { timeout: 10_000 }).toBe(1);
-    const second = await request(t.app).post('/api/imports').set('Authorization', authHeader({ token })).set('Content-Type', 'text/csv').send('full_name\nЛи\n');
-    expect(second.status).toBe(429);
-    expect(Number(second.headers['retry-after'])).toBeGreaterThan(0);
-    expect(second.headers.connection).toBe('close');
-    finish();
+    try {
+      // Wait until the first upload is being spooled (its own file exists).
+      await expect.poll(() => newFiles(before).length, { timeout: 10_000 }).toBe(1);
+      const second = await request(t.app).post('/api/imports').set('Authorization', authHeader({ token })).set('Content-Type', 'text/csv').send('full_name\nЛи\n');
+      expect(second.status).toBe(429);
+      expect(Number(second.headers['retry-after'])).toBeGreaterThan(0);
+      expect(second.headers.connection).toBe('close');
+    } finally {
+      finish();
+    }
     expect((await first).status).toBe(202);
     // The slot is free again.
     await request(t.app).post('/api/imports?dryRun=true').set('Authorization', authHeader({ token })).set('Content-Type', 'text/csv').send('full_name\nЛи\n').expect(202);
