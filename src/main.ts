@@ -55,15 +55,23 @@ async function serveAsWorker(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL).child({ worker: cluster.worker?.id });
   const runtime = await bootstrap({ migrate: false, logger });
   if (config.METRICS_PORT !== undefined) reportMetricsToPrimary();
-  const running = await serve(runtime);
-  await startImports(runtime, { sweep: false, run: true });
-  await startLinkJobs(runtime);
+  // The stop handler is in place before the worker listens: the primary may pass on a SIGTERM
+  // while the import runner and link jobs are still starting, and Node's default would end the
+  // worker without draining. The drain waits for the start to finish, then stops each part.
+  const starting = (async () => {
+    const running = await serve(runtime);
+    await startImports(runtime, { sweep: false, run: true });
+    await startLinkJobs(runtime);
+    return running;
+  })();
   onStopSignal(logger, async () => {
+    const running = await starting;
     await running.stop();
     await stopImportRunner(runtime.database);
     await stopLinkJobs(runtime.database);
     await runtime.database.close();
   });
+  await starting;
 }
 
 /** Link jobs (src/links/link-jobs.ts) in every process that serves HTTP; records left marked get a job at once. */

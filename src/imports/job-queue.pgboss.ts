@@ -61,12 +61,8 @@ export class PgBossJobQueue implements JobQueue {
       const boss = new PgBoss({ db: adapter(this.db), schema: 'pgboss', schedule: false });
       boss.on('error', (err) => this.logger.warn({ err }, 'pg-boss'));
       await boss.start();
-      if (!(await boss.getQueue(QUEUE))) {
-        // Retries are for a worker that died mid-import; the runner decides whether there is anything left to do.
-        await boss.createQueue(QUEUE, { name: QUEUE, retryLimit: 20, retryDelay: 30, expireInSeconds: 15 * 60 }).catch(async (err: unknown) => {
-          if (!(await boss.getQueue(QUEUE))) throw err; // another process made it meanwhile: fine
-        });
-      }
+      // Retries are for a worker that died mid-import; the runner decides whether there is anything left to do.
+      await ensureQueue(boss, { name: QUEUE, retryLimit: 20, retryDelay: 30, expireInSeconds: 15 * 60 });
       this.boss = boss;
       return boss;
     })();
@@ -82,4 +78,25 @@ export function adapter(db: Kysely<DB>): PgBoss.Db {
       return { rows: result.rows as unknown[] };
     },
   };
+}
+
+/**
+ * Creates the queue unless it exists. Server processes starting together race to
+ * create it: pg-boss makes a partition table per queue, and the loser sees a
+ * duplicate or a deadlock while the winner's transaction is still open. So a
+ * failure is tried again, a little later, until the queue is there.
+ */
+export async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue, attempts = 6): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (await boss.getQueue(queue.name)) return;
+    try {
+      return await boss.createQueue(queue.name, queue);
+    } catch (err) {
+      if (attempt >= attempts) {
+        if (await boss.getQueue(queue.name)) return;
+        throw err;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
 }

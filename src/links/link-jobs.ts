@@ -1,6 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/database.ts';
-import { adapter } from '../imports/job-queue.pgboss.ts';
+import { adapter, ensureQueue } from '../imports/job-queue.pgboss.ts';
 import type { Logger } from '../shared/logger.ts';
 import { countPending } from './link-pending.repository.ts';
 import { linkPending } from './link-run.service.ts';
@@ -108,12 +108,8 @@ export class LinkJobs {
       const boss = new PgBoss({ db: adapter(this.database.db), schema: 'pgboss', schedule: false, supervise: false });
       boss.on('error', (err) => this.logger.warn({ err }, 'pg-boss (links)'));
       await boss.start();
-      if (!(await boss.getQueue(QUEUE))) {
-        // A job that fails is run again later; its records are still marked.
-        await boss.createQueue(QUEUE, { name: QUEUE, policy: 'short', retryLimit: 5, retryDelay: 60, expireInSeconds: 60 * 60 }).catch(async (err: unknown) => {
-          if (!(await boss.getQueue(QUEUE))) throw err; // another process made it meanwhile: fine
-        });
-      }
+      // A job that fails is run again later; its records are still marked.
+      await ensureQueue(boss, { name: QUEUE, policy: 'short', retryLimit: 5, retryDelay: 60, expireInSeconds: 60 * 60 });
       return boss;
     })();
     return this.boss;
