@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { adminQuery } from './bench-server.ts';
+import { CLOCK_TICKS, cliNodeFlags, sampleProcess, withDatabase } from './cli-process.ts';
 
 const { values } = parseArgs({
   options: {
@@ -48,7 +49,6 @@ const MOSCOW = path.resolve('../shared/data/mos-memo-shot.csv');
  * host, Linux /proc; null elsewhere). The machine may be shared, so CPU time per
  * row is a steadier measure of a change than wall time.
  */
-const CLOCK_TICKS = 100;
 const backendCpu = new Map<number, number>();
 function sampleBackends(): void {
   let pids: string[];
@@ -73,32 +73,8 @@ const backendSeconds = () => [...backendCpu.values()].reduce((a, b) => a + b, 0)
 
 const admin = (statement: string) => adminQuery(adminUrl, statement);
 
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
 
-/**
- * The node flags `npm run cli` runs the CLI with (package.json), so the
- * benchmark measures what an archivist's import uses, memory limits included.
- */
-function cliNodeFlags(): string[] {
-  const scripts = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
-  return scripts.cli!.split(/\s+/).filter((arg) => arg.startsWith('--max-'));
-}
 
-/** Peak RSS (VmHWM) and CPU seconds (all threads) of a running process, from /proc. */
-function sampleProcess(pid: number): { peakMB: number; cpuS: number } | null {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'latin1');
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'latin1');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { peakMB: Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024), cpuS: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS };
-  } catch {
-    return null; // exited
-  }
-}
 
 /** One import through the real CLI (`import FILE --json`), as its own process. */
 async function timed(url: string, file: string, label: string, batchSize?: number, extra: string[] = pathFlag) {

@@ -28,6 +28,7 @@ import pg from 'pg';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { adminQuery } from './bench-server.ts';
+import { cliNodeFlags, sampleProcess, withDatabase } from './cli-process.ts';
 
 const { values } = parseArgs({
   options: {
@@ -43,29 +44,9 @@ const rows = Number(values.rows);
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/';
 const SRC = 'nb_bench_restore_src';
 const DST = 'nb_bench_restore_dst';
-const CLOCK_TICKS = 100;
 
-const withDatabase = (url: string, database: string) => {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-};
 
-function cliNodeFlags(): string[] {
-  const scripts = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
-  return scripts.cli!.split(/\s+/).filter((arg) => arg.startsWith('--max-'));
-}
 
-function sampleProcess(pid: number): { peakMB: number; cpuS: number } | null {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'latin1');
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'latin1');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { peakMB: Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024), cpuS: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS };
-  } catch {
-    return null;
-  }
-}
 
 /** One CLI command in its own process; stdout to `stdoutFile` when given (export), else kept for its JSON summary. */
 async function cli(label: string, args: string[], url: string, count: number, stdoutFile?: string) {
