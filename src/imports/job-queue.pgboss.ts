@@ -86,17 +86,18 @@ export function adapter(db: Kysely<DB>): PgBoss.Db {
  * duplicate or a deadlock while the winner's transaction is still open. So a
  * failure is tried again, a little later, until the queue is there.
  */
-export async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue, attempts = 6): Promise<void> {
+export async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue, withinMs = 30_000): Promise<void> {
+  const until = Date.now() + withinMs;
   for (let attempt = 1; ; attempt++) {
     if (await boss.getQueue(queue.name)) return;
     try {
       return await boss.createQueue(queue.name, queue);
     } catch (err) {
-      if (attempt >= attempts) {
+      if (Date.now() > until) {
         if (await boss.getQueue(queue.name)) return;
         throw err;
       }
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      await new Promise((resolve) => setTimeout(resolve, Math.min(100 * attempt, 1_000)));
     }
   }
 }

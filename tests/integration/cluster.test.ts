@@ -49,8 +49,9 @@ describe('npm start with several workers (PostgreSQL)', () => {
     try {
       const cluster = await startCluster({ DATABASE_URL: url, WORKERS: '2', LOGIN_RATE_LIMIT: '3' });
       try {
-        const listening = cluster.logs().split('\n').filter((l) => l.includes('"msg":"listening"'));
-        expect(new Set(listening.map((l) => JSON.parse(l).worker))).toEqual(new Set([1, 2]));
+        // Each worker's own line may trail the primary's "all workers listening" on the shared pipe.
+        const listeningWorkers = () => new Set(cluster.logs().split('\n').filter((l) => l.includes('"msg":"listening"')).map((l) => JSON.parse(l).worker));
+        await expect.poll(listeningWorkers, { timeout: 10_000 }).toEqual(new Set([1, 2]));
 
         const wrong = { email: 'nobody@example.org', password: 'not the password' };
         const statuses: number[] = [];
@@ -58,8 +59,8 @@ describe('npm start with several workers (PostgreSQL)', () => {
         // Round-robin hands connections out in turn but passes over a worker that is busy (still
         // starting its job runners on a loaded machine), and request lines reach the pipe a little
         // after the answers: until both workers have served an attempt, try again — each refused.
-        for (let i = 0; i < 30 && workersServing(cluster.logs(), '/api/session').size < 2; i++) {
-          await new Promise((r) => setTimeout(r, 100));
+        for (let i = 0; i < 100 && workersServing(cluster.logs(), '/api/session').size < 2; i++) {
+          await new Promise((r) => setTimeout(r, 200));
           statuses.push(await postOnNewConnection(cluster.port, '/api/session', wrong));
         }
         // Per-worker counts would let 3 attempts through on each worker: 6 × 401.
