@@ -12,6 +12,7 @@ import { reapStaleJobs } from './import.service.ts';
 import { undoImport } from './import-undo.service.ts';
 import { parsePublicColumns } from './extra-columns.ts';
 import { spoolBody, tooLarge } from './import.spool.ts';
+import { lingerAfterRefusal } from '../http/refused-body.ts';
 
 const flag = z
   .enum(['true', 'false', '1', '0'])
@@ -50,8 +51,8 @@ export function importsRouter(ctx: AppContext): Router {
       if (Number(req.get('content-length') ?? NaN) > max) throw tooLarge(max);
       file = await spoolBody(req, ctx.config.DATA_DIR, max);
     } catch (err) {
-      // The rest of a refused body (429, 413, a failed write) is never read: the connection closes after the answer.
-      res.set('Connection', 'close');
+      // The rest of a refused body (429, 413, 403, 400, a failed write) is never spooled: it is drained, bounded, after the answer.
+      lingerAfterRefusal(req, res);
       throw err;
     } finally {
       release?.();

@@ -70,12 +70,29 @@ export class PgBossJobQueue implements JobQueue {
   }
 }
 
-/** pg-boss's database interface over a Kysely handle (the pool, or a transaction). */
+/**
+ * pg-boss's database interface over a Kysely handle (the pool, or a transaction).
+ *
+ * Some of pg-boss's commands are one text `BEGIN; …; COMMIT` (creating a queue,
+ * installing its schema). When one fails half-way (two servers creating the same
+ * queue), the pooled connection is left inside an aborted transaction, and the
+ * next query to borrow it fails with "current transaction is aborted". So on the
+ * pool a failed command is rolled back on its own connection before the
+ * connection goes back; inside a caller's transaction the caller decides.
+ */
 export function adapter(db: Kysely<DB>): PgBoss.Db {
   return {
     executeSql: async (text: string, values: unknown[] = []) => {
-      const result = await db.executeQuery(CompiledQuery.raw(text, values));
-      return { rows: result.rows as unknown[] };
+      const query = CompiledQuery.raw(text, values);
+      if (db.isTransaction) return { rows: (await db.executeQuery(query)).rows as unknown[] };
+      return db.connection().execute(async (connection) => {
+        try {
+          return { rows: (await connection.executeQuery(query)).rows as unknown[] };
+        } catch (err) {
+          await connection.executeQuery(CompiledQuery.raw('ROLLBACK')).catch(() => undefined);
+          throw err;
+        }
+      });
     },
   };
 }

@@ -1,9 +1,12 @@
 import fs from 'node:fs';
+import { once } from 'node:events';
 import http from 'node:http';
+import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LINGER } from '../../src/http/refused-body.ts';
 import { createSession } from '../../src/auth/accounts.service.ts';
 import { authHeader, createTestApp, seedUser, type TestApp } from '../helpers/test-app.ts';
 
@@ -92,10 +95,36 @@ describe('POST /api/imports, hardened', () => {
     const res = await sendChunked('/api/imports', { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, csvChunks(MAX * 4));
     expect(res.status).toBe(413);
     expect(JSON.parse(res.body).error.code).toBe('payload_too_large');
-    expect(res.headers.connection).toBe('close');
     expect(spooled()).toEqual([]);
     expect(await jobCount()).toBe(jobs);
   });
+
+  it('drains a refused body for a bounded time only: a client that never stops is cut off', async () => {
+    const socket = net.connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write(`POST /api/imports HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nContent-Type: text/csv\r\nTransfer-Encoding: chunked\r\n\r\n`);
+    let answer = '';
+    let answeredAt = 0;
+    socket.setEncoding('utf8');
+    socket.on('data', (d: string) => {
+      answer += d;
+      answeredAt ||= Date.now();
+    });
+    socket.on('error', () => undefined);
+    const chunk = csvChunks(1)[0]!;
+    const closed = new Promise<number>((resolve) => socket.once('close', () => resolve(Date.now())));
+    const writing = setInterval(() => socket.writable && socket.write(`${chunk.length.toString(16)}\r\n${chunk.toString('latin1')}\r\n`, 'latin1'), 5);
+    try {
+      const closedAt = await closed;
+      expect(answer).toMatch(/^HTTP\/1\.1 413/);
+      expect(closedAt - answeredAt).toBeGreaterThan(LINGER.ms / 2);
+      expect(closedAt - answeredAt).toBeLessThan(LINGER.ms + 3_000);
+    } finally {
+      clearInterval(writing);
+      socket.destroy();
+    }
+    expect(spooled()).toEqual([]);
+  }, 20_000);
 
   it('413s a declared length over the cap before reading, and takes a body just under it', async () => {
     const jobs = await jobCount();
@@ -129,7 +158,6 @@ describe('POST /api/imports, hardened', () => {
       const second = await request(t.app).post('/api/imports').set('Authorization', authHeader({ token })).set('Content-Type', 'text/csv').send('full_name\nЛи\n');
       expect(second.status).toBe(429);
       expect(Number(second.headers['retry-after'])).toBeGreaterThan(0);
-      expect(second.headers.connection).toBe('close');
     } finally {
       finish();
     }

@@ -11,6 +11,7 @@ import { ForbiddenError, UnauthorizedError } from '../../shared/errors.ts';
 import { discardUpload, readUploadForm, type UploadForm } from '../upload.ts';
 import { formFor, pageFor } from '../web.auth.ts';
 import { pageContext, renderPage } from '../web.render.ts';
+import { lingerAfterRefusal } from '../../http/refused-body.ts';
 
 /** Row errors shown on the job page; the CSV report has all that were kept. */
 const SHOWN_ERRORS = 200;
@@ -71,8 +72,8 @@ export function importsPages(ctx: AppContext): Router {
         release = takeUploadSlot(ctx);
         upload = await readUploadForm(req, 'file', { dataDir: ctx.config.DATA_DIR, maxBytes: ctx.config.IMPORT_MAX_BYTES, beforeFile: check });
       } catch (err) {
-        // The rest of a refused body (429, 413, 403, 400) is never read: the connection closes after the answer.
-        res.set('Connection', 'close');
+        // The rest of a refused body (429, 413, 403, 400, a failed write) is never spooled: it is drained, bounded, after the answer.
+        lingerAfterRefusal(req, res);
         throw err;
       } finally {
         release?.();
