@@ -47,7 +47,7 @@ export async function withdrawClaimRow(trx: Transaction<DB>, id: string, by: str
 
 /** Active claims of a record (record_claims_active_key). */
 export async function activeClaims(db: Kysely<DB>, recordId: number | string): Promise<ClaimRow[]> {
-  return db.selectFrom('record_claims').selectAll().where('record_id', '=', String(recordId) as never).where('status', '=', 'active').orderBy('field').execute();
+  return activeClaimsOf(db, [String(recordId)]);
 }
 
 /** Active claims of these records, by record then field (record_claims_active_key): the export. */

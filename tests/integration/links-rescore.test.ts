@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession } from '../../src/auth/accounts.service.ts';
 import { countPending } from '../../src/links/link-pending.repository.ts';
 import { linkPending, runLinking } from '../../src/links/link-run.service.ts';
 import { reindexReadings } from '../../src/search/reindex.service.ts';
@@ -94,6 +95,12 @@ describe('re-linking changed records', () => {
     await linkPending(t.database.db);
     const events = await t.database.db.selectFrom('record_events').select('kind').where('record_id', '=', String(id.liuB)).where('kind', '=', 'link.rescored').execute();
     expect(events).toHaveLength(1);
+    // The moderation page says so beside the decision, in the archivist's language.
+    const session = await createSession(t.database.db, archivist.id);
+    const page = await api().get('/moderation/links?status=confirmed').set('Cookie', `nb_session=${session.id}`).set('Accept-Language', 'en').expect(200);
+    const rescored = await linkOf(id.liuA!, id.liuB!, 'confirmed');
+    expect(page.text).toContain(`the pair now scores ${rescored!.rescored!.score}`);
+    expect(page.text.match(/data-rescored/g)).toHaveLength(1);
   });
 
   it('a reindex (readings rewritten) marks the records it rebuilt; an unchanged write marks nothing', async () => {

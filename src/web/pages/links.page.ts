@@ -50,7 +50,7 @@ export function linksPages(ctx: AppContext): Router {
       const row = records.get(id);
       return row ? toRecordDto(row) : null;
     };
-    const links = page.links.map((l) => ({ ...l, pair: l.recordIds.map(shown), why: l.reasons.map((r) => reasonText(r, t)) }));
+    const links = page.links.map((l) => ({ ...l, pair: l.recordIds.map(shown), why: l.reasons.map((r) => reasonText(r, t)), rescoredWhy: (l.rescored?.reasons ?? []).map((r) => reasonText(r, t)) }));
     const nextHref = page.nextCursor ? `/moderation/links?${new URLSearchParams({ status: query.status, cursor: page.nextCursor }).toString()}` : null;
     res.setHeader('Cache-Control', 'no-store');
     renderPage(req, res, 'links', { status: query.status, statuses: STATUSES, links, nextHref, done: query.done ?? null, failed, minScore: DEFAULT_LINK_THRESHOLD }, status);
