@@ -5,7 +5,8 @@ import { LINK_MODEL } from './link-weights.data.ts';
 import { scorePairs, storeBatch, uniquePairs, type ScoredBatch } from './link-batch.service.ts';
 import { claimPending, clearPending, clearPendingUpTo, lastPendingSeq, linkedPairsOf, linkKeysPresent } from './link-pending.repository.ts';
 import {
-  candidatePairs, countOpenProposals, loadSubjects, nextRecordIds, readLinkRun, rebuildLinkKeys, refreshLinkKeys, saveLinkRun,
+  candidatePairs, countOpenProposals, databaseClock, loadSubjects, nextRecordIds, readLinkRun, rebuildLinkKeys, refreshLinkKeys, saveLinkRun,
+  withdrawProposalsNotSince,
 } from './links.repository.ts';
 
 export { LINK_ACTOR } from './link-batch.service.ts';
@@ -64,6 +65,8 @@ export async function runLinking(db: Kysely<DB>, options: LinkRunOptions = {}): 
   const settledUpTo = await lastPendingSeq(db);
   // A fresh run blocks on every record's keys as they are now; a resumed one on keys kept fresh since (rebuilt if a crash emptied them).
   if (after === '0' || !(await linkKeysPresent(db))) await rebuildLinkKeys(db);
+  // A pass over the whole database from its first record, in this call, meets every pair that blocks today.
+  const wholePassSince = after === '0' && options.source === undefined ? await databaseClock(db) : undefined;
   const maxBatch = options.batchSize ?? DEFAULT_LINK_BATCH;
   let batchSize = maxBatch;
   const lowerOnly = options.source === undefined;
@@ -97,6 +100,8 @@ export async function runLinking(db: Kysely<DB>, options: LinkRunOptions = {}): 
     options.onBatch?.({ afterId: after, pairsScored });
   }
   if (pairsScored === 0 && !saved) await db.transaction().execute((trx) => saveLinkRun(trx, scope, after, LINK_MODEL, 0));
+  // So an open proposal it did not store again is one the model and blocking no longer make (a new model, `--restart`).
+  if (wholePassSince) await withdrawProposalsNotSince(db, wholePassSince);
   pairsScored += (await linkPending(db, { autoConfirmScore: options.autoConfirmScore, batchSize: Math.min(maxBatch, PENDING_BATCH) })).pairsScored;
   return { pairsScored, proposed: await countOpenProposals(db), seconds: Math.round((performance.now() - started) / 10) / 100 };
 }

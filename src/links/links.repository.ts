@@ -190,6 +190,23 @@ export async function upsertProposals(trx: Transaction<DB>, proposals: readonly 
   }
 }
 
+/** The database's clock now (clock_timestamp, not the transaction's start): where a full run begins. */
+export async function databaseClock(db: Kysely<DB>): Promise<Date> {
+  const { rows } = await sql<{ now: Date }>`SELECT clock_timestamp() AS now`.execute(db);
+  return new Date(rows[0]!.now);
+}
+
+/**
+ * Open proposals that a whole-database run begun at `since` did not propose
+ * again (upsertProposals stamps every pair it stores): their pair no longer
+ * blocks together, or scores under the floor, under the model as it is now.
+ * No decision was taken on them, so they go; decided links stay.
+ */
+export async function withdrawProposalsNotSince(db: Kysely<DB>, since: Date): Promise<number> {
+  const result = await db.deleteFrom('record_links').where('status', '=', 'proposed').where('updated_at', '<', since).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** Open proposals of these pairs at or above a score (the automatic-confirmation candidates). */
 export async function openLinksAtOrAbove(trx: Transaction<DB>, pairs: ReadonlyArray<readonly [number, number]>, minScore: number): Promise<LinkRow[]> {
   if (pairs.length === 0) return [];

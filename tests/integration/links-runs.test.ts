@@ -121,6 +121,21 @@ describe('namebridge link', () => {
     expect((await links()).map((l) => `${l.record_a}:${l.record_b}:${l.score}`)).toEqual(before);
   });
 
+  it('a whole run from the start withdraws open proposals it no longer makes, and keeps decided links', async () => {
+    // Two records no blocking key brings together: as an older model might have proposed them, and one decided.
+    const far = await importFile(csv('far.csv', ['z1,Демидов Юзеф Эдуардович,1890,,', 'z2,Ли-Фу,1935,Китай,', 'z3,Чернов Аким Павлович,1870,,']), 'Far list', false);
+    expect(far.inserted).toBe(3);
+    const ids = (await database.db.selectFrom('records').select('id').where('source', '=', 'Far list').orderBy('id').execute()).map((r) => r.id);
+    const stale = { record_a: ids[0]!, record_b: ids[1]!, score: 0.85, reasons: JSON.stringify([]), model: 'old-model', updated_at: new Date(Date.now() - 60_000) };
+    await database.db.insertInto('record_links').values([stale, { ...stale, record_b: ids[2]!, status: 'confirmed' }]).execute();
+    const kept = (await links()).filter((l) => !ids.includes(l.record_a));
+    await runLinking(database.db, { restart: true });
+    const after = await links();
+    expect(after.filter((l) => l.record_a === ids[0]).map((l) => [l.record_b, l.status])).toEqual([[ids[2], 'confirmed']]);
+    // Every proposal the run makes again stays, with its score.
+    expect(after.filter((l) => !ids.includes(l.record_a)).map((l) => `${l.record_a}:${l.record_b}:${l.score}`)).toEqual(kept.map((l) => `${l.record_a}:${l.record_b}:${l.score}`));
+  });
+
   it.skipIf(inject('testDb').backend !== 'postgres')('a CLI import says linking was queued and does not wait for it: the marks and the job are in the database', async () => {
     const file = csv('cli.csv', ['k1,Ван-Си-Сян,1888,Шаньдун,']);
     const run = await runNode(['src/cli/main.ts', 'import', file, '--source', 'CLI list'], env);
