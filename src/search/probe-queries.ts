@@ -138,6 +138,10 @@ export function exactProbeSql(probe: ReadingProbe, filters: SearchFilters): RawB
  * name would. It reads at most LIMITS.lexiconRecords records per surname,
  * whatever the table holds: the records-wide probe read every record sharing
  * the query's trigrams (110,274 Ivan*s at 3,100,000 records) to keep a few dozen.
+ * A common surname has more records than that, so the surname with each other
+ * word of the query as given name is read too, exactly (records_name_head_idx,
+ * the same bound): «Иваноф Иван» reads the Ivanov Ivans wherever they are in
+ * id order, not only among the first thousand Ivanovs.
  *
  * A surname is close when it passes the trigram threshold (the LIMITS.lexicon
  * most similar per word: surname_lexicon_word_trgm_idx) or begins the word
@@ -154,9 +158,13 @@ export function lexiconProbeSql(trigram: string, filters: SearchFilters): RawBui
         ORDER BY similarity(x.word, q.v) DESC, x.word LIMIT ${LIMITS.lexicon}) l
       UNION SELECT x.word FROM surname_lexicon x WHERE x.word = ANY(${textArray(wordPrefixes(words))})) s
     CROSS JOIN LATERAL (
-      SELECT r.id AS record_id, r.birth_year, r.name_latin FROM records r
-      WHERE split_part(r.name_latin, ' ', 1) = s.word ${filterSql(filters)}
-      ORDER BY r.id LIMIT ${LIMITS.lexiconRecords}) w
+      (SELECT r.id AS record_id, r.birth_year, r.name_latin FROM records r
+        WHERE r.name_head = ANY(ARRAY(SELECT s.word || ' ' || g.v FROM unnest(${textArray(words)}) AS g(v) WHERE g.v <> s.word)) ${filterSql(filters)}
+        ORDER BY r.id LIMIT ${LIMITS.lexiconRecords})
+      UNION
+      (SELECT r.id AS record_id, r.birth_year, r.name_latin FROM records r
+        WHERE split_part(r.name_latin, ' ', 1) = s.word ${filterSql(filters)}
+        ORDER BY r.id LIMIT ${LIMITS.lexiconRecords})) w
     WHERE w.name_latin % ${trigram}
     ORDER BY sim DESC, w.record_id LIMIT ${LIMITS.name}`;
 }
