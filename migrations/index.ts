@@ -13,6 +13,7 @@ import * as m0011 from './0011_person_links.ts';
 import * as m0012 from './0012_job_public_columns.ts';
 import * as m0016 from './0016_link_pending.ts';
 import * as m0017 from './0017_surname_word_order.ts';
+import * as m0018 from './0018_surname_lexicon.ts';
 
 /**
  * Every migration, in order, listed by hand: explicit, so no file-system scan
@@ -34,4 +35,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012_job_public_columns': m0012,
   '0016_link_pending': m0016,
   '0017_surname_word_order': m0017,
+  '0018_surname_lexicon': m0018,
 };

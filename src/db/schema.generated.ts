@@ -246,6 +246,10 @@ export interface Sessions {
   user_id: Int8;
 }
 
+export interface SurnameLexicon {
+  word: string;
+}
+
 export interface Users {
   created_at: Generated<Timestamp>;
   disabled_at: Timestamp | null;
@@ -273,5 +277,6 @@ export interface DB {
   record_readings: RecordReadings;
   records: Records;
   sessions: Sessions;
+  surname_lexicon: SurnameLexicon;
   users: Users;
 }

@@ -29,6 +29,7 @@ export type RecordPersonsTable = G.RecordPersons;
 export type LinkRunsTable = G.LinkRuns;
 export type LinkKeysTable = G.LinkKeys;
 export type LinkPendingTable = G.LinkPending;
+export type SurnameLexiconTable = G.SurnameLexicon;
 
 export type RecordRow = Selectable<RecordsTable>;
 export type NewRecordRow = Insertable<RecordsTable>;

@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { SEARCH_SESSION_SETTINGS } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import {
-  FEW_CANDIDATES, exactProbeSql, hasFilters, headProbeSql, nameProbeSql, pairProbeSql, surnameWordProbeSql, unfilteredHeadSql, unfilteredPairsSql,
+  FEW_CANDIDATES, exactProbeSql, hasFilters, headProbeSql, lexiconProbeSql, pairProbeSql, surnameWordProbeSql, unfilteredHeadSql, unfilteredPairsSql,
   unfilteredReadingsSql, unfilteredSurnameWordSql, type NameCandidate, type NameProbe, type ReadingCandidate, type ReadingProbe, type SearchFilters,
 } from './probe-queries.ts';
 
@@ -143,16 +143,16 @@ async function runProbes(db: Kysely<DB>, probes: RawBuilder<unknown>[], nameProb
 
 /**
  * After the name as typed, while fewer than FEW_CANDIDATES records are found:
- * the surname alone (the first matches, ranked by similarity), then trigrams
- * for misspellings. A trigram probe for a common name ("ivanov petr") reads
- * posting lists of a good part of the table, so it is the last resort.
+ * the surname alone (the first matches, ranked by similarity), then, for
+ * misspellings, the surnames close to the query's words (the lexicon probe),
+ * which reads the most records of the three, so it comes last.
  * `unfiltered`: with a filter, the records the earlier phases found without it
  * (each phase then counts its own), which decides whether the next runs.
  */
 async function runBroadNameProbes(db: Kysely<DB>, name: NameProbe, filters: SearchFilters, found: NameCandidate[], unfiltered: number | undefined): Promise<void> {
   const phases = [
     [surnameWordProbeSql(name, filters), unfilteredSurnameWordSql(name)],
-    [name.trigram && nameProbeSql(name.trigram, filters), undefined],
+    [name.trigram && lexiconProbeSql(name.trigram, filters), undefined],
   ] as const;
   let seen = unfiltered ?? distinctRecords(found);
   for (const [query, count] of phases) {
@@ -179,7 +179,7 @@ export async function explainCandidates(
     const probes = [...exactProbeSql(probe, filters)];
     if (probe.pairs.length > 0) probes.push(pairProbeSql(probe.pairs, filters));
     if (name) {
-      for (const q of [headProbeSql(name, filters), surnameWordProbeSql(name, filters), name.trigram && nameProbeSql(name.trigram, filters)]) {
+      for (const q of [headProbeSql(name, filters), surnameWordProbeSql(name, filters), name.trigram && lexiconProbeSql(name.trigram, filters)]) {
         if (q) probes.push(q);
       }
     }

@@ -39,7 +39,11 @@ export interface NameCandidate {
   sim: number;
 }
 
-export const LIMITS = { exact: 400, fuzzy: 200, surname: 300, name: 100, nameSurname: 2_000 } as const;
+export const LIMITS = {
+  exact: 400, fuzzy: 200, surname: 300, name: 100, nameSurname: 2_000,
+  /** Misspelt names: surnames taken from the lexicon per query word, and records read per surname. */
+  lexicon: 20, lexiconRecords: 1_000,
+} as const;
 /** Fewer distinct records than this from one plain-name phase, and the next one runs too. */
 export const FEW_CANDIDATES = 10;
 
@@ -125,11 +129,56 @@ export function exactProbeSql(probe: ReadingProbe, filters: SearchFilters): RawB
   return probes;
 }
 
-export function nameProbeSql(nameLatin: string, filters: SearchFilters): RawBuilder<unknown> {
-  // records_name_latin_trgm_idx
-  return sql`SELECT r.id AS record_id, r.birth_year, similarity(r.name_latin, ${nameLatin}) AS sim
-    FROM records r WHERE r.name_latin % ${nameLatin} ${filterSql(filters)}
-    ORDER BY sim DESC, r.id LIMIT ${LIMITS.name}`;
+/**
+ * Misspelt plain names («Иваноф Иван»): the surnames close to the query's
+ * words in surname_lexicon (migration 0018), then the first records of each
+ * such surname in id order, as the surname-word probe reads them
+ * (records_name_surname_id_idx), kept when the whole name passes the trigram
+ * threshold and ranked by its similarity, as a trigram probe of every record's
+ * name would. It reads at most LIMITS.lexiconRecords records per surname,
+ * whatever the table holds: the records-wide probe read every record sharing
+ * the query's trigrams (110,274 Ivan*s at 3,100,000 records) to keep a few dozen.
+ * A common surname has more records than that, so the surname with each other
+ * word of the query as given name is read too, exactly (records_name_head_idx,
+ * the same bound): «Иваноф Иван» reads the Ivanov Ivans wherever they are in
+ * id order, not only among the first thousand Ivanovs.
+ *
+ * A surname is close when it passes the trigram threshold (the LIMITS.lexicon
+ * most similar per word: surname_lexicon_word_trgm_idx) or begins the word
+ * (the primary key): a compound Chinese surname typed as one word («Сыма
+ * Чанлиню», «Оуян Юйцяню») is recorded as syllables («Сы-Ма-Чан-Линь»), and
+ * its first syllable is too short to share a third of the word's trigrams.
+ */
+export function lexiconProbeSql(trigram: string, filters: SearchFilters): RawBuilder<unknown> {
+  const words = [...new Set(trigram.split(' ').filter((w) => w.length > 0))];
+  return sql`SELECT w.record_id, w.birth_year, similarity(w.name_latin, ${trigram}) AS sim FROM (
+      SELECT l.word FROM unnest(${textArray(words)}) AS q(v)
+      CROSS JOIN LATERAL (
+        SELECT x.word FROM surname_lexicon x WHERE x.word % q.v
+        ORDER BY similarity(x.word, q.v) DESC, x.word LIMIT ${LIMITS.lexicon}) l
+      UNION SELECT x.word FROM surname_lexicon x WHERE x.word = ANY(${textArray(wordPrefixes(words))})) s
+    CROSS JOIN LATERAL (
+      (SELECT r.id AS record_id, r.birth_year, r.name_latin FROM records r
+        WHERE r.name_head = ANY(ARRAY(SELECT s.word || ' ' || g.v FROM unnest(${textArray(words)}) AS g(v) WHERE g.v <> s.word)) ${filterSql(filters)}
+        ORDER BY r.id LIMIT ${LIMITS.lexiconRecords})
+      UNION
+      (SELECT r.id AS record_id, r.birth_year, r.name_latin FROM records r
+        WHERE split_part(r.name_latin, ' ', 1) = s.word ${filterSql(filters)}
+        ORDER BY r.id LIMIT ${LIMITS.lexiconRecords})) w
+    WHERE w.name_latin % ${trigram}
+    ORDER BY sim DESC, w.record_id LIMIT ${LIMITS.name}`;
+}
+
+/** A syllable of a compound surname has two to six letters; the whole word is looked up by similarity. */
+const PREFIX_LENGTHS = { min: 2, max: 6 } as const;
+
+/** The beginnings of each word that may be a surname of their own ("sima" → "si", "sim"). */
+export function wordPrefixes(words: readonly string[]): string[] {
+  const prefixes = new Set<string>();
+  for (const word of words) {
+    for (let n = PREFIX_LENGTHS.min; n <= Math.min(PREFIX_LENGTHS.max, word.length - 1); n++) prefixes.add(word.slice(0, n));
+  }
+  return [...prefixes];
 }
 
 /**

@@ -72,7 +72,7 @@ async function plansFor(q: string, filters = {}) {
 }
 
 describe(`candidate lookup at ${N.toLocaleString('en')} records`, () => {
-  it.each(['王希祥', 'Wang Xixiang', 'Wang Hsi-hsiang', 'Ван-Си-Сян', '王', 'Wang', 'Kuzmin Ivan', 'Кузьмин Иван'])(
+  it.each(['王希祥', 'Wang Xixiang', 'Wang Hsi-hsiang', 'Ван-Си-Сян', '王', 'Wang', 'Kuzmin Ivan', 'Кузьмин Иван', 'Иваноф Иван'])(
     '%s uses indexes only (no sequential scan)',
     async (q) => {
       const plans = await plansFor(q);
@@ -83,6 +83,15 @@ describe(`candidate lookup at ${N.toLocaleString('en')} records`, () => {
       }
     },
   );
+
+  it('a misspelt common name reads the surname lexicon, never the records-wide trigram index', async () => {
+    const plans = await plansFor('Иваноф Иван');
+    const misspelt = plans.filter((p) => p.includes('surname_lexicon'));
+    expect(misspelt).toHaveLength(1);
+    expect(misspelt[0]).toMatch(/Bitmap Index Scan on surname_lexicon_word_trgm_idx/);
+    expect(misspelt[0]).toMatch(/Index Scan (using|on) records_name_surname_id_idx/);
+    for (const plan of plans) expect(plan).not.toMatch(/records_name_latin_trgm_idx/);
+  });
 
   it('stays index-backed under filters', async () => {
     const plans = await plansFor('Wang Xixiang', { birthYearFrom: 1880, birthYearTo: 1900, places: ['shandong'] });

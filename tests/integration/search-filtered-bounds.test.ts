@@ -57,7 +57,7 @@ function recording(): { db: SearchDb; sent: string[] } {
 }
 
 const search = (db: SearchDb, query: Record<string, string>) => searchRecords(db, searchQuerySchema.parse(query));
-const TRIGRAM = 'r.name_latin % ';
+const TRIGRAM = 'surname_lexicon'; // the misspelt-name probe (lexiconProbeSql)
 const SURNAME_WORD = "split_part(r.name_latin, ' ', 1) = ANY(";
 const PAIRS = 'rr.phonetic_pairs &&';
 
