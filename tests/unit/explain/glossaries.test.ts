@@ -188,6 +188,19 @@ describe('places', () => {
     first[0]!.text = 'changed';
     expect(text(renderPlace('Китай, провинции Хубей', 'zh'))).toBe('中国，湖北省');
   });
+  it.each([
+    ['в Херсоне', '赫尔松', 'Kherson'],
+    ['Могилевская губ. (БССР), г. Рогачев', 'Могилевская省（古别尔尼亚）（白俄罗斯苏维埃社会主义共和国），罗加乔夫', 'Могилевская guberniya (the Byelorussian SSR), Rahachow (Rogachev)'],
+    ['Калужская губ., с. Гремячево, бывш.', 'Калужская省（古别尔尼亚），Гремячево村（旧行政区划）', 'Калужская guberniya, Гремячево village (former divisions)'],
+    ['в с.Грузчанское (по другим данным - в Новочеркасске)', 'Грузчанское村（另有记载：新切尔卡斯克）', 'Грузчанское village (other records say: Novocherkassk)'],
+    ['Ростовская обл., ст. Цимлянская', 'Ростовская州，Цимлянская站或哥萨克村', 'Ростовская oblast, Цимлянская station or stanitsa'],
+  ])('a city in the locative, an aside alone, former divisions, another record after a dash, «ст.»: %s', (ru, zh, en) => {
+    expect(text(renderPlace(ru, 'zh'))).toBe(zh);
+    expect(text(renderPlace(ru, 'en'))).toBe(en);
+  });
+  it('a «бывш.» that is not alone is not read as former divisions', () => {
+    expect(untranslated(renderPlace('Вятская губ., бывш. что-то', 'en'))).toEqual(['бывш. что-то']);
+  });
   it('does not read a Russian place as Chinese', () => {
     expect(text(renderPlace('Самарская губ., Бузулукский уезд, д. Маложданово', 'en'))).toBe('Самарская guberniya, Бузулукский county (uezd), Маложданово village');
   });
