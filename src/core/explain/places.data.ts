@@ -53,6 +53,8 @@ export const COUNTRIES: readonly Term[] = [
   { ru: ['Австро-Венгрия', 'Австро-Венгрии'], zh: '奥匈帝国', en: 'Austria-Hungary' },
   { ru: ['Бессарабия', 'Бессарабии'], zh: '比萨拉比亚', en: 'Bessarabia' },
   { ru: ['Швейцария', 'Швейцарии'], zh: '瑞士', en: 'Switzerland' },
+  { ru: ['Палестина', 'Палестины'], zh: '巴勒斯坦', en: 'Palestine' },
+  { ru: ['Западная Украина', 'Западной Украины'], zh: '西乌克兰', en: 'Western Ukraine' },
   { ru: ['Великобритания', 'Великобритании'], zh: '英国', en: 'Great Britain' },
   { ru: ['Канада', 'Канаде', 'Канады'], zh: '加拿大', en: 'Canada' },
   { ru: ['Индия', 'Индии'], zh: '印度', en: 'India' },

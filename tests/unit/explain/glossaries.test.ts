@@ -9,7 +9,7 @@ import { duplicateForms, glossary } from '../../../src/core/explain/glossary.ts'
 import { NATIONALITIES } from '../../../src/core/explain/nationalities.data.ts';
 import { POSITIONS, WORKPLACES } from '../../../src/core/explain/occupations.data.ts';
 import { renderOccupation } from '../../../src/core/explain/occupation.render.ts';
-import { FORMER_MEMBERS, NON_PARTY, PARTIES } from '../../../src/core/explain/party.data.ts';
+import { BODIES_JOINED, FORMER_MEMBERS, NON_PARTY, PARTIES, PARTY_BODIES } from '../../../src/core/explain/party.data.ts';
 import { renderParty } from '../../../src/core/explain/party.render.ts';
 import { renderPlace } from '../../../src/core/explain/place.render.ts';
 import { BURIAL_SITES, CITIES, COUNTRIES, PLACE_TYPES } from '../../../src/core/explain/places.data.ts';
@@ -18,7 +18,7 @@ import { renderAddress } from '../../../src/core/explain/address.render.ts';
 import { partsText } from '../../../src/core/explain/explain.types.ts';
 
 const TABLES: Record<string, readonly Term[]> = {
-  fates: FATES, bodies: BODIES, charges: CHARGES, party: [NON_PARTY, ...PARTIES, ...FORMER_MEMBERS], nationalities: NATIONALITIES,
+  fates: FATES, bodies: BODIES, charges: CHARGES, party: [NON_PARTY, ...PARTIES, ...FORMER_MEMBERS], partyBodies: PARTY_BODIES, bodiesJoined: BODIES_JOINED, nationalities: NATIONALITIES,
   positions: POSITIONS, workplaces: WORKPLACES, burialSites: BURIAL_SITES, countries: COUNTRIES, cities: CITIES,
 };
 const HAN = /\p{Script=Han}/u;
@@ -116,13 +116,24 @@ describe('party status', () => {
     ['кандидат в члены ВКП(б)', '联共（布）预备党员', 'candidate member of the All-Union Communist Party (Bolsheviks)'],
     ['б/п (бывший член КП Китая)', '非党员（曾为中国共产党党员）', 'not a party member (formerly a member of the Communist Party of China)'],
     ['исключен из ВКП(б) в 1935 г.', '被开除出联共（布）（1935年）', 'expelled from the All-Union Communist Party (Bolsheviks) in 1935'],
-    ['член ВЛКСМ', '共青团党员', 'member of the Komsomol (Young Communist League)'],
+    ['член ВЛКСМ', '共青团员', 'member of the Komsomol (Young Communist League)'],
+    ['член Московской городской коллегии защитников', '莫斯科市律师协会成员', 'member of the Moscow City Collegium of Defence Lawyers (the bar)'],
+    ['член Союза советских писателей', '苏联作家协会成员', 'member of the Union of Soviet Writers'],
+    ['кандидат в члены ЦК ВКП(б)', '联共（布）中央委员会候补委员', 'candidate member of the Central Committee of the All-Union Communist Party (Bolsheviks)'],
+    ['член Политбюро ЦК ВКП(б)', '联共（布）中央政治局委员', 'member of the Politburo of the Central Committee of the All-Union Communist Party (Bolsheviks)'],
+    ['бывший член КП Франции', '曾为法国共产党党员', 'formerly a member of the Communist Party of France'],
+    ['член социал-демократической партии Венгрии', '匈牙利社会民主党党员', 'member of the Social Democratic Party of Hungary'],
   ])('%s', (ru, zh, en) => {
     expect(partsText(renderParty(ru, 'zh'))).toBe(zh);
     expect(partsText(renderParty(ru, 'en'))).toBe(en);
   });
   it('a party no table knows stays in Russian', () => {
     expect(untranslated(renderParty('член партии Дашнакцутюн', 'en'))).toEqual(['член партии Дашнакцутюн']);
+    expect(untranslated(renderParty('член КП Атлантиды', 'en'))).toEqual(['член КП Атлантиды']);
+  });
+  it('a candidate member of a body that has no candidates, or the central committee of a non-party body, stays in Russian', () => {
+    expect(untranslated(renderParty('кандидат в члены Союза советских писателей', 'zh'))).toEqual(['кандидат в члены Союза советских писателей']);
+    expect(untranslated(renderParty('член ЦК Союза советских писателей', 'zh'))).toEqual(['член ЦК Союза советских писателей']);
   });
 });
 
