@@ -234,4 +234,19 @@ describe('addresses', () => {
     expect(text(renderAddress('ул. 9-я Рота, д.9, кв. 2', 'en'))).toBe('9th Rota street, house 9, apt. 2');
     expect(text(renderAddress('Каляевская ул., 8-3', 'en'))).toBe('Kalyaevskaya street, house 8, apt. 3');
   });
+  it.each([
+    ['Алексеевский студенческий городок, корп. 3', 'Alekseevsky student campus, building 3'],
+    ['Дангауэровская слобода, д.5', 'Dangauerovskaya sloboda (settlement), house 5'],
+    ['Никитский б-р, д. 55 а', 'Nikitsky boulevard, house 55а'],
+    ['5-й Лучевой просек, подъезд 2', '5th Luchevoi prosek (park cutting), entrance 2'],
+    ['Воронцово Поле, д. 3', 'Vorontsovo Pole, house 3'],
+    ['гост. "Союзная"', 'hotel "Союзная"'],
+  ])('more kinds, a campus by its name, a two-word Moscow name kept as a name: %s', (ru, en) => {
+    expect(text(renderAddress(ru, 'en'))).toBe(en);
+    expect(untranslated(renderAddress(ru, 'zh'))).toEqual([]);
+  });
+  it('two words a table knows are not taken for a name', () => {
+    expect(untranslated(renderAddress('Общежитие Мосжилстроя', 'en'))).toEqual(['Общежитие Мосжилстроя']);
+    expect(renderAddress('Воронцово Поле', 'zh')[0]!.name).toBe(true);
+  });
 });
