@@ -40,7 +40,7 @@ export type Token =
   | { t: 'unknown'; raw: string };
 
 /** Adverbial phrases («на момент ареста») say when, not what: they are shown beside the position. */
-const ASIDES = new Set(['на момент ареста', 'перед арестом', 'в прошлом', 'ранее', 'до ареста', 'до революции'].map(termKey));
+const ASIDES = new Set(['на момент ареста', 'перед арестом', 'в прошлом', 'ранее', 'прежде', 'до этого', 'до ареста', 'до революции', 'в момент ареста', 'к моменту ареста'].map(termKey));
 
 function buildLexicon(): Map<string, Lexeme> {
   const lexicon = new Map<string, Lexeme>();
@@ -105,7 +105,7 @@ const SINCE: Readonly<Record<string, { zh: [string, string]; en: string }>> = {
 
 /** «в 1936 г.», «до февраля 1937 г.», «в 1919-1920 гг.», «4 августа 1937 г.»: when, shown beside the position. */
 function date(rest: string): Match | undefined {
-  const m = /^(?:(в|во|до|с|со|по)\s+)?((?:\d{1,2}\s+)?(?:[а-я]+\s+)?\d{4})(?:\s*[-–]\s*(\d{4}))?(?:\s*(?:гг?\.|года|год)(?=[\s,)]|$))?/i.exec(rest);
+  const m = /^(?:(в|во|до|с|со|по)\s+)?((?:\d{1,2}\s+)?(?:[а-я]+\s+)?\d{4})(?:\s*[-–]\s*(\d{4}))?(?:\s*(?:гг?\.?|года|год)(?=[\s,)]|$))?/i.exec(rest);
   if (!m) return undefined;
   const from = explainDate(m[2]!, 'en');
   if (!from) return undefined;
@@ -136,7 +136,8 @@ function special(rest: string): Match | undefined {
     const kind = STREET_KIND.get(termKey(street[1]!))!;
     return { token: { t: 'street', raw: street[0], name: street[2]!, zh: kind.zh, en: kind.en }, length: street[0].length };
   }
-  const place = /^(ст\.|г\.|гор\.)\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?)/.exec(rest);
+  // «ст.Москва-3»: a station's number is part of its name.
+  const place = /^(ст\.|г\.|гор\.)\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?(?:-\d+)?)/.exec(rest);
   if (place) {
     const city = CITY.lookup(place[2]!);
     const station = place[1] === 'ст.';
@@ -190,7 +191,8 @@ export function tokenize(text: string): Token[] {
   // «им.Сталина», «г.Москвы», «ст.инженер»: an abbreviation glued to the next word.
   // A Latin H typed for a Cyrillic Н («Hаркомата», «СHК») is the same letter to the clerk.
   const cyrillic = text.replace(/H(?=[А-ЯЁа-яё])|(?<=[А-ЯЁа-яё])H/g, 'Н');
-  let rest = cyrillic.replace(/(^|\s)([а-яё]{2,5}\.)(?=[А-ЯЁа-яё"])/g, '$1$2 ').replace(/\s+/g, ' ').trim();
+  // «ж.д.им. Дзержинского»: «им.» glued after another abbreviation.
+  let rest = cyrillic.replace(/(\.)(им\.)/g, '$1 $2').replace(/(^|\s)([а-яё]{2,5}\.)(?=[А-ЯЁа-яё"])/g, '$1$2 ').replace(/\s+/g, ' ').trim();
   while (rest.length > 0) {
     const m = special(rest) ?? lexical(rest) ?? plain(rest, tokens.length === 0);
     tokens.push(m.token);
