@@ -40,7 +40,7 @@ export type Token =
   | { t: 'unknown'; raw: string };
 
 /** Adverbial phrases («на момент ареста») say when, not what: they are shown beside the position. */
-const ASIDES = new Set(['на момент ареста', 'перед арестом', 'в прошлом', 'ранее', 'прежде', 'до этого', 'до ареста', 'до революции', 'в момент ареста', 'к моменту ареста'].map(termKey));
+const ASIDES = new Set(['на момент ареста', 'перед арестом', 'в прошлом', 'ранее', 'прежде', 'до этого', 'в запасе', 'по болезни', 'до ареста', 'до революции', 'в момент ареста', 'к моменту ареста'].map(termKey));
 
 function buildLexicon(): Map<string, Lexeme> {
   const lexicon = new Map<string, Lexeme>();
@@ -95,6 +95,17 @@ const PROPER_ADJECTIVE = /^[А-ЯЁ][а-яё]+(?:ск|цк)(?:ий|ого|ому
 const COMMON_ADJECTIVE = /(?:ическ|ческ)[а-я]+$/;
 /** «Главкондитер», «Главметиза»: a chief directorate («Глав-») by its own name. */
 const GLAV = /^Глав[а-яё]{3,}$/;
+/**
+ * Bodies named by their kind's first syllables, not in the tables: «Моснарпит», «Мособлпечатьсоюза» (a Moscow
+ * body: «Мос-»), «Союзрыба» (an All-Union one: «Союз-»), «Наркомзем» (a People’s Commissariat). The name is kept
+ * and only what its first syllables state is said; words of the tables («Москва», «Моссовет», «союза») never get here.
+ */
+const SHORT_NAMES: ReadonlyArray<{ pattern: RegExp; zh: string; en: string }> = [
+  // Not «Москва», «Мост…», nor a surname («Мосиенков»).
+  { pattern: /^Мос(?!ков|кв|т)[а-яё]{4,}(?<!ов|ев|ова|ева|ин|ина)$/, zh: '（莫斯科机构）', en: ' (a Moscow organisation)' },
+  { pattern: /^Союз[а-яё]{4,}$/, zh: '（全苏机构）', en: ' (an All-Union organisation)' },
+  { pattern: /^Нарком[а-яё]{3,}$/, zh: '（人民委员部）', en: ' (a People’s Commissariat)' },
+];
 
 type Match = { token: Token; length: number };
 
@@ -224,6 +235,8 @@ function plain(rest: string, first: boolean): Match {
   if (rel && bare === bare.toLowerCase()) return { token: { t: 'prep', raw: word, rel: bare }, length: word.length };
   if (PROPER_ADJECTIVE.test(bare) && !(first && COMMON_ADJECTIVE.test(bare))) return { token: { t: 'name', raw: bare }, length: bare.length };
   if (GLAV.test(bare)) return { token: { t: 'place', raw: bare, zh: `${bare}（总局）`, en: `${bare} (a chief directorate)`, station: false, name: true }, length: bare.length };
+  const short = SHORT_NAMES.find((n) => n.pattern.test(bare));
+  if (short) return { token: { t: 'place', raw: bare, zh: `${bare}${short.zh}`, en: `${bare}${short.en}`, station: false, name: true }, length: bare.length };
   // An unknown abbreviation keeps its full stop («ул.»): one unknown word, not two.
   return { token: { t: 'unknown', raw: word.replace(/,+$/, '') }, length: word.replace(/,+$/, '').length };
 }

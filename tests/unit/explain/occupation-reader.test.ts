@@ -120,6 +120,20 @@ describe('the compositional reader', () => {
     expect(renderOccupation(text, 'zh')).toEqual([{ text, untranslated: true }]);
   });
 
+  it('keeps a body named by its first syllables (Мос-, Союз-, Нарком-) as a name and says only what they state; a surname is not one', () => {
+    expect(marked(readOccupation('бухгалтер Моснарпита', 'en'))).toBe('accountant of Mosnarpita (a Moscow organisation)');
+    expect(marked(readOccupation('инженер Союзрыбы', 'zh'))).toBe('Союзрыбы（全苏机构）工程师');
+    expect(readOccupation('бухгалтер Моснарпита', 'zh').find((p) => p.name)?.text).toBe('Моснарпита（莫斯科机构）');
+    expect(marked(readOccupation('секретарь Мосиенкова', 'en'))).toBe('secretary of ⟦Мосиенкова⟧');
+  });
+
+  it('reads a year with «г» and no full stop, a numbered station, «ж.д.им.», and asides of the reserve and illness', () => {
+    expect(partsText(readOccupation('сторож с 1 сентября 1937г', 'en'))).toBe('watchman (from 1 September 1937)');
+    expect(partsText(readOccupation('диспетчер ст.Москва-2 ж.д. им.Дзержинского', 'zh'))).toBe('捷尔任斯基铁路Москва-2站调度员');
+    expect(partsText(readOccupation('маляр ж.д.им. Дзержинского', 'en'))).toBe('painter at the railway named after Dzerzhinsky');
+    expect(partsText(readOccupation('в запасе по болезни', 'en'))).toBe('in the reserve, because of illness');
+  });
+
   it('reads «ж.д.» as the railway, and as "railway" before another noun', () => {
     expect(partsText(readOccupation('слесарь ж.д. депо', 'en'))).toBe('fitter at the railway depot');
     expect(partsText(readOccupation('начальник службы пути ж.д.', 'en'))).toBe('head of the service of the track of the railway');
