@@ -379,6 +379,9 @@ export const ADJECTIVES: readonly WordEntry[] = [
   { ru: 'московско-киевский', zh: '莫斯科—基辅', en: 'Moscow–Kiev' },
   { ru: 'московско-окский', zh: '莫斯科—奥卡河', en: 'Moscow–Oka' },
   { ru: 'московско-донбасский', zh: '莫斯科—顿巴斯', en: 'Moscow–Donbas' },
+  // Third round (tuning half, 2026-12-01).
+  { ru: 'философский', zh: '哲学', en: 'philosophical' },
+  { ru: 'биологический', zh: '生物', en: 'biological' },
 ];
 
 /**

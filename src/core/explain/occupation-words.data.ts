@@ -343,6 +343,9 @@ export const PERSON_NOUNS: readonly WordEntry[] = [
   { ru: 'Маршал Советского Союза', zh: '苏联元帅', en: 'Marshal of the Soviet Union', decl: 'fixed' },
   { ru: 'свободный художник', zh: '自由职业艺术家', en: 'freelance artist', decl: 'fixed' },
   { ru: 'литературный критик', zh: '文学评论家', en: 'literary critic', decl: 'fixed' },
+  // Third round (tuning half, 2026-12-01).
+  // As «доктор»: the degree «кандидат … наук» (副博士), read with its field: 技术科学副博士.
+  { ru: 'кандидат', zh: '副博士', en: 'candidate (of sciences)' },
 ];
 
 /** Places of work and units of an organisation. */
@@ -501,7 +504,7 @@ export const PLACE_NOUNS: readonly WordEntry[] = [
   { ru: 'парикмахерская', zh: '理发店', en: 'barber’s shop', decl: 'adj' },
   { ru: 'комендатура', zh: '警备司令部', en: 'commandant’s office' },
   { ru: 'холодильник', zh: '冷库', en: 'cold store' },
-  { ru: 'санаторий', zh: '疗养院', en: 'sanatorium' },
+  { ru: 'санаторий', zh: '疗养院', en: 'sanatorium', decl: 'm-soft' },
   { ru: 'узел', zh: '枢纽', en: 'junction', also: ['узла', 'узле'] },
   { ru: 'филиал', zh: '分部', en: 'branch' },
   { ru: 'кафе', zh: '咖啡馆', en: 'café', decl: 'fixed' },
@@ -569,6 +572,9 @@ export const PLACE_NOUNS: readonly WordEntry[] = [
   { ru: 'ф-ка', zh: '工厂', en: 'factory', decl: 'fixed', also: ['ф-ки', 'ф-ке'] },
   { ru: 'стр-во', zh: '建设工程', en: 'construction', decl: 'fixed', also: ['стр-ва', 'стр-ве'] },
   { ru: 'начсостав', zh: '指挥人员', en: 'commanding staff' },
+  // Third round (tuning half, 2026-12-01).
+  { ru: 'обследовательская партия', zh: '勘查队', en: 'survey party', decl: 'fixed', also: ['обследовательской партии'] },
+  { ru: 'изыскательская партия', zh: '勘测队', en: 'survey party', decl: 'fixed', also: ['изыскательской партии'] },
 ];
 
 /** Fields of work: what a department, a trust or a commissariat is "of". */

@@ -134,6 +134,12 @@ describe('the compositional reader', () => {
     expect(partsText(readOccupation('в запасе по болезни', 'en'))).toBe('in the reserve, because of illness');
   });
 
+  it('reads a party status among the jobs as one, with its years («в 1932-1935 кандидат в члены ВКП(б)»)', () => {
+    expect(partsText(renderOccupation('в 1932-1935 кандидат в члены ВКП(б), юрисконсульт', 'zh'))).toBe('联共（布）预备党员（1932—1935年），法律顾问');
+    expect(partsText(renderOccupation('1917 член партии эсеров', 'en'))).toBe('member of the Socialist Revolutionary Party (in 1917)');
+    expect(renderOccupation('1917 член партии Дашнакцутюн', 'en').some((p) => p.untranslated)).toBe(true);
+  });
+
   it('reads «ж.д.» as the railway, and as "railway" before another noun', () => {
     expect(partsText(readOccupation('слесарь ж.д. депо', 'en'))).toBe('fitter at the railway depot');
     expect(partsText(readOccupation('начальник службы пути ж.д.', 'en'))).toBe('head of the service of the track of the railway');
