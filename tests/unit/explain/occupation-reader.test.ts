@@ -115,7 +115,7 @@ describe('the compositional reader', () => {
   });
 
   it('leaves a phrase with any unknown word in Russian, whole and marked', () => {
-    const text = 'обмотчик электроцеха 1-го вагонного участка';
+    const text = 'колонщик электроцеха 1-го вагонного участка';
     expect(renderOccupation(text, 'en')).toEqual([{ text, untranslated: true }]);
     expect(renderOccupation(text, 'zh')).toEqual([{ text, untranslated: true }]);
   });
