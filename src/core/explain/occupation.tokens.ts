@@ -33,7 +33,7 @@ export type Token =
   | { t: 'number'; raw: string; n: string }
   | { t: 'quoted'; raw: string }
   | { t: 'namesake'; raw: string; entry?: WordEntry; name: string }
-  | { t: 'place'; raw: string; zh: string; en: string; station: boolean; name: boolean }
+  | { t: 'place'; raw: string; zh: string; en: string; station: boolean; name: boolean; settlement?: true }
   | { t: 'name'; raw: string }
   | { t: 'street'; raw: string; name: string; zh: string; en: string }
   | { t: 'date'; raw: string; zh: string; en: string }
@@ -148,11 +148,13 @@ function special(rest: string): Match | undefined {
     return { token: { t: 'street', raw: street[0], name: street[2]!, zh: kind.zh, en: kind.en }, length: street[0].length };
   }
   // «ст.Москва-3»: a station's number is part of its name.
-  const place = /^(ст\.|г\.|гор\.)\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?(?:-\d+)?)/.exec(rest);
+  const place = /^(ст\.|г\.|гор\.|пос\.)\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?(?:-\d+)?)/.exec(rest);
   if (place) {
     const city = CITY.lookup(place[2]!);
     const station = place[1] === 'ст.';
-    const token: Token = { t: 'place', raw: place[0], zh: city?.zh ?? place[2]!, en: city?.en ?? place[2]!, station, name: !city };
+    // «пос. Ивантеевка»: a settlement by its name, said to be one.
+    const settlement = place[1] === 'пос.' && !city ? { settlement: true as const } : {};
+    const token: Token = { t: 'place', raw: place[0], zh: city?.zh ?? place[2]!, en: city?.en ?? place[2]!, station, name: !city, ...settlement };
     return { token, length: place[0].length };
   }
   if (/^\d+[а-я]?(?=[\s,]|$)/.test(rest)) {
