@@ -131,6 +131,9 @@ function date(rest: string): Match | undefined {
 function special(rest: string): Match | undefined {
   const when = date(rest);
   if (when) return when;
+  // «ст."Москва-II"»: «ст.» before a name in quotes is the station, never «старший».
+  const stationNamed = /^ст\.\s*("[^"]*"?)/.exec(rest);
+  if (stationNamed) return { token: { t: 'place', raw: stationNamed[0], zh: stationNamed[1]!, en: stationNamed[1]!, station: true, name: true }, length: stationNamed[0].length };
   const quoted = /^"[^"]*"?/.exec(rest);
   if (quoted) return { token: { t: 'quoted', raw: quoted[0] }, length: quoted[0].length };
   const number = /^№\s*(\d+[а-я]?)/i.exec(rest);

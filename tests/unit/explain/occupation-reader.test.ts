@@ -133,6 +133,7 @@ describe('the compositional reader', () => {
     expect(partsText(readOccupation('маляр ж.д.им. Дзержинского', 'en'))).toBe('painter at the railway named after Dzerzhinsky');
     expect(partsText(readOccupation('в запасе по болезни', 'en'))).toBe('in the reserve, because of illness');
     expect(partsText(readOccupation('священник церкви пос. Наталино', 'zh'))).toBe('Наталино镇教堂神父');
+    expect(partsText(renderOccupation('ст."Москва-II": весовщик', 'en'))).toBe('weigher at station "Moskva-II"');
   });
 
   it('reads a party status among the jobs as one, with its years («в 1932-1935 кандидат в члены ВКП(б)»)', () => {
