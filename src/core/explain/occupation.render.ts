@@ -6,7 +6,7 @@ import { renderPlace } from './place.render.ts';
 import { renderAddress } from './address.render.ts';
 import { insideParentheses, splitTopLevel } from './text.split.ts';
 import { readOccupation } from './occupation.reader.ts';
-import { PARTY_STATUS, renderParty } from './party.render.ts';
+import { PARTY_STATUS, renderDatedParty, renderParty } from './party.render.ts';
 
 const POSITION = glossary(POSITIONS);
 const WORKPLACE = glossary(WORKPLACES);
@@ -99,20 +99,12 @@ function renderJob(text: string, lang: ExplainLang): Part[] {
   return partyStatus(text, lang) ?? better(renderJobByTables(text, lang), text, lang);
 }
 
-/** «в 1932-1935 кандидат в члены ВКП(б)», «1917 член партии эсеров»: a party status among the jobs, read as one, with its years. */
-const DATED = /^(?:(в|с|до)\s+)?(\d{4})(?:\s*[-–]\s*(\d{4}))?(?:\s*гг?\.?)?\s+(.+)$/;
-
+/** «в 1932-1935 кандидат в члены ВКП(б)», «член ВКП(б)»: a party status among the jobs, read as one, with its years. */
 function partyStatus(text: string, lang: ExplainLang): Part[] | undefined {
-  const dated = DATED.exec(text);
-  const status = dated ? dated[4]! : text;
-  if (!PARTY_STATUS.test(status)) return undefined;
-  const parts = renderParty(status, lang);
-  if (parts.some((p) => p.untranslated)) return undefined;
-  if (!dated) return parts;
-  const [, how, from, to] = dated;
-  const zh = to ? `${from}—${to}年` : how === 'с' ? `${from}年起` : how === 'до' ? `至${from}年` : `${from}年`;
-  const en = to ? `${from}–${to}` : how === 'с' ? `since ${from}` : how === 'до' ? `until ${from}` : `in ${from}`;
-  return [...parts, known(lang === 'zh' ? `（${zh}）` : ` (${en})`)];
+  const dated = renderDatedParty(text, lang);
+  if (dated || !PARTY_STATUS.test(text)) return dated;
+  const parts = renderParty(text, lang);
+  return parts.some((p) => p.untranslated) ? undefined : parts;
 }
 
 function renderJobByTables(text: string, lang: ExplainLang): Part[] {

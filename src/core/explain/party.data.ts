@@ -19,6 +19,7 @@ export const PARTIES: readonly Term[] = [
   { ru: ['партии эсеров', 'ПСР'], zh: '社会革命党', en: 'the Socialist Revolutionary Party' },
   { ru: ['партии левых эсеров'], zh: '左派社会革命党', en: 'the Left Socialist Revolutionary Party' },
   { ru: ['РСДРП'], zh: '俄国社会民主工党', en: 'the Russian Social Democratic Labour Party' },
+  { ru: ['ППС'], zh: '波兰社会党', en: 'the Polish Socialist Party (PPS)' },
   { ru: ['еврейской партии Поалей Цион', 'Поалей Цион', 'партии Поалей Цион', '"Поалей Цион"'], zh: '锡安工人党（Poale Zion，犹太社会主义政党）', en: 'Poale Zion (Workers of Zion, a Jewish socialist party)', source: 'Encyclopedia.com, «Poʿalei Zion (Workers of Zion)»: a Labor Zionist party founded 1905; legal in the USSR until 1928' },
   { ru: ['Еврейской КП', 'Еврейской коммунистической партии'], zh: '犹太共产党', en: 'the Jewish Communist Party' },
   { ru: ['Еврейской социал-демократической рабочей партии'], zh: '犹太社会民主工党', en: 'the Jewish Social Democratic Labour Party' },
@@ -43,6 +44,8 @@ export const BODIES_JOINED: readonly Term[] = [
   { ru: ['ВЛКСМ', 'комсомола'], zh: '共青团', en: 'the Komsomol (Young Communist League)' },
   { ru: ['Союза советских писателей', 'ССП'], zh: '苏联作家协会', en: 'the Union of Soviet Writers' },
   { ru: ['фракции меньшевиков'], zh: '孟什维克派', en: 'the Menshevik faction' },
+  { ru: ['Верховного суда СССР'], zh: '苏联最高法院', en: 'the Supreme Court of the USSR' },
+  { ru: ['КСК при СНК СССР', 'Комиссии советского контроля при СНК СССР'], zh: '苏联人民委员会苏维埃监察委员会', en: 'the Commission of Soviet Control under the Council of People’s Commissars of the USSR' },
   { ru: ['Союза советских архитекторов'], zh: '苏联建筑师协会', en: 'the Union of Soviet Architects' },
   { ru: ['Союза художников'], zh: '艺术家协会', en: 'the Union of Artists' },
   {

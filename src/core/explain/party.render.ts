@@ -61,8 +61,25 @@ function parties(text: string): { zh: string; en: string; kind: Kind } | undefin
   return { zh: all.map((n) => n.zh).join('和'), en: all.map((n) => n.en).join(' and '), kind: all[0]!.kind };
 }
 
+/** «в 1905-1917 член партии эсеров», «1917 член …»: a status after its years. */
+const DATED = /^(?:(в|с|до)\s+)?(\d{4})(?:\s*[-–]\s*(\d{4}))?(?:\s*гг?\.?)?\s+(.+)$/;
+
+/** A status written after its years, read as the status with the years beside it; undefined when it is not one. */
+export function renderDatedParty(text: string, lang: ExplainLang): Part[] | undefined {
+  const dated = DATED.exec(text.trim());
+  if (!dated || !PARTY_STATUS.test(dated[4]!)) return undefined;
+  const parts = renderParty(dated[4]!, lang);
+  if (parts.some((p) => p.untranslated)) return undefined;
+  const [, how, from, to] = dated;
+  const zh = to ? `${from}—${to}年` : how === 'с' ? `${from}年起` : how === 'до' ? `至${from}年` : `${from}年`;
+  const en = to ? `${from}–${to}` : how === 'с' ? `since ${from}` : how === 'до' ? `until ${from}` : `in ${from}`;
+  return [...parts, known(lang === 'zh' ? `（${zh}）` : ` (${en})`)];
+}
+
 /** Party status as written (б/п, член ВКП(б) с 1929, …) → parts; what no table knows stays Russian, marked. */
 export function renderParty(text: string, lang: ExplainLang): Part[] {
+  const dated = renderDatedParty(text, lang);
+  if (dated) return dated;
   // «(б)» of ВКП(б) is part of the name, not an aside.
   const paren = /^(.+?)\s*\((.+?)\)?$/.exec(text.trim().replace(/\(б\)/g, '\u2063'));
   if (paren) {

@@ -123,6 +123,7 @@ describe('party status', () => {
     ['член Политбюро ЦК ВКП(б)', '联共（布）中央政治局委员', 'member of the Politburo of the Central Committee of the All-Union Communist Party (Bolsheviks)'],
     ['бывший член КП Франции', '曾为法国共产党党员', 'formerly a member of the Communist Party of France'],
     ['член социал-демократической партии Венгрии', '匈牙利社会民主党党员', 'member of the Social Democratic Party of Hungary'],
+    ['в 1905-1917 член партии эсеров', '社会革命党党员（1905—1917年）', 'member of the Socialist Revolutionary Party (1905–1917)'],
   ])('%s', (ru, zh, en) => {
     expect(partsText(renderParty(ru, 'zh'))).toBe(zh);
     expect(partsText(renderParty(ru, 'en'))).toBe(en);
