@@ -95,7 +95,9 @@ export function renderParty(text: string, lang: ExplainLang): Part[] {
   if (!m) return [unknown(text)];
   const verb = VERB[m[1]!.toLowerCase().replace(/исключена/, 'исключен').replace('бывшая', 'бывший').replace('вышла', 'вышел')];
   const party = parties(m[2]!);
-  const said = party && verb?.[lang === 'zh' ? 'zh' : 'en'](lang === 'zh' ? party.zh : party.en, party.kind);
-  if (!said) return [unknown(text)];
+  // What Chinese cannot say (a candidate of a body that has none) is not said in English either: both stay Russian.
+  const zh = party && verb?.zh(party.zh, party.kind);
+  if (!party || !verb || !zh) return [unknown(text)];
+  const said = lang === 'zh' ? zh : verb.en(party.en);
   return [known(`${said}${period(m[3], lang)}`)];
 }
