@@ -543,6 +543,10 @@ export const ADJECTIVES: readonly WordEntry[] = [
   { ru: 'модельный', zh: '模型', en: 'pattern (model)' },
   { ru: 'наградной', zh: '奖励', en: 'awards' },
   { ru: 'посыльный', zh: '传达', en: 'messenger' },
+  // Sixth round (tuning half, 2026-12-01).
+  { ru: 'поездной', zh: '列车', en: 'train' },
+  { ru: 'с/х', zh: '农业', en: 'agricultural', decl: 'fixed' },
+  { ru: 'хим.', zh: '化学', en: 'chemical', decl: 'fixed' },
 ];
 
 /**
@@ -692,6 +696,12 @@ export const ORGANISATIONS: readonly WordEntry[] = [
   { ru: 'Дальний Восток', zh: '远东', en: 'the Far East', also: ['Дальнего Востока', 'Дальнему Востоку', 'Дальнем Востоке'] },
   { ru: 'в запасе', zh: '在预备役', en: 'in the reserve' },
   { ru: 'по болезни', zh: '因病', en: 'because of illness' },
+  // Sixth round (tuning half, 2026-12-01).
+  { ru: 'партия', zh: '党', en: 'the Party', also: ['партии', 'партией'] },
+  { ru: 'Юг', zh: '南方', en: 'the South', also: ['Юга'] },
+  { ru: 'Льнотрактороцентр', zh: '亚麻拖拉机中心', en: 'Lnotraktorotsentr (the flax tractor centre)', also: ['Льнотрактороцентра'] },
+  { ru: 'Инюрколлегия', zh: '外国法律事务律师协会', en: 'Inyurkollegiya (the foreign-affairs bar)', also: ['Инюрколлегии'] },
+  { ru: 'затем', zh: '后来', en: 'later' },
 ];
 
 /** Namesakes of «завод им. Сталина»: the people institutions were named after, by their usual names. */

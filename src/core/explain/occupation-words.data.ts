@@ -482,6 +482,9 @@ export const PERSON_NOUNS: readonly WordEntry[] = [
   { ru: 'художник-оформитель', zh: '美术设计师', en: 'design artist', decl: 'fixed' },
   { ru: 'мастер-текстильщик', zh: '纺织工长', en: 'textile foreman', decl: 'fixed' },
   { ru: 'студент-дипломник', zh: '毕业班学生', en: 'graduating student', decl: 'fixed' },
+  // Sixth round (tuning half, 2026-12-01).
+  { ru: 'парторганизатор', zh: '党组织员', en: 'party organiser' },
+  { ru: 'чл.', zh: '成员', en: 'member', decl: 'fixed', leads: true },
 ];
 
 /** Places of work and units of an organisation. */
@@ -806,6 +809,24 @@ export const PLACE_NOUNS: readonly WordEntry[] = [
   { ru: 'политсектор', zh: '政治科', en: 'political sector' },
   { ru: 'энергоподотдел', zh: '动力分处', en: 'power sub-department' },
   { ru: 'культпросветотдел', zh: '文化教育处', en: 'cultural and educational department' },
+  // Sixth round (tuning half, 2026-12-01).
+  { ru: 'коллегия защитников', zh: '律师协会', en: 'collegium of defence lawyers (the bar)', decl: 'fixed', also: ['коллегии защитников'] },
+  { ru: 'коллектив защитников', zh: '律师事务所', en: 'defence lawyers’ office (collective)', decl: 'fixed', also: ['коллектива защитников'] },
+  { ru: 'набережная', zh: '滨河路', en: 'embankment', decl: 'adj' },
+  { ru: 'корпус', zh: '军', en: 'corps' },
+  { ru: 'промторг', zh: '工业品贸易公司', en: 'manufactured-goods trade organisation (promtorg)' },
+  { ru: 'горпромторг', zh: '市工业品贸易公司', en: 'city manufactured-goods trade organisation (gorpromtorg)' },
+  { ru: 'райпромтрест', zh: '区工业托拉斯', en: 'district industrial trust' },
+  { ru: 'телеграф', zh: '电报局', en: 'telegraph office' },
+  { ru: 'министерство', zh: '部', en: 'ministry' },
+  { ru: 'крайком', zh: '边疆区党委', en: 'territorial party committee (kraikom)' },
+  { ru: 'полиция', zh: '警察局', en: 'police' },
+  { ru: 'цирк', zh: '马戏团', en: 'circus' },
+  // «райком партии» is the district party committee, not a committee "of the Party": one word.
+  { ru: 'обком партии', zh: '州委', en: 'regional party committee', decl: 'fixed', also: ['обкома партии', 'обкоме партии'] },
+  { ru: 'горком партии', zh: '市委', en: 'city party committee', decl: 'fixed', also: ['горкома партии', 'горкоме партии'] },
+  { ru: 'райком партии', zh: '区委', en: 'district party committee', decl: 'fixed', also: ['райкома партии', 'райкоме партии'] },
+  { ru: 'крайком партии', zh: '边疆区党委', en: 'territorial party committee (kraikom)', decl: 'fixed', also: ['крайкома партии', 'крайкоме партии'] },
 ];
 
 /** Fields of work: what a department, a trust or a commissariat is "of". */
@@ -1125,6 +1146,11 @@ export const FIELD_NOUNS: readonly WordEntry[] = [
   { ru: 'автогрузчик', zh: '汽车装卸工', en: 'truck loaders' },
   { ru: 'чистильщик', zh: '清洁工', en: 'cleaners' },
   { ru: 'пожарная охрана', zh: '消防队', en: 'fire brigade', decl: 'fixed', also: ['пожарной охраны', 'пожарной охране'] },
+  // Sixth round (tuning half, 2026-12-01).
+  { ru: 'штамп', zh: '冲模', en: 'dies (stamps)' },
+  { ru: 'лыжи', zh: '滑雪', en: 'skiing', decl: 'fixed', also: ['лыж'] },
+  { ru: 'приемка', zh: '验收', en: 'acceptance (inspection)' },
+  { ru: 'оперетта', zh: '轻歌剧', en: 'operetta' },
 ];
 
 /**

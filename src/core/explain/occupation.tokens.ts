@@ -40,7 +40,7 @@ export type Token =
   | { t: 'unknown'; raw: string };
 
 /** Adverbial phrases («на момент ареста») say when, not what: they are shown beside the position. */
-const ASIDES = new Set(['на момент ареста', 'перед арестом', 'в прошлом', 'ранее', 'прежде', 'до этого', 'в запасе', 'по болезни', 'до ареста', 'до революции', 'в момент ареста', 'к моменту ареста'].map(termKey));
+const ASIDES = new Set(['на момент ареста', 'перед арестом', 'в прошлом', 'ранее', 'прежде', 'до этого', 'затем', 'в запасе', 'по болезни', 'до ареста', 'до революции', 'в момент ареста', 'к моменту ареста'].map(termKey));
 
 function buildLexicon(): Map<string, Lexeme> {
   const lexicon = new Map<string, Lexeme>();
@@ -208,7 +208,8 @@ export function tokenize(text: string): Token[] {
   // A Latin H typed for a Cyrillic Н («Hаркомата», «СHК») is the same letter to the clerk.
   const cyrillic = text.replace(/H(?=[А-ЯЁа-яё])|(?<=[А-ЯЁа-яё])H/g, 'Н');
   // «ж.д.им. Дзержинского»: «им.» glued after another abbreviation.
-  let rest = cyrillic.replace(/(\.)(им\.)/g, '$1 $2').replace(/(^|\s)([а-яё]{2,5}\.)(?=[А-ЯЁа-яё"])/g, '$1$2 ').replace(/\s+/g, ' ').trim();
+  // «зам.нач.сектора»: abbreviations glued in a row, each split off.
+  let rest = cyrillic.replace(/(\.)(им\.)/g, '$1 $2').replace(/(^|\s|(?<=[а-яё]\.))([а-яё]{2,5}\.)(?=[А-ЯЁа-яё"])/g, '$1$2 ').replace(/\s+/g, ' ').trim();
   while (rest.length > 0) {
     const m = special(rest) ?? lexical(rest) ?? plain(rest, tokens.length === 0);
     tokens.push(m.token);

@@ -134,6 +134,8 @@ describe('the compositional reader', () => {
     expect(partsText(readOccupation('в запасе по болезни', 'en'))).toBe('in the reserve, because of illness');
     expect(partsText(readOccupation('священник церкви пос. Наталино', 'zh'))).toBe('Наталино镇教堂神父');
     expect(partsText(renderOccupation('ст."Москва-II": весовщик', 'en'))).toBe('weigher at station "Moskva-II"');
+    expect(partsText(readOccupation('инструктор Красногвардейского райкома партии Москвы', 'en'))).toBe('instructor at the Krasnogvardeisky district party committee of Moscow');
+    expect(partsText(readOccupation('зам.нач.сектора Трактороцентра', 'en'))).toBe('deputy head of the sector of Traktorotsentr (the tractor centre)');
   });
 
   it('reads a party status among the jobs as one, with its years («в 1932-1935 кандидат в члены ВКП(б)»)', () => {
