@@ -5,6 +5,7 @@ import { renderPlace } from './place.render.ts';
 import { splitTopLevel } from './text.split.ts';
 import { romanise } from './translit.ts';
 import { readOccupation } from './occupation.reader.ts';
+import { LEXICON } from './occupation.tokens.ts';
 
 const index = (words: readonly AddressWord[]) => new Map(words.flatMap((w) => w.ru.map((r) => [termKey(r), w] as const)));
 const STREET = index(STREET_KINDS);
@@ -26,7 +27,8 @@ export function renderStreet(text: string, lang: ExplainLang): Part[] | [] {
 }
 
 function renderNumbered(text: string, lang: ExplainLang): Part[] | undefined {
-  const m = /^([а-яё]+\.?)\s*(.+)$/i.exec(text.trim());
+  // «д. 55 а»: a letter written apart from its number is still the house's.
+  const m = /^([а-яё]+\.?)\s*(.+)$/i.exec(text.trim().replace(/(\d)\s+([а-я])$/, '$1$2'));
   const word = m && NUMBERED.get(termKey(m[1]!));
   if (!m || !word || !/^[\d/а-яё-]+[а-я]?$/i.test(m[2]!.trim())) {
     // «кв. (клуб)»: the word alone, what follows is said by its own segment.
@@ -37,7 +39,7 @@ function renderNumbered(text: string, lang: ExplainLang): Part[] | undefined {
 
 /** «гостиница "Люкс"»: a kind of building with its name. */
 function renderBuilding(text: string, lang: ExplainLang): Part[] | undefined {
-  const m = /^([а-яё ]+?)\s+("[^"]+"?)$/i.exec(text);
+  const m = /^([а-яё. ]+?)\s+("[^"]+"?)$/i.exec(text);
   const word = m && WHOLE.get(termKey(m[1]!));
   if (!m || !word) return undefined;
   return lang === 'zh' ? [named(m[2]!), known(word.zh)] : [known(`${word.en} `), named(m[2]!)];
@@ -61,6 +63,10 @@ function renderSegment(segment: string, lang: ExplainLang): Part[] {
   if (aside) return [...renderSegment(aside[1]!, lang), known(lang === 'zh' ? '（' : ' ('), ...renderSegment(aside[2]!, lang), known(lang === 'zh' ? '）' : ')')];
   const whole = WHOLE.get(termKey(segment));
   if (whole) return [known(whole[lang])];
+  // «Алексеевский студенческий городок», «Алексеевский студгородок»: the campus by its name.
+  const campus = /^([А-ЯЁ][а-яё]+)\s+(студгородок|студенческий городок)$/.exec(segment);
+  const kind = campus && WHOLE.get(termKey(campus[2]!));
+  if (campus && kind) return lang === 'zh' ? [named(campus[1]!), known(kind.zh)] : [named(romanise(campus[1]!)), known(` ${kind.en}`)];
   const rendered = renderNumbered(segment, lang) ?? renderShort(segment, lang) ?? renderBuilding(segment, lang) ?? renderStreet(segment, lang);
   if (rendered.length > 0) return rendered;
   if (/^(?:г|с|д|дер|пос)\.\s*[А-ЯЁ]/.test(segment)) return renderPlace(segment, lang);
@@ -81,8 +87,19 @@ function renderNamedStreet(segment: string, lang: ExplainLang): Part[] | undefin
  * village, settlement or district of Moscow — kept as a name (romanised in English), not translated.
  */
 function renderPlaceName(segment: string, lang: ExplainLang): Part[] | undefined {
-  if (!/^[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*$/.test(segment)) return undefined;
+  if (!/^[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*$/.test(segment) && !twoWordName(segment)) return undefined;
   return [named(lang === 'en' ? romanise(segment) : segment)];
+}
+
+/**
+ * «Воронцово Поле», «Сивцев Вражек», «Чистые пруды», «Б. Якиманка»: two words standing alone, the first
+ * capitalised (or «Б.», «М.», «Н.», «В.», «Ср.» — Большая, Малая, Нижние…), neither a word any table knows,
+ * are the name of a Moscow street or place; kept as written like a one-word name.
+ */
+function twoWordName(segment: string): boolean {
+  const m = /^([А-ЯЁ][а-яё]+|[БМНВ]\.|Ср\.)\s+([А-ЯЁа-яё][а-яё]+)$/.exec(segment);
+  if (!m) return false;
+  return [m[1]!, m[2]!].every((w) => !LEXICON.has(termKey(w)) && !STREET.has(termKey(w)) && !WHOLE.has(termKey(w)) && !NUMBERED.has(termKey(w)));
 }
 
 /** «общежитие Метростроя», «барак № 3»: a building named by its institution, read like an occupation's workplace. */

@@ -93,6 +93,7 @@ function headParts(head: Token | undefined, lang: ExplainLang): Part[] {
     case 'word': return [known(head.lex.entry[lang])];
     case 'place': {
       const name = head.name ? named(lang === 'en' ? romanise(head[lang]) : head[lang]) : known(head[lang]);
+      if (head.settlement) return lang === 'zh' ? [name, known('镇')] : [name, known(' settlement')];
       if (!head.station) return [name];
       return lang === 'zh' ? [name, known('站')] : [known('station '), name];
     }

@@ -6,6 +6,7 @@ import { renderPlace } from './place.render.ts';
 import { renderAddress } from './address.render.ts';
 import { insideParentheses, splitTopLevel } from './text.split.ts';
 import { readOccupation } from './occupation.reader.ts';
+import { PARTY_STATUS, renderDatedParty, renderParty } from './party.render.ts';
 
 const POSITION = glossary(POSITIONS);
 const WORKPLACE = glossary(WORKPLACES);
@@ -95,7 +96,15 @@ function renderJob(text: string, lang: ExplainLang): Part[] {
   }
   const whole = POSITION.lookup(text) ?? WORKPLACE.lookup(text);
   if (whole) return [known(whole[lang])];
-  return better(renderJobByTables(text, lang), text, lang);
+  return partyStatus(text, lang) ?? better(renderJobByTables(text, lang), text, lang);
+}
+
+/** «в 1932-1935 кандидат в члены ВКП(б)», «член ВКП(б)»: a party status among the jobs, read as one, with its years. */
+function partyStatus(text: string, lang: ExplainLang): Part[] | undefined {
+  const dated = renderDatedParty(text, lang);
+  if (dated || !PARTY_STATUS.test(text)) return dated;
+  const parts = renderParty(text, lang);
+  return parts.some((p) => p.untranslated) ? undefined : parts;
 }
 
 function renderJobByTables(text: string, lang: ExplainLang): Part[] {

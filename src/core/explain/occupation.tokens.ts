@@ -33,14 +33,14 @@ export type Token =
   | { t: 'number'; raw: string; n: string }
   | { t: 'quoted'; raw: string }
   | { t: 'namesake'; raw: string; entry?: WordEntry; name: string }
-  | { t: 'place'; raw: string; zh: string; en: string; station: boolean; name: boolean }
+  | { t: 'place'; raw: string; zh: string; en: string; station: boolean; name: boolean; settlement?: true }
   | { t: 'name'; raw: string }
   | { t: 'street'; raw: string; name: string; zh: string; en: string }
   | { t: 'date'; raw: string; zh: string; en: string }
   | { t: 'unknown'; raw: string };
 
 /** Adverbial phrases («на момент ареста») say when, not what: they are shown beside the position. */
-const ASIDES = new Set(['на момент ареста', 'перед арестом', 'в прошлом', 'ранее', 'до ареста', 'до революции'].map(termKey));
+const ASIDES = new Set(['на момент ареста', 'перед арестом', 'в прошлом', 'ранее', 'прежде', 'до этого', 'затем', 'в запасе', 'по болезни', 'до ареста', 'до революции', 'в момент ареста', 'к моменту ареста'].map(termKey));
 
 function buildLexicon(): Map<string, Lexeme> {
   const lexicon = new Map<string, Lexeme>();
@@ -95,6 +95,17 @@ const PROPER_ADJECTIVE = /^[А-ЯЁ][а-яё]+(?:ск|цк)(?:ий|ого|ому
 const COMMON_ADJECTIVE = /(?:ическ|ческ)[а-я]+$/;
 /** «Главкондитер», «Главметиза»: a chief directorate («Глав-») by its own name. */
 const GLAV = /^Глав[а-яё]{3,}$/;
+/**
+ * Bodies named by their kind's first syllables, not in the tables: «Моснарпит», «Мособлпечатьсоюза» (a Moscow
+ * body: «Мос-»), «Союзрыба» (an All-Union one: «Союз-»), «Наркомзем» (a People’s Commissariat). The name is kept
+ * and only what its first syllables state is said; words of the tables («Москва», «Моссовет», «союза») never get here.
+ */
+const SHORT_NAMES: ReadonlyArray<{ pattern: RegExp; zh: string; en: string }> = [
+  // Not «Москва», «Мост…», nor a surname («Мосиенков»).
+  { pattern: /^Мос(?!ков|кв|т)[а-яё]{4,}(?<!ов|ев|ова|ева|ин|ина)$/, zh: '（莫斯科机构）', en: ' (a Moscow organisation)' },
+  { pattern: /^Союз[а-яё]{4,}$/, zh: '（全苏机构）', en: ' (an All-Union organisation)' },
+  { pattern: /^Нарком[а-яё]{3,}$/, zh: '（人民委员部）', en: ' (a People’s Commissariat)' },
+];
 
 type Match = { token: Token; length: number };
 
@@ -105,7 +116,7 @@ const SINCE: Readonly<Record<string, { zh: [string, string]; en: string }>> = {
 
 /** «в 1936 г.», «до февраля 1937 г.», «в 1919-1920 гг.», «4 августа 1937 г.»: when, shown beside the position. */
 function date(rest: string): Match | undefined {
-  const m = /^(?:(в|во|до|с|со|по)\s+)?((?:\d{1,2}\s+)?(?:[а-я]+\s+)?\d{4})(?:\s*[-–]\s*(\d{4}))?(?:\s*(?:гг?\.|года|год)(?=[\s,)]|$))?/i.exec(rest);
+  const m = /^(?:(в|во|до|с|со|по)\s+)?((?:\d{1,2}\s+)?(?:[а-я]+\s+)?\d{4})(?:\s*[-–]\s*(\d{4}))?(?:\s*(?:гг?\.?|года|год)(?=[\s,)]|$))?/i.exec(rest);
   if (!m) return undefined;
   const from = explainDate(m[2]!, 'en');
   if (!from) return undefined;
@@ -120,6 +131,9 @@ function date(rest: string): Match | undefined {
 function special(rest: string): Match | undefined {
   const when = date(rest);
   if (when) return when;
+  // «ст."Москва-II"»: «ст.» before a name in quotes is the station, never «старший».
+  const stationNamed = /^ст\.\s*("[^"]*"?)/.exec(rest);
+  if (stationNamed) return { token: { t: 'place', raw: stationNamed[0], zh: stationNamed[1]!, en: stationNamed[1]!, station: true, name: true }, length: stationNamed[0].length };
   const quoted = /^"[^"]*"?/.exec(rest);
   if (quoted) return { token: { t: 'quoted', raw: quoted[0] }, length: quoted[0].length };
   const number = /^№\s*(\d+[а-я]?)/i.exec(rest);
@@ -136,11 +150,14 @@ function special(rest: string): Match | undefined {
     const kind = STREET_KIND.get(termKey(street[1]!))!;
     return { token: { t: 'street', raw: street[0], name: street[2]!, zh: kind.zh, en: kind.en }, length: street[0].length };
   }
-  const place = /^(ст\.|г\.|гор\.)\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?)/.exec(rest);
+  // «ст.Москва-3»: a station's number is part of its name.
+  const place = /^(ст\.|г\.|гор\.|пос\.)\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?(?:-\d+)?)/.exec(rest);
   if (place) {
     const city = CITY.lookup(place[2]!);
     const station = place[1] === 'ст.';
-    const token: Token = { t: 'place', raw: place[0], zh: city?.zh ?? place[2]!, en: city?.en ?? place[2]!, station, name: !city };
+    // «пос. Ивантеевка»: a settlement by its name, said to be one.
+    const settlement = place[1] === 'пос.' && !city ? { settlement: true as const } : {};
+    const token: Token = { t: 'place', raw: place[0], zh: city?.zh ?? place[2]!, en: city?.en ?? place[2]!, station, name: !city, ...settlement };
     return { token, length: place[0].length };
   }
   if (/^\d+[а-я]?(?=[\s,]|$)/.test(rest)) {
@@ -190,7 +207,9 @@ export function tokenize(text: string): Token[] {
   // «им.Сталина», «г.Москвы», «ст.инженер»: an abbreviation glued to the next word.
   // A Latin H typed for a Cyrillic Н («Hаркомата», «СHК») is the same letter to the clerk.
   const cyrillic = text.replace(/H(?=[А-ЯЁа-яё])|(?<=[А-ЯЁа-яё])H/g, 'Н');
-  let rest = cyrillic.replace(/(^|\s)([а-яё]{2,5}\.)(?=[А-ЯЁа-яё"])/g, '$1$2 ').replace(/\s+/g, ' ').trim();
+  // «ж.д.им. Дзержинского»: «им.» glued after another abbreviation.
+  // «зам.нач.сектора»: abbreviations glued in a row, each split off.
+  let rest = cyrillic.replace(/(\.)(им\.)/g, '$1 $2').replace(/(^|\s|(?<=[а-яё]\.))([а-яё]{2,5}\.)(?=[А-ЯЁа-яё"])/g, '$1$2 ').replace(/\s+/g, ' ').trim();
   while (rest.length > 0) {
     const m = special(rest) ?? lexical(rest) ?? plain(rest, tokens.length === 0);
     tokens.push(m.token);
@@ -222,6 +241,8 @@ function plain(rest: string, first: boolean): Match {
   if (rel && bare === bare.toLowerCase()) return { token: { t: 'prep', raw: word, rel: bare }, length: word.length };
   if (PROPER_ADJECTIVE.test(bare) && !(first && COMMON_ADJECTIVE.test(bare))) return { token: { t: 'name', raw: bare }, length: bare.length };
   if (GLAV.test(bare)) return { token: { t: 'place', raw: bare, zh: `${bare}（总局）`, en: `${bare} (a chief directorate)`, station: false, name: true }, length: bare.length };
+  const short = SHORT_NAMES.find((n) => n.pattern.test(bare));
+  if (short) return { token: { t: 'place', raw: bare, zh: `${bare}${short.zh}`, en: `${bare}${short.en}`, station: false, name: true }, length: bare.length };
   // An unknown abbreviation keeps its full stop («ул.»): one unknown word, not two.
   return { token: { t: 'unknown', raw: word.replace(/,+$/, '') }, length: word.replace(/,+$/, '').length };
 }

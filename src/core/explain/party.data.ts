@@ -8,7 +8,6 @@ export const PARTIES: readonly Term[] = [
   { ru: ['ВКП(б)', 'ВКП (б)', 'РКП(б)'], zh: '联共（布）', en: 'the All-Union Communist Party (Bolsheviks)' },
   { ru: ['КП Китая', 'компартии Китая', 'КПК', 'Коммунистической партии Китая'], zh: '中国共产党', en: 'the Communist Party of China' },
   { ru: ['Гоминдановской партии', 'Гоминдана', 'партии Гоминдан'], zh: '中国国民党', en: 'the Kuomintang' },
-  { ru: ['ВЛКСМ', 'комсомола'], zh: '共青团', en: 'the Komsomol (Young Communist League)' },
   { ru: ['КП Германии', 'КПГ', 'компартии Германии'], zh: '德国共产党', en: 'the Communist Party of Germany' },
   { ru: ['КП Польши', 'компартии Польши', 'КПП'], zh: '波兰共产党', en: 'the Communist Party of Poland' },
   { ru: ['КП Латвии', 'компартии Латвии'], zh: '拉脱维亚共产党', en: 'the Communist Party of Latvia' },
@@ -20,7 +19,47 @@ export const PARTIES: readonly Term[] = [
   { ru: ['партии эсеров', 'ПСР'], zh: '社会革命党', en: 'the Socialist Revolutionary Party' },
   { ru: ['партии левых эсеров'], zh: '左派社会革命党', en: 'the Left Socialist Revolutionary Party' },
   { ru: ['РСДРП'], zh: '俄国社会民主工党', en: 'the Russian Social Democratic Labour Party' },
+  { ru: ['ППС'], zh: '波兰社会党', en: 'the Polish Socialist Party (PPS)' },
+  { ru: ['еврейской партии Поалей Цион', 'Поалей Цион', 'партии Поалей Цион', '"Поалей Цион"'], zh: '锡安工人党（Poale Zion，犹太社会主义政党）', en: 'Poale Zion (Workers of Zion, a Jewish socialist party)', source: 'Encyclopedia.com, «Poʿalei Zion (Workers of Zion)»: a Labor Zionist party founded 1905; legal in the USSR until 1928' },
+  { ru: ['Еврейской КП', 'Еврейской коммунистической партии'], zh: '犹太共产党', en: 'the Jewish Communist Party' },
+  { ru: ['Еврейской социал-демократической рабочей партии'], zh: '犹太社会民主工党', en: 'the Jewish Social Democratic Labour Party' },
+];
+
+/**
+ * Parties of other countries by the country's name: «КП Франции», «компартии Италии»,
+ * «социал-демократической партии Венгрии». The country is read from COUNTRIES (places.data.ts);
+ * a country no table knows leaves the phrase in Russian.
+ */
+export const PARTIES_OF_COUNTRY: ReadonlyArray<{ pattern: RegExp; zh: string; en: string }> = [
+  { pattern: /^(?:КП|компартии|ком\.\s*партии|коммунистической партии)\s+(.+)$/i, zh: '{c}共产党', en: 'the Communist Party of {c}' },
+  { pattern: /^социал-демократической партии\s+(.+)$/i, zh: '{c}社会民主党', en: 'the Social Democratic Party of {c}' },
+];
+
+/**
+ * Bodies one is a member of that are not parties: «член Московской городской коллегии
+ * защитников» is a member of the bar, not a party member (成员, not 党员); a member of the
+ * Komsomol is a 共青团员.
+ */
+export const BODIES_JOINED: readonly Term[] = [
+  { ru: ['ВЛКСМ', 'комсомола'], zh: '共青团', en: 'the Komsomol (Young Communist League)' },
   { ru: ['Союза советских писателей', 'ССП'], zh: '苏联作家协会', en: 'the Union of Soviet Writers' },
+  { ru: ['фракции меньшевиков'], zh: '孟什维克派', en: 'the Menshevik faction' },
+  { ru: ['Верховного суда СССР'], zh: '苏联最高法院', en: 'the Supreme Court of the USSR' },
+  { ru: ['КСК при СНК СССР', 'Комиссии советского контроля при СНК СССР'], zh: '苏联人民委员会苏维埃监察委员会', en: 'the Commission of Soviet Control under the Council of People’s Commissars of the USSR' },
+  { ru: ['Союза советских архитекторов'], zh: '苏联建筑师协会', en: 'the Union of Soviet Architects' },
+  { ru: ['Союза художников'], zh: '艺术家协会', en: 'the Union of Artists' },
+  {
+    ru: ['Московской городской коллегии защитников', 'Моск. гор. коллегии защитников', 'Московской городской коллегии адвокатов', 'Московской коллегии защитников'],
+    zh: '莫斯科市律师协会', en: 'the Moscow City Collegium of Defence Lawyers (the bar)',
+    source: 'the collegia of defence lawyers (коллегии защитников), the Soviet bar from 1922 (Большая советская энциклопедия, «Адвокатура»)',
+  },
+  { ru: ['Московской областной коллегии защитников', 'Московской обл. коллегии защитников'], zh: '莫斯科州律师协会', en: 'the Moscow Regional Collegium of Defence Lawyers (the bar)' },
+];
+
+/** «член ЦК ВКП(б)», «кандидат в члены Политбюро ЦК ВКП(б)»: a party's leading bodies (members are 委员, candidates 候补委员). */
+export const PARTY_BODIES: readonly Term[] = [
+  { ru: ['ЦК'], zh: '中央委员会', en: 'the Central Committee of' },
+  { ru: ['Политбюро ЦК'], zh: '中央政治局', en: 'the Politburo of the Central Committee of' },
 ];
 
 /** «бывший эсер», «бывший меньшевик»: former members named by a noun. */

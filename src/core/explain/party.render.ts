@@ -1,21 +1,30 @@
 import { known, unknown, type ExplainLang, type Part } from './explain.types.ts';
 import { glossary, termKey } from './glossary.ts';
-import { FORMER_MEMBERS, NON_PARTY, PARTIES } from './party.data.ts';
+import { BODIES_JOINED, FORMER_MEMBERS, NON_PARTY, PARTIES, PARTIES_OF_COUNTRY, PARTY_BODIES } from './party.data.ts';
+import { COUNTRIES } from './places.data.ts';
 
 const PARTY = glossary(PARTIES);
+const BODY = glossary(BODIES_JOINED);
+const LEADING = glossary(PARTY_BODIES);
+const COUNTRY = glossary(COUNTRIES);
 const FORMER = glossary(FORMER_MEMBERS);
+
+/** What one is a member of decides the Chinese word for a member: 党员, 团员 (Komsomol), 委员 (a committee), 成员. */
+type Kind = 'party' | 'komsomol' | 'committee' | 'body';
+const MEMBER_ZH: Readonly<Record<Kind, string>> = { party: '党员', komsomol: '员', committee: '委员', body: '成员' };
+const CANDIDATE_ZH: Readonly<Partial<Record<Kind, string>>> = { party: '预备党员', committee: '候补委员' };
 
 /** Does a segment of the first sentence state party status? (The phrase reader asks.) */
 export const PARTY_STATUS = /^(?:б\/п|беспартийн|член\s|кандидат\s+в\s+члены|исключен|бывший\s+член|вышел из|вышла из)/i;
 
 const STATUS = /^(член|кандидат в члены|исключена? из кандидатов в члены|исключена? из|бывший член|бывшая член|вышел из|вышла из)\s+(.+?)(?:\s+(с \d{4}(?: г\.)?(?: по \d{4}(?: г\.)?)?|до \d{4}(?: г\.)?|\d{4}\s*-\s*\d{4}(?: гг\.)?|в \d{4}(?: г\.)?))?$/i;
 
-const VERB: Readonly<Record<string, { zh: (p: string) => string; en: (p: string) => string }>> = {
-  'член': { zh: (p) => `${p}党员`, en: (p) => `member of ${p}` },
-  'кандидат в члены': { zh: (p) => `${p}预备党员`, en: (p) => `candidate member of ${p}` },
+const VERB: Readonly<Record<string, { zh: (p: string, k: Kind) => string | undefined; en: (p: string) => string }>> = {
+  'член': { zh: (p, k) => `${p}${MEMBER_ZH[k]}`, en: (p) => `member of ${p}` },
+  'кандидат в члены': { zh: (p, k) => (CANDIDATE_ZH[k] ? `${p}${CANDIDATE_ZH[k]}` : undefined), en: (p) => `candidate member of ${p}` },
   'исключен из': { zh: (p) => `被开除出${p}`, en: (p) => `expelled from ${p}` },
-  'исключен из кандидатов в члены': { zh: (p) => `被取消${p}预备党员资格`, en: (p) => `expelled as a candidate member of ${p}` },
-  'бывший член': { zh: (p) => `曾为${p}党员`, en: (p) => `formerly a member of ${p}` },
+  'исключен из кандидатов в члены': { zh: (p, k) => (k === 'party' ? `被取消${p}预备党员资格` : undefined), en: (p) => `expelled as a candidate member of ${p}` },
+  'бывший член': { zh: (p, k) => `曾为${p}${MEMBER_ZH[k]}`, en: (p) => `formerly a member of ${p}` },
   'вышел из': { zh: (p) => `退出${p}`, en: (p) => `left ${p}` },
 };
 
@@ -28,15 +37,49 @@ function period(text: string | undefined, lang: ExplainLang): string {
   return lang === 'zh' ? `（${years[0]}—${years[1]}年）` : ` ${years[0]}–${years[1]}`;
 }
 
-/** «КП Китая и ВКП(б)»: one or more parties joined by «и». */
-function parties(text: string, lang: ExplainLang): Part[] | undefined {
-  const names = text.split(/\s+и\s+/).map((p) => PARTY.lookup(p));
-  if (names.some((n) => n === undefined)) return undefined;
-  return [known(names.map((n) => n![lang]).join(lang === 'zh' ? '和' : ' and '))];
+/** One party, body or party body («ЦК ВКП(б)», «КП Франции»), with what kind of membership it has. */
+function organisation(text: string): { zh: string; en: string; kind: Kind } | undefined {
+  const party = PARTY.lookup(text);
+  if (party) return { zh: party.zh, en: party.en, kind: 'party' };
+  const body = BODY.lookup(text);
+  if (body) return { zh: body.zh, en: body.en, kind: /комсомол|ВЛКСМ/i.test(body.ru[0]!) ? 'komsomol' : 'body' };
+  for (const p of PARTIES_OF_COUNTRY) {
+    const country = COUNTRY.lookup(p.pattern.exec(text)?.[1] ?? '');
+    if (country) return { zh: p.zh.replace('{c}', country.zh), en: p.en.replace('{c}', country.en), kind: 'party' };
+  }
+  const lead = LEADING.prefix(text);
+  const of = lead && lead.rest ? organisation(lead.rest) : undefined;
+  if (lead && of?.kind === 'party') return { zh: `${of.zh}${lead.term.zh}`, en: `${lead.term.en} ${of.en}`, kind: 'committee' };
+  return undefined;
+}
+
+/** «КП Китая и ВКП(б)»: one or more of one kind joined by «и». */
+function parties(text: string): { zh: string; en: string; kind: Kind } | undefined {
+  const names = text.split(/\s+и\s+/).map(organisation);
+  if (names.some((n) => n === undefined || n.kind !== names[0]!.kind)) return undefined;
+  const all = names as Array<{ zh: string; en: string; kind: Kind }>;
+  return { zh: all.map((n) => n.zh).join('和'), en: all.map((n) => n.en).join(' and '), kind: all[0]!.kind };
+}
+
+/** «в 1905-1917 член партии эсеров», «1917 член …»: a status after its years. */
+const DATED = /^(?:(в|с|до)\s+)?(\d{4})(?:\s*[-–]\s*(\d{4}))?(?:\s*гг?\.?)?\s+(.+)$/;
+
+/** A status written after its years, read as the status with the years beside it; undefined when it is not one. */
+export function renderDatedParty(text: string, lang: ExplainLang): Part[] | undefined {
+  const dated = DATED.exec(text.trim());
+  if (!dated || !PARTY_STATUS.test(dated[4]!)) return undefined;
+  const parts = renderParty(dated[4]!, lang);
+  if (parts.some((p) => p.untranslated)) return undefined;
+  const [, how, from, to] = dated;
+  const zh = to ? `${from}—${to}年` : how === 'с' ? `${from}年起` : how === 'до' ? `至${from}年` : `${from}年`;
+  const en = to ? `${from}–${to}` : how === 'с' ? `since ${from}` : how === 'до' ? `until ${from}` : `in ${from}`;
+  return [...parts, known(lang === 'zh' ? `（${zh}）` : ` (${en})`)];
 }
 
 /** Party status as written (б/п, член ВКП(б) с 1929, …) → parts; what no table knows stays Russian, marked. */
 export function renderParty(text: string, lang: ExplainLang): Part[] {
+  const dated = renderDatedParty(text, lang);
+  if (dated) return dated;
   // «(б)» of ВКП(б) is part of the name, not an aside.
   const paren = /^(.+?)\s*\((.+?)\)?$/.exec(text.trim().replace(/\(б\)/g, '\u2063'));
   if (paren) {
@@ -51,8 +94,10 @@ export function renderParty(text: string, lang: ExplainLang): Part[] {
   const m = STATUS.exec(text.trim());
   if (!m) return [unknown(text)];
   const verb = VERB[m[1]!.toLowerCase().replace(/исключена/, 'исключен').replace('бывшая', 'бывший').replace('вышла', 'вышел')];
-  const party = parties(m[2]!, lang);
-  if (!verb || !party) return [unknown(text)];
-  const name = party.map((p) => p.text).join('');
-  return [known(`${verb[lang](name)}${period(m[3], lang)}`)];
+  const party = parties(m[2]!);
+  // What Chinese cannot say (a candidate of a body that has none) is not said in English either: both stay Russian.
+  const zh = party && verb?.zh(party.zh, party.kind);
+  if (!party || !verb || !zh) return [unknown(text)];
+  const said = lang === 'zh' ? zh : verb.en(party.en);
+  return [known(`${said}${period(m[3], lang)}`)];
 }

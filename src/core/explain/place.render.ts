@@ -10,6 +10,10 @@ const TYPE_BY_WORD = new Map(PLACE_TYPES.flatMap((t) => t.ru.map((w) => [termKey
 const ASIDES = glossary([
   { ru: ['по другим сведениям', 'по другим данным'], zh: '另有记载', en: 'other records say' },
 ]);
+/** «по другим данным - в Новочеркасске»: the same aside written with a dash instead of a colon. */
+const OTHER_RECORDS = /^(по другим (?:сведениям|данным))\s*[-–—:]\s*/i;
+/** «…, с. Гремячево, бывш.»: a trailing «бывш.» says the divisions named are the former ones (the guberniyas and uezds abolished in 1929). */
+const FORMER_DIVISIONS = /^(?:бывш|быв|б)\.$/;
 
 type PlaceType = (typeof PLACE_TYPES)[number];
 
@@ -109,7 +113,9 @@ function renderSegment(segment: string, lang: ExplainLang, china: boolean): Part
   if (whole) return [known(whole[lang])];
   const parts: Part[] = [];
   groupsOf(segment).forEach((g, i) => {
-    if (i > 0) parts.push(known(lang === 'zh' ? '，' : ', '));
+    // «Могилевская губ. (БССР)»: a parenthesis alone belongs to the group before it, with no comma between.
+    const asideAlone = !g.type && /^\(.+\)$/.test(g.name.join(' '));
+    if (i > 0) parts.push(known(asideAlone ? (lang === 'zh' ? '' : ' ') : lang === 'zh' ? '，' : ', '));
     const name = g.name.join(' ');
     if (!name) parts.push(known(g.type ? (lang === 'zh' ? g.type.zh : g.type.en) : ''));
     else parts.push(...renderWithAside(name, g.type, lang, china));
@@ -119,6 +125,9 @@ function renderSegment(segment: string, lang: ExplainLang, china: boolean): Part
 
 /** «Харбина (Северный Китай)»: the name, then what the parentheses add. */
 function renderWithAside(name: string, type: PlaceType | undefined, lang: ExplainLang, china: boolean): Part[] {
+  // «Могилевская губ. (БССР)»: the parenthesis follows the kind word and stands alone.
+  const alone = /^\((.+)\)$/.exec(name);
+  if (alone) return [known(lang === 'zh' ? '（' : '('), ...renderAside(alone[1]!, lang), known(lang === 'zh' ? '）' : ')')];
   const m = /^(.+?)\s*\((.+)\)$/.exec(name);
   if (!m) return renderNamed(name, type, lang, china);
   return [...renderNamed(m[1]!, type, lang, china), known(lang === 'zh' ? '（' : ' ('), ...renderAside(m[2]!, lang), known(lang === 'zh' ? '）' : ')')];
@@ -151,11 +160,18 @@ export function renderPlace(text: string, lang: ExplainLang, china = CHINA_CONTE
 function renderPlaceUncached(text: string, lang: ExplainLang, china: boolean): Part[] {
   const parts: Part[] = [];
   splitTopLevel(text).forEach((raw, i) => {
+    if (i > 0 && FORMER_DIVISIONS.test(raw.trim())) return void parts.push(known(lang === 'zh' ? '（旧行政区划）' : ' (former divisions)'));
     if (i > 0) parts.push(known(lang === 'zh' ? '，' : ', '));
     // «бывш. Виленской губ.», «б. Тверской губ.»: a former name, said so.
     const former = /^(?:бывш\.|б\.)\s*(?=[А-ЯЁ])/.exec(raw.trim());
     if (former) parts.push(known(lang === 'zh' ? '原' : 'former '));
     const segment = raw.trim().slice(former?.[0].length ?? 0).replace(/^(?:в|во|на)\s+/i, '').trim();
+    // «в Баку (по другим данным - в мест.Торговице …)»: the place, then the other record's place.
+    const other = /^([^()]+?)\s*\((по другим (?:сведениям|данным).*)\)$/i.exec(segment);
+    if (other) {
+      parts.push(...renderSegment(other[1]!, lang, china), known(lang === 'zh' ? '（' : ' ('), ...renderAside(other[2]!, lang), known(lang === 'zh' ? '）' : ')'));
+      return;
+    }
     const aside = insideParentheses(segment);
     if (aside !== undefined) {
       parts.push(known(lang === 'zh' ? '（' : '('), ...renderAside(aside, lang), known(lang === 'zh' ? '）' : ')'));
@@ -168,10 +184,11 @@ function renderPlaceUncached(text: string, lang: ExplainLang, china: boolean): P
 
 /** «по другим сведениям: г. Чжи Ли, …» inside parentheses. */
 function renderAside(text: string, lang: ExplainLang): Part[] {
-  const colon = text.indexOf(':');
+  const dash = OTHER_RECORDS.exec(text);
+  const colon = dash ? dash[1]!.length : text.indexOf(':');
   const lead = colon >= 0 ? ASIDES.lookup(text.slice(0, colon)) : undefined;
   if (!lead) return renderPlace(text, lang);
-  return [known(`${lead[lang]}${lang === 'zh' ? '：' : ': '}`), ...renderPlace(text.slice(colon + 1), lang)];
+  return [known(`${lead[lang]}${lang === 'zh' ? '：' : ': '}`), ...renderPlace(text.slice(dash ? dash[0].length : colon + 1), lang)];
 }
 
 export type { PlaceKind };

@@ -9,7 +9,7 @@ import { duplicateForms, glossary } from '../../../src/core/explain/glossary.ts'
 import { NATIONALITIES } from '../../../src/core/explain/nationalities.data.ts';
 import { POSITIONS, WORKPLACES } from '../../../src/core/explain/occupations.data.ts';
 import { renderOccupation } from '../../../src/core/explain/occupation.render.ts';
-import { FORMER_MEMBERS, NON_PARTY, PARTIES } from '../../../src/core/explain/party.data.ts';
+import { BODIES_JOINED, FORMER_MEMBERS, NON_PARTY, PARTIES, PARTY_BODIES } from '../../../src/core/explain/party.data.ts';
 import { renderParty } from '../../../src/core/explain/party.render.ts';
 import { renderPlace } from '../../../src/core/explain/place.render.ts';
 import { BURIAL_SITES, CITIES, COUNTRIES, PLACE_TYPES } from '../../../src/core/explain/places.data.ts';
@@ -18,7 +18,7 @@ import { renderAddress } from '../../../src/core/explain/address.render.ts';
 import { partsText } from '../../../src/core/explain/explain.types.ts';
 
 const TABLES: Record<string, readonly Term[]> = {
-  fates: FATES, bodies: BODIES, charges: CHARGES, party: [NON_PARTY, ...PARTIES, ...FORMER_MEMBERS], nationalities: NATIONALITIES,
+  fates: FATES, bodies: BODIES, charges: CHARGES, party: [NON_PARTY, ...PARTIES, ...FORMER_MEMBERS], partyBodies: PARTY_BODIES, bodiesJoined: BODIES_JOINED, nationalities: NATIONALITIES,
   positions: POSITIONS, workplaces: WORKPLACES, burialSites: BURIAL_SITES, countries: COUNTRIES, cities: CITIES,
 };
 const HAN = /\p{Script=Han}/u;
@@ -116,13 +116,25 @@ describe('party status', () => {
     ['кандидат в члены ВКП(б)', '联共（布）预备党员', 'candidate member of the All-Union Communist Party (Bolsheviks)'],
     ['б/п (бывший член КП Китая)', '非党员（曾为中国共产党党员）', 'not a party member (formerly a member of the Communist Party of China)'],
     ['исключен из ВКП(б) в 1935 г.', '被开除出联共（布）（1935年）', 'expelled from the All-Union Communist Party (Bolsheviks) in 1935'],
-    ['член ВЛКСМ', '共青团党员', 'member of the Komsomol (Young Communist League)'],
+    ['член ВЛКСМ', '共青团员', 'member of the Komsomol (Young Communist League)'],
+    ['член Московской городской коллегии защитников', '莫斯科市律师协会成员', 'member of the Moscow City Collegium of Defence Lawyers (the bar)'],
+    ['член Союза советских писателей', '苏联作家协会成员', 'member of the Union of Soviet Writers'],
+    ['кандидат в члены ЦК ВКП(б)', '联共（布）中央委员会候补委员', 'candidate member of the Central Committee of the All-Union Communist Party (Bolsheviks)'],
+    ['член Политбюро ЦК ВКП(б)', '联共（布）中央政治局委员', 'member of the Politburo of the Central Committee of the All-Union Communist Party (Bolsheviks)'],
+    ['бывший член КП Франции', '曾为法国共产党党员', 'formerly a member of the Communist Party of France'],
+    ['член социал-демократической партии Венгрии', '匈牙利社会民主党党员', 'member of the Social Democratic Party of Hungary'],
+    ['в 1905-1917 член партии эсеров', '社会革命党党员（1905—1917年）', 'member of the Socialist Revolutionary Party (1905–1917)'],
   ])('%s', (ru, zh, en) => {
     expect(partsText(renderParty(ru, 'zh'))).toBe(zh);
     expect(partsText(renderParty(ru, 'en'))).toBe(en);
   });
   it('a party no table knows stays in Russian', () => {
     expect(untranslated(renderParty('член партии Дашнакцутюн', 'en'))).toEqual(['член партии Дашнакцутюн']);
+    expect(untranslated(renderParty('член КП Атлантиды', 'en'))).toEqual(['член КП Атлантиды']);
+  });
+  it('a candidate member of a body that has no candidates, or the central committee of a non-party body, stays in Russian', () => {
+    expect(untranslated(renderParty('кандидат в члены Союза советских писателей', 'zh'))).toEqual(['кандидат в члены Союза советских писателей']);
+    expect(untranslated(renderParty('член ЦК Союза советских писателей', 'zh'))).toEqual(['член ЦК Союза советских писателей']);
   });
 });
 
@@ -188,6 +200,19 @@ describe('places', () => {
     first[0]!.text = 'changed';
     expect(text(renderPlace('Китай, провинции Хубей', 'zh'))).toBe('中国，湖北省');
   });
+  it.each([
+    ['в Херсоне', '赫尔松', 'Kherson'],
+    ['Могилевская губ. (БССР), г. Рогачев', 'Могилевская省（古别尔尼亚）（白俄罗斯苏维埃社会主义共和国），罗加乔夫', 'Могилевская guberniya (the Byelorussian SSR), Rahachow (Rogachev)'],
+    ['Калужская губ., с. Гремячево, бывш.', 'Калужская省（古别尔尼亚），Гремячево村（旧行政区划）', 'Калужская guberniya, Гремячево village (former divisions)'],
+    ['в с.Грузчанское (по другим данным - в Новочеркасске)', 'Грузчанское村（另有记载：新切尔卡斯克）', 'Грузчанское village (other records say: Novocherkassk)'],
+    ['Ростовская обл., ст. Цимлянская', 'Ростовская州，Цимлянская站或哥萨克村', 'Ростовская oblast, Цимлянская station or stanitsa'],
+  ])('a city in the locative, an aside alone, former divisions, another record after a dash, «ст.»: %s', (ru, zh, en) => {
+    expect(text(renderPlace(ru, 'zh'))).toBe(zh);
+    expect(text(renderPlace(ru, 'en'))).toBe(en);
+  });
+  it('a «бывш.» that is not alone is not read as former divisions', () => {
+    expect(untranslated(renderPlace('Вятская губ., бывш. что-то', 'en'))).toEqual(['бывш. что-то']);
+  });
   it('does not read a Russian place as Chinese', () => {
     expect(text(renderPlace('Самарская губ., Бузулукский уезд, д. Маложданово', 'en'))).toBe('Самарская guberniya, Бузулукский county (uezd), Маложданово village');
   });
@@ -209,5 +234,20 @@ describe('addresses', () => {
     expect(text(renderAddress('Грохольский пер., д.13, кв. 11', 'en'))).toBe('Grokholsky lane, house 13, apt. 11');
     expect(text(renderAddress('ул. 9-я Рота, д.9, кв. 2', 'en'))).toBe('9th Rota street, house 9, apt. 2');
     expect(text(renderAddress('Каляевская ул., 8-3', 'en'))).toBe('Kalyaevskaya street, house 8, apt. 3');
+  });
+  it.each([
+    ['Алексеевский студенческий городок, корп. 3', 'Alekseevsky student campus, building 3'],
+    ['Дангауэровская слобода, д.5', 'Dangauerovskaya sloboda (settlement), house 5'],
+    ['Никитский б-р, д. 55 а', 'Nikitsky boulevard, house 55а'],
+    ['5-й Лучевой просек, подъезд 2', '5th Luchevoi prosek (park cutting), entrance 2'],
+    ['Воронцово Поле, д. 3', 'Vorontsovo Pole, house 3'],
+    ['гост. "Союзная"', 'hotel "Союзная"'],
+  ])('more kinds, a campus by its name, a two-word Moscow name kept as a name: %s', (ru, en) => {
+    expect(text(renderAddress(ru, 'en'))).toBe(en);
+    expect(untranslated(renderAddress(ru, 'zh'))).toEqual([]);
+  });
+  it('two words a table knows are not taken for a name', () => {
+    expect(untranslated(renderAddress('Общежитие Лесхимтреста', 'en'))).toEqual(['Общежитие Лесхимтреста']);
+    expect(renderAddress('Воронцово Поле', 'zh')[0]!.name).toBe(true);
   });
 });

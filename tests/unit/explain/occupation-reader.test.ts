@@ -115,9 +115,33 @@ describe('the compositional reader', () => {
   });
 
   it('leaves a phrase with any unknown word in Russian, whole and marked', () => {
-    const text = 'обмотчик электроцеха 1-го вагонного участка';
+    const text = 'колонщик электроцеха 1-го вагонного участка';
     expect(renderOccupation(text, 'en')).toEqual([{ text, untranslated: true }]);
     expect(renderOccupation(text, 'zh')).toEqual([{ text, untranslated: true }]);
+  });
+
+  it('keeps a body named by its first syllables (Мос-, Союз-, Нарком-) as a name and says only what they state; a surname is not one', () => {
+    expect(marked(readOccupation('бухгалтер Моснарпита', 'en'))).toBe('accountant of Mosnarpita (a Moscow organisation)');
+    expect(marked(readOccupation('инженер Союзрыбы', 'zh'))).toBe('Союзрыбы（全苏机构）工程师');
+    expect(readOccupation('бухгалтер Моснарпита', 'zh').find((p) => p.name)?.text).toBe('Моснарпита（莫斯科机构）');
+    expect(marked(readOccupation('секретарь Мосиенкова', 'en'))).toBe('secretary of ⟦Мосиенкова⟧');
+  });
+
+  it('reads a year with «г» and no full stop, a numbered station, «ж.д.им.», and asides of the reserve and illness', () => {
+    expect(partsText(readOccupation('сторож с 1 сентября 1937г', 'en'))).toBe('watchman (from 1 September 1937)');
+    expect(partsText(readOccupation('диспетчер ст.Москва-2 ж.д. им.Дзержинского', 'zh'))).toBe('捷尔任斯基铁路Москва-2站调度员');
+    expect(partsText(readOccupation('маляр ж.д.им. Дзержинского', 'en'))).toBe('painter at the railway named after Dzerzhinsky');
+    expect(partsText(readOccupation('в запасе по болезни', 'en'))).toBe('in the reserve, because of illness');
+    expect(partsText(readOccupation('священник церкви пос. Наталино', 'zh'))).toBe('Наталино镇教堂神父');
+    expect(partsText(renderOccupation('ст."Москва-II": весовщик', 'en'))).toBe('weigher at station "Moskva-II"');
+    expect(partsText(readOccupation('инструктор Красногвардейского райкома партии Москвы', 'en'))).toBe('instructor at the Krasnogvardeisky district party committee of Moscow');
+    expect(partsText(readOccupation('зам.нач.сектора Трактороцентра', 'en'))).toBe('deputy head of the sector of Traktorotsentr (the tractor centre)');
+  });
+
+  it('reads a party status among the jobs as one, with its years («в 1932-1935 кандидат в члены ВКП(б)»)', () => {
+    expect(partsText(renderOccupation('в 1932-1935 кандидат в члены ВКП(б), юрисконсульт', 'zh'))).toBe('联共（布）预备党员（1932—1935年），法律顾问');
+    expect(partsText(renderOccupation('1917 член партии эсеров', 'en'))).toBe('member of the Socialist Revolutionary Party (in 1917)');
+    expect(renderOccupation('1917 член партии Дашнакцутюн', 'en').some((p) => p.untranslated)).toBe(true);
   });
 
   it('reads «ж.д.» as the railway, and as "railway" before another noun', () => {
