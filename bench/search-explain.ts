@@ -8,7 +8,8 @@
  *
  * PostgreSQL only (BENCH_DATABASE_URL's server, default postgres://postgres@127.0.0.1:5432).
  * The statement timeout is lifted (--timeout-ms, default 60000), so a plan that
- * the service would cut at SEARCH_TIMEOUT_MS is seen to its end.
+ * the service would cut at SEARCH_TIMEOUT_MS is seen to its end. --set k=v
+ * (repeatable) tries a session setting against the service's (work_mem=16MB).
  */
 import { parseArgs } from 'node:util';
 import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
@@ -20,7 +21,12 @@ import { searchRecords } from '../src/search/search.service.ts';
 
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
-  options: { database: { type: 'string', default: 'nb_search_1m' }, 'timeout-ms': { type: 'string', default: '60000' } },
+  options: {
+    database: { type: 'string', default: 'nb_search_1m' },
+    'timeout-ms': { type: 'string', default: '60000' },
+    // A session setting to try against the service's (e.g. --set work_mem=16MB), repeatable.
+    set: { type: 'string', multiple: true, default: [] },
+  },
 });
 
 interface Sent {
@@ -31,7 +37,8 @@ interface Sent {
 async function main() {
   const url = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   url.pathname = `/${opts.database}`;
-  const settings = { ...SEARCH_SESSION_SETTINGS, statement_timeout: opts['timeout-ms'] };
+  const tried = Object.fromEntries(opts.set.map((kv) => kv.split('=', 2) as [string, string]));
+  const settings = { ...SEARCH_SESSION_SETTINGS, statement_timeout: opts['timeout-ms'], ...tried };
   const options = Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`).join(' ');
   const pool = new pg.Pool({ connectionString: url.toString(), max: 1, options });
   let sent: Sent[] = [];

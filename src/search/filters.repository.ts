@@ -9,7 +9,7 @@ export type FilterName = 'nationality' | 'birthYear' | 'birthplace';
  * the probes: a probe filtered by `nationality=zzz` would otherwise walk every
  * candidate of the name to find none (seconds for a common name at 3,100,000
  * records). Each check is one index descent that stops at its first row:
- *   nationality  records_nationality_idx (lower(nationality))
+ *   nationality  records_nationality_year_idx (lower(nationality), birth_year): with a year, one range per value
  *   birthYear    records_birth_year_idx — a year range in which no record was born
  *   birthplace   records_birthplace_places_idx (GIN)
  */
@@ -62,7 +62,7 @@ export async function checkFilters(db: Kysely<DB>, filters: SearchFilters): Prom
   const born = yearAsked ? sql`EXISTS (SELECT 1 FROM records WHERE birth_year BETWEEN ${filters.birthYearFrom ?? -32768} AND ${filters.birthYearTo ?? 32767})` : sql`true`;
   // The passing records are read only when the year range holds a birth at all (CASE: PostgreSQL
   // runs the subquery only when that branch is taken): otherwise the records with no year pass.
-  // Whichever of records_birth_year_idx, records_birthplace_places_idx (GIN) and records_nationality_idx the planner finds narrowest.
+  // Whichever of records_birth_year_idx, records_birthplace_places_idx (GIN) and records_nationality_year_idx the planner finds narrowest.
   const { rows } = await sql<{ born: boolean; passing: Array<[string | number, number | null]> | null }>`SELECT c.born,
       CASE WHEN c.born THEN (SELECT json_agg(json_build_array(p.id, p.birth_year)) FROM (${passing} LIMIT ${FEW_FILTERED + 1}) p) END AS passing
     FROM (SELECT ${born} AS born) c`.execute(db);

@@ -36,6 +36,8 @@ beforeAll(async () => {
           external_id: `x-${start + j}`,
           full_name: name,
           birth_year: 1870 + ((start + j) % 80),
+          // One record in eight Chinese, as in the search bench's generated data.
+          nationality: (start + j) % 8 === 0 ? 'китаец' : 'русский',
           name_latin: fields[j]!.nameLatin,
           birthplace_places: fields[j]!.birthplacePlaces,
         })),
@@ -96,6 +98,18 @@ describe(`candidate lookup at ${N.toLocaleString('en')} records`, () => {
   it('stays index-backed under filters', async () => {
     const plans = await plansFor('Wang Xixiang', { birthYearFrom: 1880, birthYearTo: 1900, places: ['shandong'] });
     for (const plan of plans) expect(plan).not.toMatch(/Seq Scan/);
+  });
+
+  it('a common nationality with a rare year is read as one range of the nationality-year index', async () => {
+    const plans = await plansFor('Ван', { nationalities: ['китаец'], birthYearFrom: 1870, birthYearTo: 1870 });
+    const filtered = plans.filter((p) => /nationality/.test(p));
+    expect(filtered.length).toBeGreaterThan(0);
+    const all = filtered.join('\n');
+    expect(all).toMatch(/records_nationality_year_idx/);
+    // Each read of it is bounded by the year too: never a bitmap of every Chinese record to intersect.
+    const conds = [...all.matchAll(/on records_nationality_year_idx[^\n]*\n\s*Index Cond: ([^\n]*)/g)].map((m) => m[1]!);
+    expect(conds.length).toBeGreaterThan(0);
+    for (const cond of conds) expect(cond).toMatch(/lower\(nationality\).*birth_year >=/);
   });
 
   it('the data really is that large', async () => {
