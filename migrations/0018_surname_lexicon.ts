@@ -19,6 +19,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   `.execute(db);
   // Serves the misspelt-name probe: WHERE word % $word ORDER BY similarity(word, $word) DESC, word LIMIT 20.
   await sql`CREATE INDEX surname_lexicon_word_trgm_idx ON surname_lexicon USING gin (word gin_trgm_ops)`.execute(db);
+  // Its statistics now, not when autovacuum comes by: the probe's plan depends on the lexicon's size.
+  await sql`ANALYZE surname_lexicon`.execute(db);
 
   // Kept by statement triggers with transition tables, so no write path has to
   // know: one INSERT … SELECT DISTINCT per statement (an import batch, the bulk
