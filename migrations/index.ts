@@ -15,6 +15,7 @@ import * as m0016 from './0016_link_pending.ts';
 import * as m0017 from './0017_surname_word_order.ts';
 import * as m0018 from './0018_surname_lexicon.ts';
 import * as m0019 from './0019_nationality_year.ts';
+import * as m0020 from './0020_drop_name_trigram.ts';
 
 /**
  * Every migration, in order, listed by hand: explicit, so no file-system scan
@@ -38,4 +39,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0017_surname_word_order': m0017,
   '0018_surname_lexicon': m0018,
   '0019_nationality_year': m0019,
+  '0020_drop_name_trigram': m0020,
 };

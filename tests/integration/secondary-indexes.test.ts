@@ -27,7 +27,7 @@ describe('secondary indexes', () => {
     const secondary = await database.db.transaction().execute((trx) => listSecondaryIndexes(kyselyQuery(trx), TABLES));
     const names = secondary.map((s) => s.name);
     expect(names).toContain('records_source_external_id_key');
-    expect(names).toContain('records_name_latin_trgm_idx');
+    expect(names).toContain('records_name_surname_id_idx');
     expect(names).toContain('record_readings_key_idx');
     expect(names.some((n) => n.endsWith('_pkey'))).toBe(false);
     // The three primary keys are the only indexes left out.
