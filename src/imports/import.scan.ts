@@ -5,7 +5,7 @@ import type { ImportTally } from './import-report.ts';
 import { preparedBatches } from './import.rows.ts';
 import { SearchFieldsCache } from './import.search-fields.ts';
 import type { ImportStore } from './import.store.ts';
-import { BatchRace, writeBatch, type PreparedRow } from './import.writer.ts';
+import { isRetryableBatchError, writeBatch, type PreparedRow } from './import.writer.ts';
 import { createSearchFieldsComputer } from './search-fields.pool.ts';
 import type { ImportOptions } from './import.service.ts';
 import { JOB_OWNER, JobLostError } from './import.job-owner.ts';
@@ -30,13 +30,14 @@ export async function scanRows(options: ImportOptions, tally: ImportTally, store
     const run = (stagedOnly: boolean) =>
       target.transaction((session) => writeBatch(session, rows, compute, { ...context, stagedOnly }), { rollback: !!options.dryRun });
     // Another writer took one of the batch's keys, or changed one of its
-    // records, meanwhile: the batch is rolled back and run again, staged.
+    // records, meanwhile, or the batch lost a deadlock: it is rolled back and
+    // run again, staged.
     const retry = async (attempt: number): Promise<Awaited<ReturnType<typeof run>>> => {
       const started = performance.now();
       try {
         return await run(attempt > 0);
       } catch (err) {
-        if (!(err instanceof BatchRace) || attempt >= 3) throw err;
+        if (!isRetryableBatchError(err) || attempt >= 3) throw err;
         return retry(attempt + 1);
       } finally {
         if (options.timings && attempt > 0) options.timings['staged retry'] = (options.timings['staged retry'] ?? 0) + performance.now() - started;

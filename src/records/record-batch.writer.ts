@@ -68,6 +68,16 @@ export class BatchRace extends Error {
   }
 }
 
+/**
+ * A batch that may simply be run again: another writer raced it (BatchRace), or
+ * PostgreSQL chose it as a deadlock's victim (40P01). Two imports at once both
+ * add to tables the triggers keep (link_pending, surname_lexicon); adding the
+ * same new keys in separate statements of their batches can wait in a cycle,
+ * and PostgreSQL then rolls one batch back, which loses nothing.
+ */
+export const isRetryableBatchError = (err: unknown): boolean =>
+  err instanceof BatchRace || (typeof err === 'object' && err !== null && (err as { code?: string }).code === '40P01');
+
 export interface FreshRow {
   fields: unknown;
   search: SearchFields;
