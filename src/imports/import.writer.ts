@@ -4,7 +4,7 @@ import type { SearchFieldsCache } from './import.search-fields.ts';
 import { crashPoint } from '../shared/crash-point.ts';
 import { copyFreshRecords, planStaged, readingRows, writeStaged, ROW_COLUMNS } from '../records/record-batch.writer.ts';
 
-export { BatchRace, isRetryableBatchError, STAGING_DDL, recordFields } from '../records/record-batch.writer.ts';
+export { isRetryableBatchError, STAGING_DDL, recordFields } from '../records/record-batch.writer.ts';
 
 /**
  * One batch of an import, inside the caller's transaction. This file decides

@@ -202,9 +202,8 @@ export async function databaseClock(db: Kysely<DB>): Promise<Date> {
  * blocks together, or scores under the floor, under the model as it is now.
  * No decision was taken on them, so they go; decided links stay.
  */
-export async function withdrawProposalsNotSince(db: Kysely<DB>, since: Date): Promise<number> {
-  const result = await db.deleteFrom('record_links').where('status', '=', 'proposed').where('updated_at', '<', since).executeTakeFirst();
-  return Number(result.numDeletedRows);
+export async function withdrawProposalsNotSince(db: Kysely<DB>, since: Date): Promise<void> {
+  await db.deleteFrom('record_links').where('status', '=', 'proposed').where('updated_at', '<', since).execute();
 }
 
 /** Open proposals of these pairs at or above a score (the automatic-confirmation candidates). */
