@@ -25,6 +25,7 @@ export async function createStaging(session: ImportSession, t: Staging): Promise
       ${RECORD_COLUMNS.map((c) => `${c} ${columnType(c)}`).join(', ')},
       extra jsonb NOT NULL, extra_private jsonb NOT NULL)`);
   await session.query(`CREATE UNLOGGED TABLE ${t.search} (ord integer NOT NULL, name_latin text NOT NULL, birthplace_places text[] NOT NULL)`);
+  await session.query(`CREATE UNLOGGED TABLE ${t.existing} (ord integer NOT NULL, changed boolean NOT NULL)`);
   // Shaped like record_readings whatever columns search adds (record_id staged as 0).
   await session.query(`CREATE UNLOGGED TABLE ${t.readings} (ord integer NOT NULL, LIKE record_readings)`);
 }
@@ -42,13 +43,27 @@ export async function everyRowNew(session: ImportSession, source: string | undef
   return !!row?.none;
 }
 
-/** Which staged rows are in records already, and whether they changed; returns the counts. */
-export async function classifyStaged(session: ImportSession, t: Staging): Promise<{ changed: number; unchanged: number }> {
-  await session.query(`ANALYZE ${t.rows}`);
-  await session.query(`
-    CREATE UNLOGGED TABLE ${t.existing} AS
-    SELECT s.ord, r.id, r.content_hash IS DISTINCT FROM s.content_hash AS changed
-    FROM ${t.rows} s JOIN records r ON r.source = s.source AND r.external_id = s.external_id`);
+/**
+ * Which rows of a batch are in records already, and whether they changed: an
+ * index probe per row (records_source_external_id_key), run batch by batch
+ * while the file is read, so PostgreSQL answers beside the parser. Only what
+ * is new or changed is staged afterwards. Returns the ords of unchanged rows.
+ */
+export async function probeBatch(session: ImportSession, t: Staging, rows: ReadonlyArray<{ ord: number; source: string; externalId: string; contentHash: string }>): Promise<Set<number>> {
+  const found = await session.query<{ ord: number; changed: boolean }>(
+    `INSERT INTO ${t.existing} (ord, changed)
+     SELECT k.ord, r.content_hash IS DISTINCT FROM k.content_hash
+     FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]) AS k(ord, source, external_id, content_hash)
+     JOIN LATERAL (SELECT r.content_hash FROM records r WHERE r.source = k.source AND r.external_id = k.external_id OFFSET 0) r ON true
+     RETURNING ord, changed`,
+    [rows.map((r) => r.ord), rows.map((r) => r.source), rows.map((r) => r.externalId), rows.map((r) => r.contentHash)],
+  );
+  return new Set(found.filter((f) => !f.changed).map((f) => Number(f.ord)));
+}
+
+/** How many rows the probes found changed and unchanged; gives the planner statistics for the steps that join the staged rows. */
+export async function classifiedCounts(session: ImportSession, t: Staging): Promise<{ changed: number; unchanged: number }> {
+  await session.query(`ANALYZE ${t.rows}, ${t.existing}`);
   const [row] = await session.query<{ changed: number; unchanged: number }>(
     `SELECT count(*) FILTER (WHERE changed)::int AS changed, count(*) FILTER (WHERE NOT changed)::int AS unchanged FROM ${t.existing}`,
   );
@@ -64,6 +79,28 @@ export const freshNamesSql = (t: Staging) => `
 export const changedRowsSql = (t: Staging) => `
   SELECT s.* FROM ${t.rows} s JOIN ${t.existing} e ON e.ord = s.ord WHERE e.changed ORDER BY s.ord`;
 
+/** The new rows that can have a probable duplicate, from the staging tables. */
+const stagedCandidates = (t: Staging) => `
+    SELECT s.ord, s.line, s.source, s.external_id, s.full_name, s.birth_year, s.birthplace, rd.key
+    FROM ${t.readings} rd JOIN ${t.rows} s ON s.ord = rd.ord
+    WHERE rd.rank = 0 AND s.birth_year IS NOT NULL AND position(' ' in rd.key) > 0
+      AND NOT EXISTS (SELECT 1 FROM ${t.existing} e WHERE e.ord = s.ord)`;
+
+/**
+ * The same, for a load into an empty database (copyIntoEmpty), which stages
+ * nothing but each row's ord, line and new id: every row is new, and its
+ * fields and readings are read back from where they were written.
+ */
+export const loadedCandidates = (t: Staging) => `
+    SELECT i.ord, i.line, r.source, r.external_id, r.full_name, r.birth_year, r.birthplace, rd.key
+    FROM ${t.ids} i JOIN records r ON r.id = i.id JOIN record_readings rd ON rd.record_id = i.id
+    WHERE rd.rank = 0 AND r.birth_year IS NOT NULL AND position(' ' in rd.key) > 0`;
+
+/** The ids table of a load into an empty database, filled batch by batch. */
+export async function createLoadedIds(session: ImportSession, t: Staging): Promise<void> {
+  await session.query(`CREATE UNLOGGED TABLE ${t.ids} (ord integer NOT NULL, id bigint NOT NULL, line integer NOT NULL)`);
+}
+
 /**
  * Probable duplicates of the new rows, set-wise: the same best reading (two or
  * more syllables) and birth year, and the same source or birthplace — against
@@ -74,12 +111,7 @@ export const changedRowsSql = (t: Staging) => `
  * The pairs go to a table: a file may have many; the tally keeps the count and a sample.
  */
 const DUPLICATE_LIMIT = 20;
-export async function freshDuplicates(session: ImportSession, t: Staging, probeDatabase: boolean): Promise<{ count: number; sample: DuplicatePair[] }> {
-  const mine = `
-    SELECT s.ord, s.line, s.source, s.external_id, s.full_name, s.birth_year, s.birthplace, rd.key
-    FROM ${t.readings} rd JOIN ${t.rows} s ON s.ord = rd.ord
-    WHERE rd.rank = 0 AND s.birth_year IS NOT NULL AND position(' ' in rd.key) > 0
-      AND NOT EXISTS (SELECT 1 FROM ${t.existing} e WHERE e.ord = s.ord)`;
+export async function freshDuplicates(session: ImportSession, t: Staging, probeDatabase: boolean, mine = stagedCandidates(t)): Promise<{ count: number; sample: DuplicatePair[] }> {
   await session.query(`
     CREATE UNLOGGED TABLE ${t.duplicates} AS
     WITH numbered AS MATERIALIZED (

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
-import { moveFreshRecords } from '../records/record-bulk.writer.ts';
+import { copyIntoEmpty, dropIndexesForLoad, finishLoad, moveFreshRecords } from '../records/record-bulk.writer.ts';
 import { RECORD_FIELDS_ORDER, readingRows } from '../records/record-batch.writer.ts';
 import type { SearchFields } from '../core/match/index.ts';
 import { saveJobProgress } from './import-jobs.repository.ts';
@@ -11,7 +11,7 @@ import { SearchFieldsCache } from './import.search-fields.ts';
 import { openImportStore, type ImportSession, type ImportStore } from './import.store.ts';
 import { STAGING_DDL, writeBatch, type PreparedRow } from './import.writer.ts';
 import { createSearchFieldsComputer, type SearchFieldsComputer } from './search-fields.pool.ts';
-import { changedRowsSql, classifyStaged, createStaging, dropStaging, everyRowNew, freshDuplicates, freshNamesSql, stagingTables, type Staging } from './bulk-staging.ts';
+import { changedRowsSql, classifiedCounts, createLoadedIds, createStaging, dropStaging, everyRowNew, freshDuplicates, freshNamesSql, loadedCandidates, probeBatch, stagingTables, type Staging } from './bulk-staging.ts';
 import { JOB_OWNER, JobLostError } from './import.job-owner.ts';
 import type { ImportOptions } from './import.service.ts';
 
@@ -21,7 +21,8 @@ import type { ImportOptions } from './import.service.ts';
  * row errors as the row path) and COPYs the rows into unlogged staging tables
  * without indexes while worker threads decode names; then, set-wise:
  *
- * 1. classify: which staged rows exist in records, and which of those changed;
+ * 1. classify: which rows exist in records, and which of those changed (probed
+ *    batch by batch while streaming; unchanged rows are not staged);
  * 2. changed rows go through the staged path in batches (the same diff, claims
  *    and conflicts as the row path: record-batch.writer.ts);
  * 3. new rows not decoded while streaming (the source had records already)
@@ -29,6 +30,12 @@ import type { ImportOptions } from './import.service.ts';
  * 4. probable duplicates of the new rows, set-wise (bulk-staging.ts);
  * 5. the record writer moves the new rows in (record-bulk.writer.ts), dropping
  *    and rebuilding the secondary indexes when the tables at least double.
+ *
+ * Into an EMPTY database none of that has anything to do: loadIntoEmpty
+ * drops the indexes first and writes each batch straight into records, events
+ * and readings while the next is parsed (no staging copy, PostgreSQL working
+ * beside the parser instead of after it), then finds duplicates and builds
+ * the indexes once.
  *
  * A crash anywhere rolls the one transaction back: the database is as before
  * (staging tables included, they were created in it), or the import is complete.
@@ -40,18 +47,23 @@ export async function scanBulk(database: Database, options: ImportOptions, tally
   try {
     await store.transaction(async (session) => {
       const t = stagingTables(jobId);
+      const progressDb = database.backend === 'pglite' ? null : db;
+      if (await stillEmpty(session)) {
+        await loadIntoEmpty(session, store, computer, t, options, tally, jobId, progressDb);
+        return;
+      }
       await createStaging(session, t);
       const ahead = await everyRowNew(session, options.source);
-      const hadRecords = !(await everyRowNew(session, undefined));
-      const progressDb = database.backend === 'pglite' ? null : db;
-      const readingColumns = await stageFile(session, store, computer, t, options, tally, jobId, progressDb, ahead);
+      let readingColumns: string[] = [];
+      await streamBatches(store, computer, options, tally, jobId, progressDb, ahead, stageRows(session, t, ahead, () => readingColumns, (c) => (readingColumns = c)));
       tally.enter('decode');
       options.onProgress?.(tally);
-      const { changed, unchanged } = await classifyStaged(session, t);
+      const { changed, unchanged } = await classifiedCounts(session, t);
       tally.unchanged += unchanged;
       if (changed > 0) await writeChanged(session, store, computer, t, options, tally, jobId);
       const columns = ahead ? readingColumns : await decodeFresh(session, computer, t, options, tally);
-      const duplicates = await freshDuplicates(session, t, hadRecords);
+      // The database has records (an empty one took loadIntoEmpty): the new rows are probed against them too.
+      const duplicates = await freshDuplicates(session, t, true);
       tally.addDuplicateCount(duplicates.count, duplicates.sample);
       tally.enter('load');
       options.onProgress?.(tally);
@@ -74,17 +86,73 @@ export async function scanBulk(database: Database, options: ImportOptions, tally
   options.onProgress?.(tally);
 }
 
-/** Streams the file into the staging tables; with `ahead`, every row's search fields too. Returns the readings' columns. */
-async function stageFile(
+/**
+ * Whether records is empty, asked under a lock that keeps it so: another
+ * import cannot add rows between this answer and the load that relies on it.
+ * The lock is only taken when the table looked empty without it.
+ */
+async function stillEmpty(session: ImportSession): Promise<boolean> {
+  if (!(await everyRowNew(session, undefined))) return false;
+  await session.query(`LOCK TABLE records IN SHARE ROW EXCLUSIVE MODE`);
+  return everyRowNew(session, undefined);
+}
+
+/**
+ * An empty database: every row is new and no index has anything to keep in
+ * order, so nothing is staged. The indexes are dropped, each batch goes
+ * straight in (copyIntoEmpty) while the next is parsed and decoded, the
+ * probable duplicates are found set-wise, and the indexes are built once.
+ */
+async function loadIntoEmpty(
   session: ImportSession, store: ImportStore, computer: SearchFieldsComputer, t: Staging,
-  options: ImportOptions, tally: ImportTally, jobId: number, db: Kysely<DB> | null, ahead: boolean,
-): Promise<string[]> {
-  let readingColumns: string[] = [];
-  // One batch decoding in the worker while the one before is COPYed and the next parsed.
+  options: ImportOptions, tally: ImportTally, jobId: number, db: Kysely<DB> | null,
+): Promise<void> {
+  const load = await dropIndexesForLoad(session);
+  await createLoadedIds(session, t);
+  let inserted = 0;
+  await streamBatches(store, computer, options, tally, jobId, db, true, async (rows, fields) => {
+    const ids = await copyIntoEmpty(session, rows.map((r, i) => ({ fields: r.fields, search: fields![i]! })), options.actor, jobId, inserted === 0);
+    await session.load(t.ids, ['ord', 'id', 'line'], rows.map((r, i) => [r.ord, ids[i], r.line]));
+    inserted += rows.length;
+  });
+  tally.enter('load');
+  options.onProgress?.(tally);
+  const duplicates = await freshDuplicates(session, t, false, loadedCandidates(t));
+  tally.addDuplicateCount(duplicates.count, duplicates.sample);
+  await finishLoad(session, load, (phase, done, total) => {
+    tally.enter(phase, done, total);
+    options.onProgress?.(tally);
+  });
+  // Counted once it is all in: a crash before the commit leaves nothing.
+  tally.inserted += inserted;
+  await dropStaging(session, t);
+}
+
+/**
+ * Stages one batch: its rows, and (decoded while streaming) their search fields
+ * and readings. Unless every row is new (`ahead`), the batch is probed first
+ * and its unchanged rows, a re-import's bulk, are not staged at all.
+ */
+function stageRows(session: ImportSession, t: Staging, ahead: boolean, columns: () => string[], setColumns: (c: string[]) => void): BatchWrite {
+  return async (batch, fields) => {
+    const unchanged = ahead ? null : await probeBatch(session, t, batch);
+    const rows = unchanged && unchanged.size > 0 ? batch.filter((r) => !unchanged.has(r.ord)) : batch;
+    await session.load(t.rows, ['ord', 'line', ...RECORD_FIELDS_ORDER], rows.map((r) => [r.ord, r.line, r.fields]));
+    if (fields) setColumns(await stageSearch(session, t, rows.map((r, i) => [r.ord, fields[i]!] as const), columns()));
+  };
+}
+
+type BatchWrite = (rows: PreparedRow[], fields: SearchFields[] | null) => Promise<void>;
+
+/** Streams the file's batches to `write`; with `ahead`, every row's search fields are computed on the way. */
+async function streamBatches(
+  store: ImportStore, computer: SearchFieldsComputer, options: ImportOptions, tally: ImportTally,
+  jobId: number, db: Kysely<DB> | null, ahead: boolean, write: BatchWrite,
+): Promise<void> {
+  // One batch decoding in the worker while the one before is written and the next parsed.
   let previous: Promise<void> = Promise.resolve();
   const stage = async (rows: PreparedRow[], fields: SearchFields[] | null) => {
-    await session.load(t.rows, ['ord', 'line', ...RECORD_FIELDS_ORDER], rows.map((r) => [r.ord, r.line, r.fields]));
-    if (fields) readingColumns = await stageSearch(session, t, rows.map((r, i) => [r.ord, fields[i]!] as const), readingColumns);
+    await write(rows, fields);
     // PGlite has one connection, held by this transaction: the job row is saved when it ends.
     if (db && !(await saveJobProgress(db, jobId, JOB_OWNER, tally.progress()))) {
       throw new JobLostError(`import job ${jobId} was stopped or taken over by another process`);
@@ -107,7 +175,6 @@ async function stageFile(
   } finally {
     await previous.catch(() => undefined);
   }
-  return readingColumns;
 }
 
 /** Search fields and readings of staged rows, by ord; returns the readings' columns (kept from the first batch that had any). */

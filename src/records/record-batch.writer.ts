@@ -83,8 +83,8 @@ export interface FreshRow {
   search: SearchFields;
 }
 
-/** Rows not in the database: records, events and readings COPYed in, ids from the sequence. */
-export async function copyFreshRecords(session: ImportSession, rows: readonly FreshRow[], actor: string, jobId: number): Promise<void> {
+/** Rows not in the database: records, events and readings COPYed in, ids from the sequence. Returns the ids, in the rows' order. */
+export async function copyFreshRecords(session: ImportSession, rows: readonly FreshRow[], actor: string, jobId: number): Promise<string[]> {
   const ids = (await session.query<{ id: string }>(`SELECT nextval(pg_get_serial_sequence('records', 'id'))::text AS id FROM generate_series(1, $1::int)`, [rows.length])).map((r) => r.id);
   const readings = readingRows(rows.map((r, i) => [ids[i]!, r.search]));
   try {
@@ -97,6 +97,7 @@ export async function copyFreshRecords(session: ImportSession, rows: readonly Fr
   const event = JSON.stringify({ importJob: jobId });
   await session.load('record_events', ['record_id', 'kind', 'actor', 'data'], ids.map((id) => [id, 'record.inserted', actor, event]));
   if (readings.columns.length > 0) await session.load('record_readings', ['record_id', ...readings.columns], readings.rows);
+  return ids;
 }
 
 /** Readings as rows of (key, ...columns), the key first (a record id, or a staged ord), stamped with the decoder version. */

@@ -1,7 +1,7 @@
 import type { ImportSession } from '../imports/import.store.ts';
 import { dropForeignKeys, dropSecondaryIndexes, rebuildSecondaryIndexes, restoreForeignKeys, type ForeignKey, type SecondaryIndex, type TransactionQuery } from '../db/secondary-indexes.ts';
 import { crashPoint } from '../shared/crash-point.ts';
-import { RECORD_FIELDS_ORDER } from './record-batch.writer.ts';
+import { RECORD_FIELDS_ORDER, copyFreshRecords, type FreshRow } from './record-batch.writer.ts';
 
 /**
  * The record writer's bulk half (see record.writer.ts): new rows already
@@ -59,9 +59,7 @@ export async function moveFreshRecords(session: ImportSession, t: BulkTables, o:
   const [{ n } = { n: 0 }] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t.ids}`);
   if (Number(n) === 0) return 0;
   const rebuild = await rebuildWanted(query, o.indexes, Number(n));
-  const dropped: SecondaryIndex[] = rebuild ? await dropSecondaryIndexes(query, BULK_TABLES) : [];
-  // Events and readings point at records: their keys are checked once after the load, not per row.
-  const keys: ForeignKey[] = rebuild ? await dropForeignKeys(query, ['record_events', 'record_readings']) : [];
+  const load: IndexedLoad = rebuild ? await dropIndexesForLoad(session) : { dropped: [], keys: [] };
   o.onPhase?.('load', 0, 3);
   const fields = RECORD_FIELDS_ORDER.join(', ');
   await query(`
@@ -83,19 +81,55 @@ export async function moveFreshRecords(session: ImportSession, t: BulkTables, o:
       SELECT i.id, ${cols.map((c) => `r.${c}`).join(', ')} FROM ${t.readings} r JOIN ${t.ids} i ON i.ord = r.ord`);
   }
   o.onPhase?.('load', 3, 3);
-  if (dropped.length > 0) {
-    await rebuildSecondaryIndexes(query, dropped, {
+  await finishLoad(session, load, o.onPhase);
+  return Number(n);
+}
+
+/**
+ * Secondary indexes and foreign keys dropped for a load, in its transaction,
+ * to be rebuilt by finishLoad: one build is cheaper than maintaining them row
+ * by row when the load at least doubles the tables.
+ */
+export interface IndexedLoad {
+  dropped: SecondaryIndex[];
+  keys: ForeignKey[];
+}
+
+export async function dropIndexesForLoad(session: ImportSession): Promise<IndexedLoad> {
+  const dropped = await dropSecondaryIndexes(session.query, BULK_TABLES);
+  // Events and readings point at records: their keys are checked once after the load, not per row.
+  const keys = await dropForeignKeys(session.query, ['record_events', 'record_readings']);
+  return { dropped, keys };
+}
+
+/** Rebuilds what dropIndexesForLoad dropped, then gives the planner statistics for what arrived. */
+export async function finishLoad(session: ImportSession, load: IndexedLoad, onPhase?: BulkMoveOptions['onPhase']): Promise<void> {
+  const query: TransactionQuery = session.query;
+  if (load.dropped.length > 0) {
+    await rebuildSecondaryIndexes(query, load.dropped, {
       onIndex: (_index, done, total) => {
         if (done === 1) crashPoint('bulk-index'); // one index rebuilt, the others not yet
-        o.onPhase?.('index build', done, total);
+        onPhase?.('index build', done, total);
       },
     });
-    o.onPhase?.('index build', dropped.length, dropped.length);
+    onPhase?.('index build', load.dropped.length, load.dropped.length);
   }
-  await restoreForeignKeys(query, keys);
-  // The planner's statistics for what just arrived (ANALYZE may run in a transaction; VACUUM may not).
+  await restoreForeignKeys(query, load.keys);
+  // ANALYZE may run in a transaction; VACUUM may not.
   await query(`ANALYZE records, record_events, record_readings`);
-  return Number(n);
+}
+
+/**
+ * A load into an empty database (nothing to compare with, nothing to keep
+ * in order row by row): the indexes are dropped first, every batch goes
+ * straight in through the row path's own writer (copyFreshRecords: the same
+ * values, events and readings) while the next is read, and finishLoad builds
+ * the indexes once. Returns the batch's record ids, in its order.
+ */
+export async function copyIntoEmpty(session: ImportSession, rows: readonly FreshRow[], actor: string, jobId: number, first: boolean): Promise<string[]> {
+  const ids = await copyFreshRecords(session, rows, actor, jobId);
+  if (first) crashPoint('bulk-move'); // a batch in, the rest of the file not yet: all inside the one transaction
+  return ids;
 }
 
 async function rebuildWanted(query: TransactionQuery, indexes: BulkMoveOptions['indexes'], fresh: number): Promise<boolean> {
