@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { adminQuery } from './bench-server.ts';
-import { CLOCK_TICKS, cliNodeFlags, sampleProcess, withDatabase } from './cli-process.ts';
+import { CLOCK_TICKS, cliCommand, cliNodeFlags, sampleProcess, withDatabase } from './cli-process.ts';
 
 const { values } = parseArgs({
   options: {
@@ -82,7 +82,7 @@ async function timed(url: string, file: string, label: string, batchSize?: numbe
   sampleBackends();
   const pgBefore = backendSeconds();
   const started = performance.now();
-  const args = [...cliNodeFlags(), '--import', 'tsx', 'src/cli/main.ts', 'import', file, '--json', '--no-link', ...extra, ...(batchSize ? ['--batch-size', String(batchSize)] : [])];
+  const args = [...cliCommand(), 'import', file, '--json', '--no-link', ...extra, ...(batchSize ? ['--batch-size', String(batchSize)] : [])];
   const child = spawn(process.execPath, args, { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
   let stdout = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -130,7 +130,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   // Generated in a child process, so the peak RSS below is the importer's alone.
   execFileSync(process.execPath, ['--import', 'tsx', 'bench/generate-records.ts', '--rows', String(rows), '--seed', String(seed), '--out', file], { stdio: 'inherit' });
-  console.log(`node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GB; the CLI runs with ${cliNodeFlags().join(' ')}`);
+  console.log(`node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${Math.round(os.totalmem() / 2 ** 30)} GB; the CLI runs as \`node ${cliNodeFlags().join(' ')} bin/namebridge.js\` (the bundle, built first)`);
   console.log(`generated ${rows} rows into ${file} (${(fs.statSync(file).size / 2 ** 20).toFixed(0)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);

@@ -12,6 +12,7 @@
  * link_runs emptied first, so the run is a full one).
  */
 import { spawn } from 'node:child_process';
+import { cliCommand } from './cli-process.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,7 +45,6 @@ const url = (() => {
   u.pathname = `/${DB_NAME}`;
   return u.toString();
 })();
-const cliFlags = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.cli!.split(/\s+/).filter((a) => a.startsWith('--max-'));
 
 /** The kept database already holds the N generated rows (and nothing else). */
 async function loaded(): Promise<boolean> {
@@ -86,7 +86,7 @@ try {
   }
 
   t0 = performance.now();
-  const child = spawn(process.execPath, [...cliFlags, '--import', 'tsx', 'src/cli/main.ts', 'link', '--json'], {
+  const child = spawn(process.execPath, [...cliCommand(), 'link', '--json'], {
     env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -28,7 +28,7 @@ import pg from 'pg';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { adminQuery } from './bench-server.ts';
-import { cliNodeFlags, sampleProcess, withDatabase } from './cli-process.ts';
+import { cliCommand, cliNodeFlags, sampleProcess, withDatabase } from './cli-process.ts';
 
 const { values } = parseArgs({
   options: {
@@ -53,7 +53,7 @@ async function cli(label: string, args: string[], url: string, count: number, st
   const started = performance.now();
   const loadBefore = os.loadavg().map((l) => Number(l.toFixed(2)));
   const out = stdoutFile ? fs.openSync(stdoutFile, 'w') : 'pipe';
-  const child = spawn(process.execPath, [...cliNodeFlags(), '--import', 'tsx', 'src/cli/main.ts', ...args], {
+  const child = spawn(process.execPath, [...cliCommand(), ...args], {
     env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
     stdio: ['ignore', out, 'inherit'],
   });
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
   const file = path.join(os.tmpdir(), `nb-bench-restore-${rows}-${values.seed}.csv`);
   const exported = path.join(os.tmpdir(), `nb-bench-restore-${rows}-export.csv`);
   execFileSync(process.execPath, ['--import', 'tsx', 'bench/generate-records.ts', '--rows', String(rows), '--seed', values.seed!, '--out', file], { stdio: 'inherit' });
-  console.log(`node ${process.version}, ${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GB; the CLI runs with ${cliNodeFlags().join(' ')}`);
+  console.log(`node ${process.version}, ${os.cpus().length} CPUs, ${Math.round(os.totalmem() / 2 ** 30)} GB; the CLI runs as \`node ${cliNodeFlags().join(' ')} bin/namebridge.js\` (the bundle, built first)`);
   try {
     let restored = file;
     if (!values['from-generated']) {

@@ -18,7 +18,7 @@ const CLI_FLAGS = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), '
   .split(/\s+/)
   .filter((arg) => arg.startsWith('--max-'));
 
-/** Starts `node --import tsx <args>` in the project root, as `npm start` / `npm run cli` do. */
+/** Starts `node --import tsx <args>` in the project root, as `npm start` does (and `npm run cli` when the bundle is older than a source). */
 export function startNode(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
   const flags = args[0] === 'src/cli/main.ts' ? CLI_FLAGS : [];
   return spawn(process.execPath, [...flags, '--import', 'tsx', ...args], {
