@@ -13,6 +13,8 @@ import type { ImportOptions } from './import.service.ts';
 import { crashPoint } from '../shared/crash-point.ts';
 
 export const DEFAULT_BATCH_SIZE = 5_000;
+/** Rows read before the file's row count is estimated (see IdSet.reserve). */
+const SIZE_ESTIMATE_ROWS = 20_000;
 /** A batch is also cut at this many characters, so rows with long biographies keep memory flat too. */
 const BATCH_CHARS = 4_000_000;
 
@@ -94,6 +96,10 @@ export async function* preparedBatches(
           batchChars = 0;
         }
       }
+    }
+    if (tally.rowsRead === SIZE_ESTIMATE_ROWS && options.bytesTotal) {
+      // The file's rows, estimated from its first ones: the id set grows once, now, not by doubling later.
+      seen.reserve(Math.ceil((options.bytesTotal / Math.max(1, reader.bytesRead())) * tally.rowsRead));
     }
     if ((tally.rowsRead & 255) === 0) {
       // Parsing never waits on its own (records come as microtasks): let the

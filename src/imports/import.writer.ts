@@ -88,6 +88,23 @@ const DUPLICATES_SQL = duplicatesSql(`
   FROM nb_import_readings rd JOIN nb_import_rows s ON s.ord = rd.ord
   WHERE rd.rank = 0 AND s.birth_year IS NOT NULL AND position(' ' in rd.key) > 0`);
 
+/**
+ * Runs a duplicate probe with bitmap scans off. Each probe reads at most
+ * DUPLICATE_PROBE_LIMIT readings of a key, which an index scan stops after;
+ * the planner prefers a bitmap scan, which first collects every reading of the
+ * key — thousands for a common name in a large database (50,000 rows into
+ * 3,100,000 records spent 2–3 s a batch there, against 0.2 s this way:
+ * docs/benchmarks.md). SET LOCAL, reset after: the rest of the transaction plans as usual.
+ */
+export async function withoutBitmapScans(session: ImportSession, text: string, params?: readonly unknown[]): Promise<DuplicateRow[]> {
+  await session.query(`SET LOCAL enable_bitmapscan = off`);
+  try {
+    return await session.query<DuplicateRow>(text, params);
+  } finally {
+    await session.query(`RESET enable_bitmapscan`).catch(() => undefined);
+  }
+}
+
 export interface WriteContext {
   jobId: number;
   actor: string;
@@ -172,7 +189,7 @@ async function freshDuplicates(session: ImportSession, rows: readonly PreparedRo
   });
   if (mine.length === 0) return [];
   const column = <T>(f: (m: (typeof mine)[number]) => T) => mine.map(f);
-  const found = await session.query<DuplicateRow>(FRESH_DUPLICATES_SQL, [
+  const found = await withoutBitmapScans(session, FRESH_DUPLICATES_SQL, [
     column((m) => m.row.ord),
     column((m) => m.row.line),
     column((m) => m.row.source),
@@ -208,7 +225,7 @@ async function writeStagedBatch(session: ImportSession, rows: readonly PreparedR
 
   // A record of this batch found in the database is paired within the batch instead.
   const inBatch = new Set(rows.map((r) => `${r.source}\u0001${r.externalId}`));
-  const duplicates = (await step('duplicates', () => session.query<DuplicateRow>(DUPLICATES_SQL)))
+  const duplicates = (await step('duplicates', () => withoutBitmapScans(session, DUPLICATES_SQL)))
     .filter((d) => d.other_id === null || !inBatch.has(`${d.other_source}\u0001${d.other_external_id}`))
     .map(toPair);
 

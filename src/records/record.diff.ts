@@ -36,19 +36,22 @@ export const isEmptyChange = (c: RecordChange) => Object.keys(c.old).length === 
 
 /** Field values → columns, with the normalised form beside each date. */
 export function toColumns(fields: RecordFieldValues): RecordUpdate {
-  const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(fields)) {
+  // Runs once per imported row: written into one object, not merged from one per field.
+  const out: Columns = {};
+  for (const name in fields) {
     const field = FIELD_BY_NAME.get(name);
-    if (!field || value === undefined) continue;
-    Object.assign(out, fieldColumns(field, value === '' ? null : value));
+    const value = fields[name as RecordFieldName];
+    if (field && value !== undefined) setFieldColumns(out, field, value === '' ? null : value);
   }
   return out as RecordUpdate;
 }
 
-function fieldColumns(field: RecordField, value: unknown): Columns {
-  if (field.kind !== 'date') return { [field.column]: value };
+/** A field's column, and a date's normalised form beside it. */
+function setFieldColumns(out: Columns, field: RecordField, value: unknown): void {
+  out[field.column] = value;
+  if (field.kind !== 'date') return;
   const parsed = typeof value === 'string' && value ? normalisePartialDate(value) : undefined;
-  return { [field.column]: value, [normColumn(field.column)]: parsed?.ok ? parsed.normalised : null };
+  out[normColumn(field.column)] = parsed?.ok ? parsed.normalised : null;
 }
 
 /** Equal as stored values: jsonb objects compare by content, whatever their key order. */
@@ -71,7 +74,8 @@ const emptyChange = (sourceValues: SourceValues): RecordChange => ({ set: {}, ol
 function display(change: RecordChange, current: Columns, field: RecordField | undefined, column: string, value: unknown): void {
   change.old[column] = current[column] ?? null;
   change.new[column] = value;
-  Object.assign(change.set, field ? fieldColumns(field, value) : { [column]: value });
+  if (field) setFieldColumns(change.set, field, value);
+  else change.set[column] = value;
 }
 
 /**

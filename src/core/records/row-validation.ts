@@ -133,10 +133,9 @@ export function validateRow(
   if (!fullName) {
     fullName = [values.surname, values.givenName, values.patronymic].filter((v) => typeof v === 'string' && v).join(' ');
   }
-  const nameHeaders = new Set((['fullName', 'surname', 'givenName', 'patronymic'] as const).map((t) => mapping.byTarget[t]).filter((i) => i !== undefined).map((i) => mapping.columns[i]!.header));
-  const nameHadError = errors.some((e) => e.column !== null && nameHeaders.has(e.column));
+  const nameHadError = errors.length > 0 && errors.some((e) => e.column !== null && nameHeadersOf(mapping).has(e.column));
   if (!fullName && !nameHadError) {
-    const nameColumn = (['fullName', 'surname', 'givenName', 'patronymic'] as const).map((t) => mapping.byTarget[t]).find((i) => i !== undefined);
+    const nameColumn = NAME_TARGETS.map((t) => mapping.byTarget[t]).find((i) => i !== undefined);
     fail(nameColumn ?? null, 'the name is empty (a record needs a name)');
   } else if (fullName && fullName.length > FIELD_BY_TARGET.get('fullName')!.maxLength) {
     fail(mapping.byTarget.fullName ?? null, `the name is ${fullName.length} characters long; the limit is ${FIELD_BY_TARGET.get('fullName')!.maxLength}`);
@@ -144,5 +143,9 @@ export function validateRow(
   if (errors.length > 0) return { kind: 'invalid', line: startLine, errors };
   return { kind: 'valid', row: { line: startLine, source, externalId, values: { ...values, fullName }, extra } };
 }
+
+const NAME_TARGETS = ['fullName', 'surname', 'givenName', 'patronymic'] as const;
+const nameHeadersOf = (mapping: ColumnMapping) =>
+  new Set(NAME_TARGETS.map((t) => mapping.byTarget[t]).filter((i) => i !== undefined).map((i) => mapping.columns[i]!.header));
 
 const short = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
