@@ -61,7 +61,9 @@ function parse(tokens: readonly Token[]): { groups: Group[]; asides: Array<{ zh:
     }
     if (tok.t === 'word' && tok.lex.role === 'aside') return void asides.push(tok.lex.entry);
     if (tok.t === 'date') return void asides.push(tok);
-    if ((tok.t === 'number' || tok.t === 'quoted' || tok.t === 'namesake') && last && !dangling && !last.broken) {
+    // «завод СВАРЗ», «депо Москва-Сортировочная»: a name right after a workplace's kind word is that workplace's name.
+    const title = tok.t === 'title' && tok.apposed && last?.head?.t === 'word' && last.head.lex.kind === 'place' && last.post.length === 0;
+    if ((tok.t === 'number' || tok.t === 'quoted' || tok.t === 'namesake' || title) && last && !dangling && !last.broken) {
       last.post.push(tok);
       last.raws.push(tok.raw);
       return;
@@ -98,6 +100,7 @@ function headParts(head: Token | undefined, lang: ExplainLang): Part[] {
       return lang === 'zh' ? [name, known('站')] : [known('station '), name];
     }
     case 'name': return [named(lang === 'en' ? romanise(head.raw) : head.raw)];
+    case 'title': return titleParts(head, lang);
     case 'street': return lang === 'zh' ? [named(head.name), known(head.zh)] : [named(romanise(head.name)), known(` ${head.en}`)];
     case 'number': return [known(lang === 'zh' ? `${head.n}号` : `No. ${head.n}`)];
     default: return postParts(head, lang);
@@ -106,12 +109,18 @@ function headParts(head: Token | undefined, lang: ExplainLang): Part[] {
 
 function postParts(tok: Token, lang: ExplainLang): Part[] {
   if (tok.t === 'number') return [known(lang === 'zh' ? `${tok.n}号` : `No. ${tok.n}`)];
+  if (tok.t === 'title') return titleParts(tok, lang);
   if (tok.t === 'quoted') return [named(lang === 'en' ? romanise(tok.raw).replace(/"([^"]*)"?/, '“$1”') : tok.raw)];
   if (tok.t === 'namesake') {
     const name = tok.entry ? known(tok.entry[lang]) : named(lang === 'en' ? romanise(tok.name) : tok.name);
     return lang === 'zh' ? [name] : [known('named after '), name];
   }
   return [unknown(tok.raw)];
+}
+
+/** «СВАРЗ» → SVARZ, «Облмосторге» → Oblmostorg (a trading organisation): the name, and what its syllables say it is. */
+function titleParts(tok: Token & { t: 'title' }, lang: ExplainLang): Part[] {
+  return [named(`${lang === 'en' ? romanise(tok.name) : tok.name}${tok.note?.[lang] ?? ''}`)];
 }
 
 /** «Фрунзенского» → Frunzensky: a proper adjective romanised in its dictionary form. */
@@ -162,11 +171,13 @@ function joinEn(prev: Group, g: Group): string {
   const lex = g.broken ? undefined : lexOf(g);
   const named = g.mods.length === 0 && /^the /i.test(lex?.entry.en ?? '');
   const the = (lex?.kind === 'place' || lex?.kind === 'person') && !named ? 'the ' : '';
+  // A body by its own name («ЦСУ», «Облмосторг») is a place of work as a workplace noun is.
+  const body = !g.broken && (g.head?.t === 'title' || (g.head?.t === 'place' && g.head.name && !g.head.station));
   const prevLex = lexOf(prev);
-  const at = prevLex?.kind === 'person' && !prevLex.entry.leads && !prev.deputies.length && lex?.kind === 'place';
+  const at = prevLex?.kind === 'person' && !prevLex.entry.leads && !prev.deputies.length && (lex?.kind === 'place' || body);
   if (g.rel === 'of') return at ? ` at ${the}` : ` of ${the}`;
   // «в прачечной», «на заводе»: a place of work is "at" it.
-  const word = (g.rel === 'в' || g.rel === 'во' || g.rel === 'на') && lex?.kind === 'place' ? 'at' : PREPOSITIONS[g.rel] ?? g.rel;
+  const word = (g.rel === 'в' || g.rel === 'во' || g.rel === 'на') && (lex?.kind === 'place' || body) ? 'at' : PREPOSITIONS[g.rel] ?? g.rel;
   return ` ${word} ${the}`;
 }
 

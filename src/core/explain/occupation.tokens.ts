@@ -8,6 +8,8 @@ import { POSITIONS, WORKPLACES } from './occupations.data.ts';
 import type { Term } from './explain.types.ts';
 import { glossary } from './glossary.ts';
 import { explainDate } from './dates.explain.ts';
+import { readAcronym, readCompoundName } from './org-names.ts';
+import { STATION_KINDS } from './org-names.data.ts';
 
 /** What a word does in an occupation phrase. */
 export type Role = 'noun' | 'adj' | 'deputy' | 'org' | 'aside';
@@ -35,6 +37,8 @@ export type Token =
   | { t: 'namesake'; raw: string; entry?: WordEntry; name: string }
   | { t: 'place'; raw: string; zh: string; en: string; station: boolean; name: boolean; settlement?: true }
   | { t: 'name'; raw: string }
+  /** A body's or a station's own name kept as a name (org-names.ts): «СВАРЗ», «депо Москва-Сортировочная». */
+  | { t: 'title'; raw: string; name: string; note?: { zh: string; en: string }; apposed: boolean }
   | { t: 'street'; raw: string; name: string; zh: string; en: string }
   | { t: 'date'; raw: string; zh: string; en: string }
   | { t: 'unknown'; raw: string };
@@ -210,8 +214,10 @@ export function tokenize(text: string): Token[] {
   // «ж.д.им. Дзержинского»: «им.» glued after another abbreviation.
   // «зам.нач.сектора»: abbreviations glued in a row, each split off.
   let rest = cyrillic.replace(/(\.)(им\.)/g, '$1 $2').replace(/(^|\s|(?<=[а-яё]\.))([а-яё]{2,5}\.)(?=[А-ЯЁа-яё"])/g, '$1$2 ').replace(/\s+/g, ' ').trim();
+  // «НИИ-20»: a known abbreviation and its number, as «НИИ № 20» would be written.
+  rest = rest.replace(/(?<![А-ЯЁа-яё])([А-ЯЁ]{2,})-(\d+)(?=[\s,:;)]|$)/g, (all, abbr: string, n: string) => (LEXICON.has(termKey(abbr)) ? `${abbr} № ${n}` : all));
   while (rest.length > 0) {
-    const m = special(rest) ?? lexical(rest) ?? plain(rest, tokens.length === 0);
+    const m = special(rest) ?? lexical(rest) ?? plain(rest, tokens.at(-1));
     tokens.push(m.token);
     rest = rest.slice(m.length).replace(/^[\s,]+/, '');
   }
@@ -228,7 +234,13 @@ function compound(word: string): Token | undefined {
   return { t: 'word', raw: word, lex: { ...a, entry, nominative: a.nominative && b.nominative, oblique: a.oblique && b.oblique } };
 }
 
-function plain(rest: string, first: boolean): Match {
+/** «депо Москва-Сортировочная», «станция Пресня»: after a station's kind word, a capitalised word is its name. */
+const STATION_NAME = /^[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]*)*(?:-\d+)?$/;
+const STATION_KIND = new Set(STATION_KINDS.map(termKey));
+const afterStationKind = (prev: Token | undefined) => prev?.t === 'word' && STATION_KIND.has(termKey(prev.lex.entry.ru));
+
+function plain(rest: string, prev: Token | undefined): Match {
+  const first = prev === undefined;
   const word = /^[^\s]+/.exec(rest)![0];
   const bare = word.replace(/[.,;]+$/, '');
   const place = /^[А-ЯЁ]/.test(bare) ? CITY.lookup(bare) ?? COUNTRY.lookup(bare) : undefined;
@@ -243,6 +255,15 @@ function plain(rest: string, first: boolean): Match {
   if (GLAV.test(bare)) return { token: { t: 'place', raw: bare, zh: `${bare}（总局）`, en: `${bare} (a chief directorate)`, station: false, name: true }, length: bare.length };
   const short = SHORT_NAMES.find((n) => n.pattern.test(bare));
   if (short) return { token: { t: 'place', raw: bare, zh: `${bare}${short.zh}`, en: `${bare}${short.en}`, station: false, name: true }, length: bare.length };
+  const title = (token: Token & { t: 'title' }): Match => ({ token, length: bare.length });
+  if (afterStationKind(prev) && STATION_NAME.test(bare)) return title({ t: 'title', raw: bare, name: bare, apposed: true });
+  const acronym = readAcronym(bare);
+  if (acronym) return title({ t: 'title', raw: bare, name: acronym.name, apposed: true });
+  const body = readCompoundName(bare);
+  // «Госплане»: a case form the tables do not list of a body they know is that body.
+  const listed = body && LEXICON.get(termKey(body.nominative));
+  if (listed) return { token: { t: 'word', raw: bare, lex: { ...listed, nominative: false, oblique: true } }, length: bare.length };
+  if (body) return title({ t: 'title', raw: bare, name: body.nominative, note: { zh: body.zh, en: body.en }, apposed: body.asWritten });
   // An unknown abbreviation keeps its full stop («ул.»): one unknown word, not two.
   return { token: { t: 'unknown', raw: word.replace(/,+$/, '') }, length: word.replace(/,+$/, '').length };
 }

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import type { Part } from '../../../src/core/explain/explain.types.ts';
+import { termKey } from '../../../src/core/explain/glossary.ts';
+import { readOccupation } from '../../../src/core/explain/occupation.reader.ts';
+import { renderOccupation } from '../../../src/core/explain/occupation.render.ts';
+import { LEXICON } from '../../../src/core/explain/occupation.tokens.ts';
+import { ORG_STEMS, STATION_KINDS } from '../../../src/core/explain/org-names.data.ts';
+import { readAcronym, readCompoundName } from '../../../src/core/explain/org-names.ts';
+
+const HAN = /\p{Script=Han}/u;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+/** Names in {braces}, what stayed Russian in ⟦brackets⟧. */
+const shown = (parts: readonly Part[]) => parts.map((p) => (p.untranslated ? `⟦${p.text}⟧` : p.name ? `{${p.text}}` : p.text)).join('');
+
+describe('org-names.data: invariants', () => {
+  it('lists each stem once, in small Cyrillic letters', () => {
+    const stems = ORG_STEMS.map((s) => s.ru);
+    expect(stems.filter((s, i) => stems.indexOf(s) !== i)).toEqual([]);
+    for (const s of stems) expect(s).toMatch(/^[а-я]+$/);
+  });
+  it('says a kind in Chinese characters and in English, never in Cyrillic', () => {
+    for (const s of ORG_STEMS.filter((x) => x.kind)) {
+      expect(s.kind!.zh, s.ru).toMatch(HAN);
+      expect(`${s.kind!.zh}${s.kind!.en}`, s.ru).not.toMatch(CYRILLIC);
+      expect(s.kind!.en, s.ru).toMatch(/^ \((?:a|an) [a-z ]+\)$/);
+    }
+  });
+  it('names only kind words the occupation tables know', () => {
+    for (const k of STATION_KINDS) expect(LEXICON.get(termKey(k))?.kind, k).toBe('place');
+  });
+  it('never reads a person, a field or an adjective of the tables, capitalised, as a body’s name', () => {
+    const ordinary = [...LEXICON].filter(([k, v]) => /^[а-яё]+$/.test(k) && v.role !== 'org' && v.kind !== 'place');
+    expect(ordinary.length).toBeGreaterThan(1000);
+    const taken = ordinary.map(([k]) => k[0]!.toUpperCase() + k.slice(1)).filter((w) => readCompoundName(w));
+    expect(taken).toEqual([]);
+  });
+});
+
+describe('readCompoundName: a body named by the syllables of Soviet bodies', () => {
+  it.each([
+    ['Станкоимпорт', 'Станкоимпорт', ' (an import organisation)'],
+    ['Всекопромметаллсоюз', 'Всекопромметаллсоюз', ' (a union)'],
+    ['Облмосторге', 'Облмосторг', ' (a trading organisation)'],
+    ['Учпедгизом', 'Учпедгиз', ' (a publishing house)'],
+    ['Хлебостроя', 'Хлебострой', ' (a construction organisation)'],
+    ['Центропечати', 'Центропечать', ' (an organisation)'],
+    ['Главрыба', 'Главрыба', ' (an organisation)'],
+  ])('%s → %s%s', (word, nominative, en) => {
+    expect(readCompoundName(word)).toMatchObject({ nominative, en });
+  });
+  it.each([
+    ['Металлолом', 'scrap metal: no syllable of a body, no kind at the end'],
+    ['Хлебокомбинат', 'a bread works: an ordinary compound'],
+    ['Молококомбинат', 'a dairy works, not мол + о + ко + комбинат'],
+    ['станкоимпорт', 'lower case'],
+    ['Горбачева', 'a surname'],
+    ['Газовый', 'an adjective'],
+    ['Войтовича', 'a surname in the genitive'],
+  ])('%s is not one (%s)', (word) => {
+    expect(readCompoundName(word)).toBeUndefined();
+  });
+});
+
+describe('readAcronym: capitals are an abbreviation, the small letters after them its case', () => {
+  it.each([
+    ['СВАРЗ', 'СВАРЗ'],
+    ['ОГИЗом', 'ОГИЗ'],
+    ['ОУРа', 'ОУР'],
+    ['НИИ-20', 'НИИ-20'],
+    ['ГУШОCДОР', 'ГУШОСДОР'],
+  ])('%s → %s', (word, name) => {
+    expect(readAcronym(word)?.name).toBe(name);
+  });
+  it.each(['П', 'Москва', 'ВКП(б)', 'завод', 'С.М.О.'])('%s is not one', (word) => {
+    expect(readAcronym(word)).toBeUndefined();
+  });
+});
+
+describe('names stay names in occupations, by rule (zh and en)', () => {
+  it.each([
+    ['завод СВАРЗ: мастер вагонного цеха', 'foreman at the carriage workshop at works {SVARZ}', '{СВАРЗ}工厂：车辆车间工长'],
+    ['завод РААЗ: слесарь', 'fitter at works {RAAZ}', '{РААЗ}工厂：钳工'],
+    ['статистик ЦСУ', 'statistician at {TsSU}', '{ЦСУ}统计员'],
+    ['зам. зав. ОГИЗом', 'deputy manager of {OGIZ}', '{ОГИЗ}副主任'],
+    ['Станкоимпорт: бухгалтер', 'accountant at {Stankoimport (an import organisation)}', '{Станкоимпорт（进口机构）}：会计'],
+    ['Всекопромметаллсоюз: товаровед', 'merchandise specialist at {Vsekoprommetallsoyuz (a union)}', '{Всекопромметаллсоюз（联合会）}：商品鉴定员'],
+    ['грузчик в Облмосторге', 'loader at {Oblmostorg (a trading organisation)}', '{Облмосторг（贸易机构）}装卸工'],
+    ['трест Фундаментстрой: инженер', 'engineer at trust {Fundamentstroi (a construction organisation)}', '{Фундаментстрой（建设机构）}托拉斯：工程师'],
+    ['трест Хлебостроя: инженер', 'engineer at trust of {Khlebostroi (a construction organisation)}', '{Хлебострой（建设机构）}托拉斯：工程师'],
+    ['депо Москва-пассажирская: машинист', 'engine driver at depot {Moskva-passazhirskaya}', '{Москва-пассажирская}机务段：司机（机车）'],
+    ['станция Пресня: телеграфист', 'telegraph operator at station {Presnya}', '{Пресня}站：电报员'],
+  ])('%s', (ru, en, zh) => {
+    expect(shown(renderOccupation(ru, 'en'))).toBe(en);
+    expect(shown(renderOccupation(ru, 'zh'))).toBe(zh);
+  });
+
+  it('reads a known abbreviation with its number as that body, numbered: «НИИ-20»', () => {
+    expect(shown(readOccupation('слесарь НИИ-20', 'en'))).toBe('fitter of research institute No. 20');
+    expect(shown(readOccupation('слесарь НИИ-20', 'zh'))).toBe('20号研究所钳工');
+  });
+
+  it('reads a case form the tables do not list of a body they know as that body, not as a new name: «в Госплане»', () => {
+    expect(shown(readOccupation('экономист в Госплане', 'en'))).toBe('economist in Gosplan (the State Planning Committee)');
+  });
+
+  it('takes an ordinary word of the tables for a word even when capitalised', () => {
+    const parts = readOccupation('Слесарь Завода', 'en');
+    expect(parts.some((p) => p.name)).toBe(false);
+    expect(parts.some((p) => p.untranslated)).toBe(false);
+  });
+
+  it.each([
+    ['бухгалтер станкоимпорта', 'a lower-case unknown word stays unknown'],
+    ['машинист депо москва-пассажирская', 'a lower-case word after a station is no name'],
+    ['маляр завода Войтовича', 'a capitalised word after a kind word that is neither capitals nor a body’s syllables'],
+    ['агент треста Металлолом', 'an ordinary compound capitalised'],
+    ['секретарь Мосиенкова', 'a surname'],
+  ])('leaves %s in Russian (%s)', (ru) => {
+    expect(renderOccupation(ru, 'en')).toEqual([{ text: ru, untranslated: true }]);
+    expect(renderOccupation(ru, 'zh')).toEqual([{ text: ru, untranslated: true }]);
+  });
+});
