@@ -72,7 +72,13 @@ function better(tables: Part[], text: string, lang: ExplainLang): Part[] {
 
 /** A workplace («Прачечная № 5», «артель "Коллективный труд"»): names kept, words from the tables. */
 export function renderWorkplace(text: string, lang: ExplainLang): Part[] {
-  return better(renderWorkplaceByTables(text, lang), text, lang);
+  const whole = better(renderWorkplaceByTables(text, lang), text, lang);
+  const units = splitTopLevel(text);
+  if (untranslatedCount(whole) === 0 || units.length < 2) return whole;
+  // «завод №24, монтажный цех»: a workplace, then its unit, each named as a workplace in the order written.
+  const read = units.map((u) => better(renderWorkplaceByTables(u, lang), u, lang));
+  if (read.some((r) => untranslatedCount(r) > 0)) return whole;
+  return read.flatMap((r, i) => [...(i > 0 ? [known(lang === 'zh' ? '，' : ', ')] : []), ...r]);
 }
 
 function renderWorkplaceByTables(text: string, lang: ExplainLang): Part[] {
