@@ -120,3 +120,13 @@ describe('names stay names in occupations, by rule (zh and en)', () => {
     expect(renderOccupation(ru, 'zh')).toEqual([{ text: ru, untranslated: true }]);
   });
 });
+
+describe('a workplace with its unit after a comma («завод №24, монтажный цех»)', () => {
+  it('reads each as a workplace, in the order written', () => {
+    expect(shown(renderOccupation('завод №24, монтажный цех: старший мастер', 'en'))).toBe('senior foreman at works No. 24, installation workshop');
+    expect(shown(renderOccupation('завод №24, монтажный цех: старший мастер', 'zh'))).toBe('24号工厂，安装车间：高级工长');
+  });
+  it('keeps the whole workplace in Russian when one unit is unknown', () => {
+    expect(shown(renderOccupation('завод №24, колонщицкий цех: мастер', 'en'))).toBe('foreman at ⟦завод №24, колонщицкий цех⟧');
+  });
+});
