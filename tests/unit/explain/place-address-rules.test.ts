@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Part } from '../../../src/core/explain/explain.types.ts';
+import { renderAddress } from '../../../src/core/explain/address.render.ts';
 import { renderPlace } from '../../../src/core/explain/place.render.ts';
 
 /** Names in {braces}, what stayed Russian in ⟦brackets⟧. */
@@ -39,5 +40,22 @@ describe('birthplaces: rules for what the reader used to mis-split (zh and en)',
   it('reads a nationality written into the birthplace as the nationality, with the other record’s', () => {
     expect(both('г. МОсквы, русский (немец)')).toEqual(['莫斯科，俄罗斯人（德意志人）', 'Moscow, Russian (German)']);
     expect(both('в Луганске, русский (по другим данным - еврей)')[1]).toBe('Luhansk (Lugansk), Russian (other records say: Jewish)');
+  });
+});
+
+describe('addresses: what clerks typed for punctuation (zh and en)', () => {
+  const plain = (parts: readonly Part[]) => parts.map((p) => (p.untranslated ? `⟦${p.text}⟧` : p.text)).join('');
+  const address = (ru: string) => [plain(renderAddress(ru, 'zh')), plain(renderAddress(ru, 'en'))];
+  it.each([
+    ['пр-д Девичьего Поля, д.2., кв. 147', 'Девичьего Поля通道，2号，147室', 'Devichego Polya passage, house 2, apt. 147'],
+    ['2-й Колобовский пер. . Д. 12, кв. 13', '2-й Колобовский胡同（巷），12号，13室', '2nd Kolobovsky lane, house 12, apt. 13'],
+    ['ул. Добровольческая, д, 7, кв. 4', 'Добровольческая街，7号，4室', 'Dobrovolcheskaya street, house 7, apt. 4'],
+    ['М. Грузинскаяул., д.50/13, кв. 33', 'М. Грузинская街，50/13号，33室', 'M. Gruzinskaya street, house 50/13, apt. 33'],
+  ])('regression «%s»', (ru, zh, en) => {
+    expect(address(ru)).toEqual([zh, en]);
+  });
+  it('reads a second address after «$» said to be one, and keeps anything else after «$» in Russian', () => {
+    expect(address('Долгий пер., д.5, кв.1$ другой адрес: ул.Чекистская, д.11')[1]).toBe('Dolgy lane, house 5, apt. 1; other address: Chekistskaya street, house 11');
+    expect(address('Долгий пер., д.5, кв.1$ снимала комнату')[1]).toBe('Dolgy lane, house 5, apt. 1; ⟦снимала комнату⟧');
   });
 });
