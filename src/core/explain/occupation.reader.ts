@@ -62,7 +62,8 @@ function parse(tokens: readonly Token[]): { groups: Group[]; asides: Array<{ zh:
     if (tok.t === 'word' && tok.lex.role === 'aside') return void asides.push(tok.lex.entry);
     if (tok.t === 'date') return void asides.push(tok);
     // «завод СВАРЗ», «депо Москва-Сортировочная»: a name right after a workplace's kind word is that workplace's name.
-    const title = tok.t === 'title' && tok.apposed && last?.head?.t === 'word' && last.head.lex.kind === 'place' && last.post.length === 0;
+    // «академика Н.Д.Зелинского»: a person by name stands beside the noun before it, whatever its kind.
+    const title = tok.t === 'title' && tok.apposed && last?.head?.t === 'word' && (tok.person || (last.head.lex.kind === 'place' && last.post.length === 0));
     if ((tok.t === 'number' || tok.t === 'quoted' || tok.t === 'namesake' || title) && last && !dangling && !last.broken) {
       last.post.push(tok);
       last.raws.push(tok.raw);
@@ -177,7 +178,9 @@ function joinEn(prev: Group, g: Group): string {
   const at = prevLex?.kind === 'person' && !prevLex.entry.leads && !prev.deputies.length && (lex?.kind === 'place' || body);
   if (g.rel === 'of') return at ? ` at ${the}` : ` of ${the}`;
   // «в прачечной», «на заводе»: a place of work is "at" it.
-  const word = (g.rel === 'в' || g.rel === 'во' || g.rel === 'на') && (lex?.kind === 'place' || body) ? 'at' : PREPOSITIONS[g.rel] ?? g.rel;
+  // «уволен с должности»: «с» with the genitive is "from"; only with the instrumental («с женой») is it "with".
+  const from = (g.rel === 'с' || g.rel === 'со') && g.head !== undefined && !/(?:ом|ем|ой|ей|ью|ами|ями)$/.test(g.head.raw);
+  const word = (g.rel === 'в' || g.rel === 'во' || g.rel === 'на') && (lex?.kind === 'place' || body) ? 'at' : from ? 'from' : PREPOSITIONS[g.rel] ?? g.rel;
   return ` ${word} ${the}`;
 }
 

@@ -138,7 +138,9 @@ export function renderOccupation(text: string, lang: ExplainLang): Part[] {
 
 function renderJobs(text: string, lang: ExplainLang): Part[] {
   const parts: Part[] = [];
-  splitTopLevel(text.trim()).forEach((job, i) => {
+  // «… в декабре 1936 г. Не работал»: a capital after a year's «г.» starts another sentence, read as another job.
+  const jobs = text.trim().split(/(?<=\d{4}\s?гг?)\.\s+(?=[А-ЯЁ])/).flatMap((sentence) => splitTopLevel(sentence));
+  jobs.forEach((job, i) => {
     if (i > 0) parts.push(known(lang === 'zh' ? '，' : ', '));
     parts.push(...renderJob(job, lang));
   });

@@ -2,14 +2,15 @@ import { termKey } from './glossary.ts';
 import { inflect } from './inflect.ts';
 import { ADJECTIVES, NAMESAKES, ORGANISATIONS } from './occupation-modifiers.data.ts';
 import { DEPUTY_NOUNS, FIELD_NOUNS, PERSON_NOUNS, PLACE_NOUNS, type WordEntry } from './occupation-words.data.ts';
-import { CITIES, COUNTRIES } from './places.data.ts';
+import { CITIES } from './places.data.ts';
 import { STREET_KINDS } from './address.data.ts';
 import { POSITIONS, WORKPLACES } from './occupations.data.ts';
 import type { Term } from './explain.types.ts';
 import { glossary } from './glossary.ts';
-import { explainDate } from './dates.explain.ts';
+import { explainDate, explainDayOfMonth } from './dates.explain.ts';
 import { readAcronym, readCompoundName } from './org-names.ts';
 import { STATION_KINDS } from './org-names.data.ts';
+import { ADJECTIVE_ENDING, COMMON_ADJECTIVE, GLAV, PROPER_ADJECTIVE, SHORT_NAMES, STATION_NAME, knownPlace, surnameOf } from './occupation.names.ts';
 
 /** What a word does in an occupation phrase. */
 export type Role = 'noun' | 'adj' | 'deputy' | 'org' | 'aside';
@@ -38,7 +39,7 @@ export type Token =
   | { t: 'place'; raw: string; zh: string; en: string; station: boolean; name: boolean; settlement?: true }
   | { t: 'name'; raw: string }
   /** A body's or a station's own name kept as a name (org-names.ts): «СВАРЗ», «депо Москва-Сортировочная». */
-  | { t: 'title'; raw: string; name: string; note?: { zh: string; en: string }; apposed: boolean }
+  | { t: 'title'; raw: string; name: string; note?: { zh: string; en: string }; apposed: boolean; person?: true }
   | { t: 'street'; raw: string; name: string; zh: string; en: string }
   | { t: 'date'; raw: string; zh: string; en: string }
   | { t: 'unknown'; raw: string };
@@ -84,7 +85,6 @@ export const LEXICON: ReadonlyMap<string, Lexeme> = buildLexicon();
 const LONGEST = Math.max(...[...LEXICON.keys()].map((k) => k.split(' ').length));
 const NAMESAKE = glossary(NAMESAKES.map((n) => ({ ru: [n.ru, ...(n.also ?? [])], zh: n.zh, en: n.en })));
 const CITY = glossary(CITIES);
-const COUNTRY = glossary(COUNTRIES);
 const STREET_KIND = new Map(STREET_KINDS.flatMap((k) => k.ru.map((r) => [termKey(r), k] as const)));
 /** «ул. Покровке», «ул.Огарева»: a street word and the street's name (capitalised, one or two words). */
 const STREET = /^(ул\.|пер\.|б-р|бул\.|пл\.|наб\.|ш\.|пр\.)\s*([А-ЯЁ0-9][а-яё0-9-]*(?:\s+[А-ЯЁ][а-яё-]+)?)/;
@@ -93,23 +93,6 @@ const PREPOSITIONS: Readonly<Record<string, string>> = {
   в: 'in', во: 'in', на: 'at', при: 'under', по: 'for', для: 'for', из: 'from', с: 'with', со: 'with', у: 'at', от: 'from', к: 'to', за: 'for',
 };
 
-/** A proper adjective not in the tables («Фрунзенского», «Кирижский»): a name, never a word to translate. */
-const PROPER_ADJECTIVE = /^[А-ЯЁ][а-яё]+(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$/;
-/** A capital at the start of a phrase may be only the phrase's: «Химический» is a word, so -ический is never taken for a name there. */
-const COMMON_ADJECTIVE = /(?:ическ|ческ)[а-я]+$/;
-/** «Главкондитер», «Главметиза»: a chief directorate («Глав-») by its own name. */
-const GLAV = /^Глав[а-яё]{3,}$/;
-/**
- * Bodies named by their kind's first syllables, not in the tables: «Моснарпит», «Мособлпечатьсоюза» (a Moscow
- * body: «Мос-»), «Союзрыба» (an All-Union one: «Союз-»), «Наркомзем» (a People’s Commissariat). The name is kept
- * and only what its first syllables state is said; words of the tables («Москва», «Моссовет», «союза») never get here.
- */
-const SHORT_NAMES: ReadonlyArray<{ pattern: RegExp; zh: string; en: string }> = [
-  // Not «Москва», «Мост…», nor a surname («Мосиенков»).
-  { pattern: /^Мос(?!ков|кв|т)[а-яё]{4,}(?<!ов|ев|ова|ева|ин|ина)$/, zh: '（莫斯科机构）', en: ' (a Moscow organisation)' },
-  { pattern: /^Союз[а-яё]{4,}$/, zh: '（全苏机构）', en: ' (an All-Union organisation)' },
-  { pattern: /^Нарком[а-яё]{3,}$/, zh: '（人民委员部）', en: ' (a People’s Commissariat)' },
-];
 
 type Match = { token: Token; length: number };
 
@@ -128,7 +111,9 @@ function date(rest: string): Match | undefined {
   if (m[3] && !to) return undefined;
   const how = SINCE[(m[1] ?? 'в').toLowerCase()]!;
   const zhDate = `${explainDate(m[2]!, 'zh')}${m[3] ? `至${explainDate(m[3], 'zh')}` : ''}`;
-  const en = `${how.en} ${from}${to ? `–${to}` : ''}`;
+  // «8 июля 1937 г.»: a day is "on" it, a month or a year "in" it.
+  const on = how.en === 'in' && /^\d{1,2}\s/.test(m[2]!) ? 'on' : how.en;
+  const en = `${on} ${from}${to ? `–${to}` : ''}`;
   return { token: { t: 'date', raw: m[0], zh: `${how.zh[0]}${zhDate}${how.zh[1]}`, en }, length: m[0].length };
 }
 
@@ -186,11 +171,21 @@ function namesake(rest: string, start: number): Match {
       return { token: { t: 'namesake', raw, name: entry.en, entry: { ru: entry.ru[0]!, zh: entry.zh, en: entry.en } }, length: raw.length };
     }
   }
+  // «им. 1-го Мая», «им. 26 июня»: a works named after a day, said as that day.
+  const day = /^\d{1,2}(?:-го)?\s+[А-Яа-яЁё]+/.exec(tail);
+  const dayZh = day ? explainDayOfMonth(day[0], 'zh') : undefined;
+  if (day && dayZh) {
+    const raw = rest.slice(0, skip) + day[0];
+    return { token: { t: 'namesake', raw, name: explainDayOfMonth(day[0], 'en')!, entry: { ru: day[0], zh: dayZh, en: explainDayOfMonth(day[0], 'en')! } }, length: raw.length };
+  }
   // «им. ОГПУ», «им. ВЦИК»: a body the tables know.
   const body = /^\S+/.exec(tail)?.[0] ?? '';
   const org = LEXICON.get(termKey(body));
   if (org?.role === 'org') return { token: { t: 'namesake', raw: rest.slice(0, skip) + body, name: org.entry.en, entry: org.entry }, length: skip + body.length };
-  const name = /^(?:"[^"]*"?|(?:[А-ЯЁ]\.\s*){0,2}[А-ЯЁ][а-яё-]+)/.exec(tail);
+  // «им. Карла Либкнехта», «им. Серго Орджоникидзе»: a given name and a surname, the second no word and no adjective.
+  const two = /^([А-ЯЁ][а-яё]+)\s+([А-ЯЁ][а-яё-]+)/.exec(tail);
+  const surname = two && !LEXICON.has(termKey(two[2]!)) && !ADJECTIVE_ENDING.test(two[2]!) && !NAMESAKE.lookup(two[1]!);
+  const name = surname ? two : /^(?:"[^"]*"?|(?:[А-ЯЁ]\.\s*){0,2}[А-ЯЁ][а-яё-]+)/.exec(tail);
   if (!name) return { token: { t: 'unknown', raw: rest.slice(0, skip).trim() }, length: skip };
   return { token: { t: 'namesake', raw: rest.slice(0, skip) + name[0], name: name[0] }, length: skip + name[0].length };
 }
@@ -234,8 +229,8 @@ function compound(word: string): Token | undefined {
   return { t: 'word', raw: word, lex: { ...a, entry, nominative: a.nominative && b.nominative, oblique: a.oblique && b.oblique } };
 }
 
+
 /** «депо Москва-Сортировочная», «станция Пресня»: after a station's kind word, a capitalised word is its name. */
-const STATION_NAME = /^[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]*)*(?:-\d+)?$/;
 const STATION_KIND = new Set(STATION_KINDS.map(termKey));
 const afterStationKind = (prev: Token | undefined) => prev?.t === 'word' && STATION_KIND.has(termKey(prev.lex.entry.ru));
 
@@ -243,7 +238,7 @@ function plain(rest: string, prev: Token | undefined): Match {
   const first = prev === undefined;
   const word = /^[^\s]+/.exec(rest)![0];
   const bare = word.replace(/[.,;]+$/, '');
-  const place = /^[А-ЯЁ]/.test(bare) ? CITY.lookup(bare) ?? COUNTRY.lookup(bare) : undefined;
+  const place = /^[А-ЯЁ]/.test(bare) ? knownPlace(bare) : undefined;
   if (place) return { token: { t: 'place', raw: bare, zh: place.zh, en: place.en, station: false, name: false }, length: bare.length };
   const both = compound(bare);
   if (both) return { token: both, length: bare.length };
@@ -256,6 +251,16 @@ function plain(rest: string, prev: Token | undefined): Match {
   const short = SHORT_NAMES.find((n) => n.pattern.test(bare));
   if (short) return { token: { t: 'place', raw: bare, zh: `${bare}${short.zh}`, en: `${bare}${short.en}`, station: false, name: true }, length: bare.length };
   const title = (token: Token & { t: 'title' }): Match => ({ token, length: bare.length });
+  // «шофер академика Н.Д.Зелинского», «Музея А.М.Горького»: a person by initials and surname.
+  const person = /^((?:[А-ЯЁ]\.\s?){1,2})([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)$/.exec(bare);
+  if (person) return title({ t: 'title', raw: bare, name: `${person[1]!.replace(/\s/g, '')} ${surnameOf(person[2]!)}`, apposed: true, person: true });
+  // «рабочий в Шанхае», «на Таганке»: one capitalised word after «в» or «на», no word of the tables, is a place's name.
+  const placeName = /^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*$/.test(bare) && !/(?:ом|ем)$/.test(bare) && !ADJECTIVE_ENDING.test(bare);
+  if (prev?.t === 'prep' && ['в', 'во', 'на'].includes(prev.rel) && placeName && !readCompoundName(bare)) {
+    // English names it in the nominative where the ending says which it is: «Ногинске» → Noginsk, «Шанхае» → Shankhai.
+    const name = bare.replace(/(?<=[сц]к)е$/, '').replace(/(?<=а)е$/, 'й');
+    return { token: { t: 'place', raw: bare, zh: bare, en: name, station: false, name: true }, length: bare.length };
+  }
   if (afterStationKind(prev) && STATION_NAME.test(bare)) return title({ t: 'title', raw: bare, name: bare, apposed: true });
   const acronym = readAcronym(bare);
   if (acronym) return title({ t: 'title', raw: bare, name: acronym.name, apposed: true });

@@ -130,3 +130,29 @@ describe('a workplace with its unit after a comma («завод №24, монт�
     expect(shown(renderOccupation('завод №24, колонщицкий цех: мастер', 'en'))).toBe('foreman at ⟦завод №24, колонщицкий цех⟧');
   });
 });
+
+describe('places and persons named inside an occupation (zh and en)', () => {
+  it.each([
+    ['ст.инженер отдела пути Московско-Казанской ж/д', 'senior engineer at the department of the track of the {Moskovsko-Kazansky} railway', '{Московско-Казанской}铁路线路处高级工程师'],
+    ['слесарь завода в Лосиноостровске', 'fitter at the works at {Losinoostrovsk}', '{Лосиноостровске}工厂钳工'],
+    ['торгпред СССР в Монголии', 'trade representative of the USSR in Mongolia', '蒙古苏联商务代表'],
+    ['шофер академика Н.Д.Зелинского', 'driver of the academician {N.D. Zelinsky}', '{Н.Д. Зелинский}院士司机'],
+    ['трикотажная фабрика им. 8-го Марта: слесарь', 'fitter at knitwear factory named after 8 March', '3月8日针织工厂：钳工'],
+    ['станкозавод им. Серго Орджоникидзе: слесарь', 'fitter at machine-tool works named after {Sergo Ordzhonikidze}', '{Серго Орджоникидзе}机床厂：钳工'],
+  ])('%s', (ru, en, zh) => {
+    expect(shown(renderOccupation(ru, 'en'))).toBe(en);
+    expect(shown(renderOccupation(ru, 'zh'))).toBe(zh);
+  });
+
+  it('takes no adjective for a place after «на», nor for a surname after a namesake', () => {
+    expect(renderOccupation('механик на Всемирной выставке', 'en')[0]!.untranslated).toBe(true);
+    expect(shown(readOccupation('рабочий завода им. Фрунзе Московского', 'en'))).not.toMatch(/Frunze Mosk/);
+  });
+
+  it('reads «с» with the genitive as "from", a day as "on", and a capital after a year as another sentence', () => {
+    expect(shown(renderOccupation('уволен с должности директора санатория в декабре 1936 г. Не работал', 'en'))).toBe(
+      'dismissed from post of the director of the sanatorium (in December 1936), unemployed',
+    );
+    expect(shown(readOccupation('уволен с должности бухгалтера 8 июля 1937 г', 'en'))).toBe('dismissed from post of the accountant (on 8 July 1937)');
+  });
+});
