@@ -219,12 +219,30 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/**
+ * «культурно-пропагандистским», «планово-учетного»: two adjectives written as one, the first in its short
+ * form in -о/-е (культурно = культурный). Both must be adjectives of the tables; the compound takes the case
+ * of its second half and says both ("cultural and propaganda", 文化宣传).
+ */
+function compoundAdjective(word: string): Token | undefined {
+  const m = /^([а-яё]+)[ое]-([а-яё]+)$/.exec(word);
+  if (!m) return undefined;
+  const first = ['ый', 'ий', 'ой'].map((e) => LEXICON.get(termKey(m[1]! + e))).find((l) => l?.role === 'adj');
+  const second = LEXICON.get(termKey(m[2]!));
+  if (!first || second?.role !== 'adj') return undefined;
+  // «проектно-конструкторский»: two words English says alike are said once.
+  const en = first.entry.en === second.entry.en ? first.entry.en : `${first.entry.en} and ${second.entry.en}`;
+  const zh = first.entry.zh === second.entry.zh ? first.entry.zh : `${first.entry.zh}${second.entry.zh}`;
+  const entry: WordEntry = { ru: word, zh, en };
+  return { t: 'word', raw: word, lex: { ...second, entry } };
+}
+
 /** «инженер-экономист», «бухгалтера-ревизора»: two positions written as one. */
 function compound(word: string): Token | undefined {
   const halves = word.split('-');
-  if (halves.length !== 2) return undefined;
+  if (halves.length !== 2) return compoundAdjective(word);
   const [a, b] = halves.map((h) => LEXICON.get(termKey(h)));
-  if (!a || !b || a.kind !== 'person' || b.kind !== 'person') return undefined;
+  if (!a || !b || a.kind !== 'person' || b.kind !== 'person') return compoundAdjective(word);
   const entry: WordEntry = { ru: word, zh: `${a.entry.zh}兼${b.entry.zh}`, en: `${a.entry.en}-${b.entry.en}` };
   return { t: 'word', raw: word, lex: { ...a, entry, nominative: a.nominative && b.nominative, oblique: a.oblique && b.oblique } };
 }

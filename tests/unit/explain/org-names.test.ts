@@ -156,3 +156,14 @@ describe('places and persons named inside an occupation (zh and en)', () => {
     expect(shown(readOccupation('уволен с должности бухгалтера 8 июля 1937 г', 'en'))).toBe('dismissed from post of the accountant (on 8 July 1937)');
   });
 });
+
+describe('two adjectives written as one («научно-контрольный»)', () => {
+  it('says both when the tables know both, in the case of the second', () => {
+    expect(shown(readOccupation('инспектор научно-контрольного отдела', 'en'))).toBe('inspector at the scientific and control department');
+    expect(shown(readOccupation('инспектор научно-контрольного отдела', 'zh'))).toBe('科学监察处检查员');
+  });
+  it('leaves one with an unknown half, or a noun for a half, in Russian', () => {
+    expect(renderOccupation('инспектор энерго-экономического отдела', 'en')[0]!.untranslated).toBe(true);
+    expect(renderOccupation('инспектор научно-колонщицкого отдела', 'en')[0]!.untranslated).toBe(true);
+  });
+});
