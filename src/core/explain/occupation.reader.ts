@@ -71,7 +71,10 @@ function parse(tokens: readonly Token[]): { groups: Group[]; asides: Array<{ zh:
     }
     // «ж.д. транспорта»: a noun written before another noun is its attribute (railway transport).
     const attributive = tok.t === 'word' && tok.lex.entry.attributive && next?.t === 'word' && next.lex.role === 'noun';
-    const mod: Mod | undefined = tok.t === 'word' && (tok.lex.role === 'adj' || attributive) ? { lex: tok.lex }
+    // «дежурный слесарь», «ученый секретарь»: an adjectival position before another position qualifies it.
+    const attribute = tok.t === 'word' && tok.lex.entry.attribute && next?.t === 'word' && next.lex.kind === 'person' ? tok.lex.entry.attribute : undefined;
+    const mod: Mod | undefined = tok.t === 'word' && attribute ? { lex: { ...tok.lex, entry: { ...tok.lex.entry, ...attribute } } }
+      : tok.t === 'word' && (tok.lex.role === 'adj' || attributive) ? { lex: tok.lex }
       : tok.t === 'ordinal' ? { n: tok.n } : tok.t === 'name' ? { name: tok.raw } : undefined;
     if (mod) pending.mods.push(mod);
     else if (tok.t === 'word' && tok.lex.role === 'deputy') pending.deputies.push(tok.lex);

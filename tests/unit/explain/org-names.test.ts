@@ -167,3 +167,13 @@ describe('two adjectives written as one («научно-контрольный»
     expect(renderOccupation('инспектор научно-колонщицкого отдела', 'en')[0]!.untranslated).toBe(true);
   });
 });
+
+describe('an adjectival position before another position («дежурный слесарь»)', () => {
+  it('qualifies it, with the attribute its entry gives', () => {
+    expect(shown(readOccupation('старший дежурный слесарь', 'en'))).toBe('senior duty fitter');
+    expect(shown(readOccupation('ученый секретарь', 'zh'))).toBe('学术秘书');
+  });
+  it('stays the position itself before anything else', () => {
+    expect(shown(readOccupation('дежурный по станции', 'en'))).toBe('duty officer for the station');
+  });
+});
