@@ -105,7 +105,7 @@ function headParts(head: Token | undefined, lang: ExplainLang): Part[] {
     }
     case 'name': return [named(lang === 'en' ? romanise(head.raw) : head.raw)];
     case 'title': return titleParts(head, lang);
-    case 'street': return lang === 'zh' ? [named(head.name), known(head.zh)] : [named(romanise(head.name)), known(` ${head.en}`)];
+    case 'street': return lang === 'zh' ? [named(head.name), known(head.zh)] : [named(romanise(head.nameEn ?? head.name)), known(` ${head.en}`)];
     case 'number': return [known(lang === 'zh' ? `${head.n}号` : `No. ${head.n}`)];
     default: return postParts(head, lang);
   }
@@ -183,7 +183,9 @@ function joinEn(prev: Group, g: Group): string {
   // «в прачечной», «на заводе»: a place of work is "at" it.
   // «уволен с должности»: «с» with the genitive is "from"; only with the instrumental («с женой») is it "with".
   const from = (g.rel === 'с' || g.rel === 'со') && g.head !== undefined && !/(?:ом|ем|ой|ей|ью|ами|ями)$/.test(g.head.raw);
-  const word = (g.rel === 'в' || g.rel === 'во' || g.rel === 'на') && (lex?.kind === 'place' || body) ? 'at' : from ? 'from' : PREPOSITIONS[g.rel] ?? g.rel;
+  // «по Беговой ул.»: along a street is "on" it.
+  const on = g.rel === 'по' && g.head?.t === 'street';
+  const word = (g.rel === 'в' || g.rel === 'во' || g.rel === 'на') && (lex?.kind === 'place' || body) ? 'at' : from ? 'from' : on ? 'on' : PREPOSITIONS[g.rel] ?? g.rel;
   return ` ${word} ${the}`;
 }
 

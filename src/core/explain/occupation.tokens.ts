@@ -40,7 +40,7 @@ export type Token =
   | { t: 'name'; raw: string }
   /** A body's or a station's own name kept as a name (org-names.ts): «СВАРЗ», «депо Москва-Сортировочная». */
   | { t: 'title'; raw: string; name: string; note?: { zh: string; en: string }; apposed: boolean; person?: true }
-  | { t: 'street'; raw: string; name: string; zh: string; en: string }
+  | { t: 'street'; raw: string; name: string; zh: string; en: string; nameEn?: string }
   | { t: 'date'; raw: string; zh: string; en: string }
   | { t: 'unknown'; raw: string };
 
@@ -88,6 +88,10 @@ const CITY = glossary(CITIES);
 const STREET_KIND = new Map(STREET_KINDS.flatMap((k) => k.ru.map((r) => [termKey(r), k] as const)));
 /** «ул. Покровке», «ул.Огарева»: a street word and the street's name (capitalised, one or two words). */
 const STREET = /^(ул\.|пер\.|б-р|бул\.|пл\.|наб\.|ш\.|пр\.)\s*([А-ЯЁ0-9][а-яё0-9-]*(?:\s+[А-ЯЁ][а-яё-]+)?)/;
+
+const STREET_AFTER_NAME = /^((?:\d+-[йя]\s+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?(?:ой|ей|ом|ем|ую))\s+(ул\.?|улице|пер\.?|переулке|наб\.?|набережной|пл\.?|площади)(?=[\s,:;)]|$)/;
+/** The kind words in the prepositional, as «на … улице» writes them, → the form the address tables list. */
+const STREET_CASES: Readonly<Record<string, string>> = { улице: 'улица', переулке: 'переулок', набережной: 'набережная', площади: 'площадь' };
 
 const PREPOSITIONS: Readonly<Record<string, string>> = {
   в: 'in', во: 'in', на: 'at', при: 'under', по: 'for', для: 'for', из: 'from', с: 'with', со: 'with', у: 'at', от: 'from', к: 'to', за: 'for',
@@ -139,6 +143,16 @@ function special(rest: string): Match | undefined {
     const kind = STREET_KIND.get(termKey(street[1]!))!;
     return { token: { t: 'street', raw: street[0], name: street[2]!, zh: kind.zh, en: kind.en }, length: street[0].length };
   }
+  // «на Донской ул.», «по Беговой ул.», «на Берсеневской набережной»: the name before its kind.
+  const named = STREET_AFTER_NAME.exec(rest);
+  const kindAfter = named && STREET_KIND.get(termKey(STREET_CASES[named[2]!.toLowerCase()] ?? named[2]!));
+  if (named && kindAfter) {
+    // A street, embankment or square is feminine: English names it in the nominative («Донской ул.» → Donskaya street).
+    const feminine = ['street', 'embankment', 'square'].includes(kindAfter.en);
+    const nameEn = feminine ? named[1]!.replace(/(?:ой|ей|ую)$/, 'ая').replace(/^(\d+)-й/, '$1-я') : named[1]!;
+    return { token: { t: 'street', raw: named[0], name: named[1]!, zh: kindAfter.zh, en: kindAfter.en, nameEn }, length: named[0].length };
+  }
+
   // «ст.Москва-3»: a station's number is part of its name.
   const place = /^(ст\.|г\.|гор\.|пос\.)\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?(?:-\d+)?)/.exec(rest);
   if (place) {
@@ -208,7 +222,8 @@ export function tokenize(text: string): Token[] {
   const cyrillic = text.replace(/H(?=[А-ЯЁа-яё])|(?<=[А-ЯЁа-яё])H/g, 'Н');
   // «ж.д.им. Дзержинского»: «им.» glued after another abbreviation.
   // «зам.нач.сектора»: abbreviations glued in a row, each split off.
-  let rest = cyrillic.replace(/(\.)(им\.)/g, '$1 $2').replace(/(^|\s|(?<=[а-яё]\.))([а-яё]{2,5}\.)(?=[А-ЯЁа-яё"])/g, '$1$2 ').replace(/\s+/g, ' ').trim();
+  // «артель"Технохимик"»: a word glued to the quote that opens a name.
+  let rest = cyrillic.replace(/([а-яё])"(?=[А-ЯЁ])/g, '$1 "').replace(/(\.)(им\.)/g, '$1 $2').replace(/(^|\s|(?<=[а-яё]\.))([а-яё]{2,5}\.)(?=[А-ЯЁа-яё"])/g, '$1$2 ').replace(/\s+/g, ' ').trim();
   // «НИИ-20»: a known abbreviation and its number, as «НИИ № 20» would be written.
   rest = rest.replace(/(?<![А-ЯЁа-яё])([А-ЯЁ]{2,})-(\d+)(?=[\s,:;)]|$)/g, (all, abbr: string, n: string) => (LEXICON.has(termKey(abbr)) ? `${abbr} № ${n}` : all));
   while (rest.length > 0) {

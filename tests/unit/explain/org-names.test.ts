@@ -177,3 +177,16 @@ describe('an adjectival position before another position («дежурный с�
     expect(shown(readOccupation('дежурный по станции', 'en'))).toBe('duty officer for the station');
   });
 });
+
+describe('a street named before its kind inside an occupation («на Донской ул.»)', () => {
+  it('keeps the name (zh as written, en in the nominative a street takes), the kind translated', () => {
+    expect(shown(readOccupation('священник храма на Донской ул.', 'en'))).toBe('priest at the church at {Donskaya} street');
+    expect(shown(readOccupation('священник храма на Донской ул.', 'zh'))).toBe('{Донской}街教堂神父');
+  });
+  it('reads a word glued to the quote that opens a name: «артель"Технохимик"»', () => {
+    expect(shown(renderOccupation('инвалидная артель"Технохимик": мастер', 'en'))).toBe('foreman at disabled persons’ artel (workers’ cooperative) {“Tekhnokhimik”}');
+  });
+  it('leaves «д. N» after it to the older reading, which says where the workplace is', () => {
+    expect(shown(renderOccupation('Прачечная на Садово-Каретной ул., д. 14: заведующий', 'zh'))).toBe('洗衣房位于{Садово-Каретной}街，14号：主任');
+  });
+});
