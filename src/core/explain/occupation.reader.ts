@@ -142,9 +142,9 @@ function groupParts(g: Group, lang: ExplainLang): Part[] {
   const lead = [...g.deputies.map((d) => known(d.entry[lang])), ...g.mods.map((m) => modParts(m, lang))];
   const head = headParts(g.head, lang);
   if (lang === 'zh') {
-    // Names and numbers come first in Chinese: 斯大林工厂, 24号工厂.
+    // Names and numbers come first in Chinese: 斯大林工厂, 24号工厂; a house number after its street: 高尔基街40号.
     const before = g.post.flatMap((p) => postParts(p, lang));
-    return [...before, ...lead, ...head];
+    return g.head?.t === 'street' ? [...lead, ...head, ...before] : [...before, ...lead, ...head];
   }
   const spaced = lead.flatMap((p) => [p, known(' ')]);
   return [...spaced, ...head, ...g.post.flatMap((p) => [known(' '), ...postParts(p, lang)])];

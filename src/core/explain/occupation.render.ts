@@ -73,6 +73,13 @@ function better(tables: Part[], text: string, lang: ExplainLang): Part[] {
 /** A workplace («Прачечная № 5», «артель "Коллективный труд"»): names kept, words from the tables. */
 export function renderWorkplace(text: string, lang: ExplainLang): Part[] {
   const whole = better(renderWorkplaceByTables(text, lang), text, lang);
+  // «завод № 93 (Химзавод)», «Гастроном №1 (ул.Горького, 40)»: a workplace and, in parentheses, its other name or its place.
+  const aside = untranslatedCount(whole) > 0 ? /^([^()]+?)\s*\(([^()]+)\)$/.exec(text.trim()) : null;
+  if (aside) {
+    const main = renderWorkplace(aside[1]!, lang);
+    const other = renderWorkplace(aside[2]!, lang);
+    if (untranslatedCount(main) + untranslatedCount(other) === 0) return [...main, known(lang === 'zh' ? '（' : ' ('), ...other, known(lang === 'zh' ? '）' : ')')];
+  }
   const units = splitTopLevel(text);
   if (untranslatedCount(whole) === 0 || units.length < 2) return whole;
   // «завод №24, монтажный цех»: a workplace, then its unit, each named as a workplace in the order written.

@@ -190,3 +190,16 @@ describe('a street named before its kind inside an occupation («на Донск
     expect(shown(renderOccupation('Прачечная на Садово-Каретной ул., д. 14: заведующий', 'zh'))).toBe('洗衣房位于{Садово-Каретной}街，14号：主任');
   });
 });
+
+describe('a workplace with its other name or its place in parentheses', () => {
+  it.each([
+    ['завод № 93 (Химзавод): старшая лаборантка', 'senior laboratory assistant at works No. 93 (chemical works)', '93号工厂（化工厂）：高级实验员'],
+    ['Гастроном №1 (ул.Горького, 40): зав. фруктовым отделом', 'manager of the fruit department at grocery (gastronom) No. 1 ({Gorkogo} street No. 40)', '1号食品店（{Горького}街40号）：水果处主任'],
+  ])('%s', (ru, en, zh) => {
+    expect(shown(renderOccupation(ru, 'en'))).toBe(en);
+    expect(shown(renderOccupation(ru, 'zh'))).toBe(zh);
+  });
+  it('keeps the whole workplace in Russian when the parenthesis is not read', () => {
+    expect(shown(renderOccupation('завод № 93 (колонщицкий): мастер', 'en'))).toBe('foreman at ⟦завод № 93 (колонщицкий)⟧');
+  });
+});
