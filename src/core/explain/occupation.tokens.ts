@@ -90,7 +90,7 @@ const STREET_KIND = new Map(STREET_KINDS.flatMap((k) => k.ru.map((r) => [termKey
 /** «ул. Покровке», «ул.Огарева»: a street word and the street's name (capitalised, one or two words). */
 const STREET = /^(ул\.|пер\.|б-р|бул\.|пл\.|наб\.|ш\.|пр\.)\s*([А-ЯЁ0-9][а-яё0-9-]*(?:\s+[А-ЯЁ][а-яё-]+)?)/;
 
-const STREET_AFTER_NAME = /^((?:\d+-[йя]\s+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?(?:ой|ей|ом|ем|ую))\s+(ул\.?|улице|пер\.?|переулке|наб\.?|набережной|пл\.?|площади)(?=[\s,:;)]|$)/;
+const STREET_AFTER_NAME = /^((?:\d+-[йя]\s+)?(?:[А-ЯЁ][а-яё]+(?:ой|ей|ом|ем)\s+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?(?:ой|ей|ом|ем|ую))\s+(ул\.?|улице|пер\.?|переулке|наб\.?|набережной|пл\.?|площади)(?=[\s,:;)]|$)/;
 /** The kind words in the prepositional, as «на … улице» writes them, → the form the address tables list. */
 const STREET_CASES: Readonly<Record<string, string>> = { улице: 'улица', переулке: 'переулок', набережной: 'набережная', площади: 'площадь' };
 
@@ -129,7 +129,7 @@ function special(rest: string): Match | undefined {
   if (named && kindAfter) {
     // A street, embankment or square is feminine: English names it in the nominative («Донской ул.» → Donskaya street).
     const feminine = ['street', 'embankment', 'square'].includes(kindAfter.en);
-    const nameEn = feminine ? named[1]!.replace(/(?:ой|ей|ую)$/, 'ая').replace(/^(\d+)-й/, '$1-я') : named[1]!;
+    const nameEn = feminine ? named[1]!.replace(/(?:ой|ей|ую)(?=\s|$)/g, 'ая').replace(/^(\d+)-й/, '$1-я') : named[1]!;
     return { token: { t: 'street', raw: named[0], name: named[1]!, zh: kindAfter.zh, en: kindAfter.en, nameEn }, length: named[0].length };
   }
 

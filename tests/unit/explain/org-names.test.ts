@@ -182,6 +182,7 @@ describe('a street named before its kind inside an occupation («на Донск
   it('keeps the name (zh as written, en in the nominative a street takes), the kind translated', () => {
     expect(shown(readOccupation('священник храма на Донской ул.', 'en'))).toBe('priest at the church at {Donskaya} street');
     expect(shown(readOccupation('священник храма на Донской ул.', 'zh'))).toBe('{Донской}街教堂神父');
+    expect(shown(readOccupation('сторож дома №32 по Большой Семеновской улице', 'en'))).toBe('watchman at the house No. 32 on {Bolshaya Semenovskaya} street');
   });
   it('reads a word glued to the quote that opens a name: «артель"Технохимик"»', () => {
     expect(shown(renderOccupation('инвалидная артель"Технохимик": мастер', 'en'))).toBe('foreman at disabled persons’ artel (workers’ cooperative) {“Tekhnokhimik”}');
