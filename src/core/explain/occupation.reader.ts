@@ -223,8 +223,23 @@ function renderZh(groups: Group[]): Part[] {
 }
 
 /** An occupation phrase read word by word; every part explained, named, or marked untranslated. */
+/**
+ * «пом. по кадрам начальника …», «зам. по хозяйственной части начальника …»: what a deputy is for may be
+ * written between the deputy and whose deputy he is; it is read after the position's chain, as «пом.
+ * начальника … по кадрам» would be written (assistant head of … for personnel).
+ */
+function deputyForLast(tokens: readonly Token[]): Token[] {
+  const at = tokens.findIndex((t, i) => t.t === 'prep' && t.rel === 'по' && tokens[i - 1]?.t === 'word' && (tokens[i - 1] as Token & { t: 'word' }).lex.role === 'deputy');
+  if (at < 0) return [...tokens];
+  const whose = tokens.findIndex((t, i) => i > at && t.t === 'word' && t.lex.kind === 'person' && t.lex.oblique && !t.lex.nominative);
+  if (whose < 0 || tokens.slice(at + 1, whose).some((t) => t.t !== 'word' || t.lex.kind === 'person')) return [...tokens];
+  const end = tokens.findIndex((t, i) => i > whose && (t.t === 'sep' || t.t === 'and' || t.t === 'prep' || t.t === 'date'));
+  const stop = end < 0 ? tokens.length : end;
+  return [...tokens.slice(0, at), ...tokens.slice(whose, stop), ...tokens.slice(at, whose), ...tokens.slice(stop)];
+}
+
 export function readOccupation(text: string, lang: ExplainLang): Part[] {
-  const { groups: raw, asides } = parse(tokenize(text));
+  const { groups: raw, asides } = parse(deputyForLast(tokenize(text)));
   const groups = joinDeputies(raw);
   const parts = lang === 'zh' ? renderZh(groups) : renderEn(groups);
   // A phrase that is only an aside («без работы») says it plainly; beside a position, in parentheses.

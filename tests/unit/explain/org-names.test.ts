@@ -204,3 +204,10 @@ describe('a workplace with its other name or its place in parentheses', () => {
     expect(shown(renderOccupation('завод № 93 (колонщицкий): мастер', 'en'))).toBe('foreman at ⟦завод № 93 (колонщицкий)⟧');
   });
 });
+
+describe('what a deputy is for, written before whose deputy he is («пом. по кадрам начальника …»)', () => {
+  it('is said after the position, as «пом. начальника … по кадрам» would be', () => {
+    expect(shown(readOccupation('пом. по кадрам начальника Политуправления', 'en'))).toBe('assistant head of the political directorate for personnel');
+    expect(shown(readOccupation('пом. по кадрам начальника Политуправления', 'en'))).toBe(shown(readOccupation('пом. начальника Политуправления по кадрам', 'en')));
+  });
+});
