@@ -74,6 +74,7 @@ const LATIN_LOOKALIKES: Readonly<Record<string, string>> = { A: 'А', B: 'В', C
 export function readAcronym(word: string): { raw: string; name: string } | undefined {
   const cyrillic = /[А-ЯЁ]/.test(word) ? word.replace(/[ABCEHKMOPTX]/g, (c) => LATIN_LOOKALIKES[c]!) : word;
   const m = /^([А-ЯЁ]{2,10}(?:-\d+)?)(?:а|у|ом|е|ы|ов)?$/.exec(cyrillic);
-  if (!m) return undefined;
+  // «ХХ лет Октября»: Roman numerals typed in Cyrillic Х are a number, not an abbreviation.
+  if (!m || /^Х+$/.test(m[1]!)) return undefined;
   return { raw: word, name: m[1]! };
 }

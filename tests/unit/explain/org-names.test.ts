@@ -71,7 +71,7 @@ describe('readAcronym: capitals are an abbreviation, the small letters after the
   ])('%s → %s', (word, name) => {
     expect(readAcronym(word)?.name).toBe(name);
   });
-  it.each(['П', 'Москва', 'ВКП(б)', 'завод', 'С.М.О.'])('%s is not one', (word) => {
+  it.each(['П', 'Москва', 'ВКП(б)', 'завод', 'С.М.О.', 'ХХ'])('%s is not one', (word) => {
     expect(readAcronym(word)).toBeUndefined();
   });
 });
