@@ -28,7 +28,8 @@ export function renderStreet(text: string, lang: ExplainLang): Part[] | [] {
 
 function renderNumbered(text: string, lang: ExplainLang): Part[] | undefined {
   // «д. 55 а»: a letter written apart from its number is still the house's.
-  const m = /^([а-яё]+\.?)\s*(.+)$/i.exec(text.trim().replace(/(\d)\s+([а-я])$/, '$1$2'));
+  // «д. 55 а»; «д.2.», «барак 3.»: a full stop after the number ends the part, it is not part of the number.
+  const m = /^([а-яё]+\.?)\s*(.+)$/i.exec(text.trim().replace(/(\d)\s+([а-я])$/, '$1$2').replace(/(\d[а-я]?)\.$/, '$1'));
   const word = m && NUMBERED.get(termKey(m[1]!));
   if (!m || !word || !/^[\d/а-яё-]+[а-я]?$/i.test(m[2]!.trim())) {
     // «кв. (клуб)»: the word alone, what follows is said by its own segment.
@@ -108,12 +109,41 @@ function renderInstitution(segment: string, lang: ExplainLang): Part[] | undefin
   return parts.some((p) => p.untranslated) ? undefined : parts;
 }
 
+/** «…, кв.1$ другой адрес: г.Дмитров, …»: a second address after «$», said to be one. */
+const SECOND_ADDRESS: ReadonlyArray<{ pattern: RegExp; zh: string; en: string }> = [
+  { pattern: /^другой адрес:\s*/i, zh: '另一地址：', en: 'other address: ' },
+  { pattern: /^временный адрес:\s*/i, zh: '临时地址：', en: 'temporary address: ' },
+];
+
 /** The last address as written → parts: «Грохольский пер., д.13, кв. 11» → Grokholsky lane, house 13, apt. 11. */
 export function renderAddress(text: string, lang: ExplainLang): Part[] {
+  const [first = '', ...more] = text.split(/\s*\$\s*/);
+  const parts = renderOneAddress(first, lang);
+  for (const other of more) {
+    const label = SECOND_ADDRESS.find((l) => l.pattern.test(other));
+    parts.push(known(lang === 'zh' ? '；' : '; '));
+    if (!label) parts.push(unknown(other));
+    else parts.push(known(label[lang]), ...renderOneAddress(other.replace(label.pattern, ''), lang));
+  }
+  return parts;
+}
+
+/** What clerks wrote for punctuation, as the address reader expects it. */
+function tidy(text: string): string {
+  return text
+    // «д.30. кв. 30»: a full stop between the numbered parts is a comma.
+    .replace(/(\d[а-я]?)\.\s+(?=(?:кв|корп|кор|комн|д|стр)\.)/gi, '$1, ')
+    // «пер. . Д. 12», «наб. . д.12/2»: a stray full stop between two parts is the comma between them.
+    .replace(/\.\s+\.\s+/g, '., ')
+    // «ул, Красная Пресня», «д, 7», «Б, Коммунистическая ул.»: a comma typed for an abbreviation's full stop.
+    .replace(/(^|\s)(ул|д|пер|кв|корп|Б|М)\s*,\s*(?=[А-ЯЁ\d])/g, '$1$2. ')
+    // «М. Грузинскаяул.»: the street word glued to its name.
+    .replace(/([а-яё](?:ая|ий|ый|ой))(ул\.|пер\.)/g, '$1 $2');
+}
+
+function renderOneAddress(text: string, lang: ExplainLang): Part[] {
   const parts: Part[] = [];
-  // «д.30. кв. 30»: a full stop between the numbered parts is a comma.
-  const clean = text.replace(/(\d[а-я]?)\.\s+(?=(?:кв|корп|кор|комн|д|стр)\.)/gi, '$1, ');
-  splitTopLevel(clean).forEach((segment, i) => {
+  splitTopLevel(tidy(text)).forEach((segment, i) => {
     if (i > 0) parts.push(known(lang === 'zh' ? '，' : ', '));
     parts.push(...renderSegment(unglue(segment), lang));
   });

@@ -44,3 +44,11 @@ export function explainDate(text: string, lang: ExplainLang): string | undefined
   const normalised = parseRecordDate(text);
   return normalised === undefined ? undefined : renderDate(normalised, lang);
 }
+
+/** «1-го Мая», «8-го марта», «26 июня»: a day of a month with no year (a holiday a works is named after). */
+export function explainDayOfMonth(text: string, lang: ExplainLang): string | undefined {
+  const m = /^(\d{1,2})(?:-го)?\s+([А-Яа-яЁё]+)$/.exec(text.trim());
+  const month = m ? RU_MONTHS[m[2]!.toLowerCase()] : undefined;
+  if (!m || month === undefined || /е$/.test(m[2]!) || Number(m[1]) < 1 || Number(m[1]) > 31) return undefined;
+  return lang === 'zh' ? `${month}月${Number(m[1])}日` : `${Number(m[1])} ${EN_MONTHS[month - 1]}`;
+}

@@ -20,6 +20,8 @@ export interface WordEntry {
   qualifier?: true;
   /** A noun that, written before another noun, is its attribute: «ж.д. транспорт» (railway transport). */
   attributive?: true;
+  /** An adjectival noun written before another position is its attribute, said so: «дежурный слесарь» (duty fitter). */
+  attribute?: { zh: string; en: string };
   /** A position at the head of what follows: "head of the department", not "at" it. */
   leads?: true;
   source?: string;
@@ -112,7 +114,7 @@ export const PERSON_NOUNS: readonly WordEntry[] = [
   { ru: 'завхоз', zh: '总务主任', en: 'supply manager' },
   { ru: 'управдом', zh: '房管员', en: 'house manager' },
   { ru: 'комендант', zh: '管理员', en: 'superintendent' },
-  { ru: 'дежурный', zh: '值班员', en: 'duty officer' },
+  { ru: 'дежурный', zh: '值班员', en: 'duty officer', attribute: { zh: '值班', en: 'duty' } },
   { ru: 'кладовщик', zh: '仓库管理员', en: 'storekeeper' },
   { ru: 'слесарь', zh: '钳工', en: 'fitter', decl: 'm-soft' },
   { ru: 'токарь', zh: '车工', en: 'turner', decl: 'm-soft' },
@@ -160,7 +162,7 @@ export const PERSON_NOUNS: readonly WordEntry[] = [
   { ru: 'милиционер', zh: '民警', en: 'militiaman' },
   { ru: 'надзиратель', zh: '看守', en: 'warder', decl: 'm-soft' },
   { ru: 'тренер', zh: '教练', en: 'coach' },
-  { ru: 'ученый', zh: '学者', en: 'scholar' },
+  { ru: 'ученый', zh: '学者', en: 'scholar', attribute: { zh: '学术', en: 'academic' } },
   { ru: 'священник', zh: '神父', en: 'priest' },
   { ru: 'священнослужитель', zh: '神职人员', en: 'clergyman', decl: 'm-soft' },
   { ru: 'дьякон', zh: '助祭', en: 'deacon' },

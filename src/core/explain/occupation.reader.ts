@@ -61,14 +61,20 @@ function parse(tokens: readonly Token[]): { groups: Group[]; asides: Array<{ zh:
     }
     if (tok.t === 'word' && tok.lex.role === 'aside') return void asides.push(tok.lex.entry);
     if (tok.t === 'date') return void asides.push(tok);
-    if ((tok.t === 'number' || tok.t === 'quoted' || tok.t === 'namesake') && last && !dangling && !last.broken) {
+    // «завод СВАРЗ», «депо Москва-Сортировочная»: a name right after a workplace's kind word is that workplace's name.
+    // «академика Н.Д.Зелинского»: a person by name stands beside the noun before it, whatever its kind.
+    const title = tok.t === 'title' && tok.apposed && last?.head?.t === 'word' && (tok.person || (last.head.lex.kind === 'place' && last.post.length === 0));
+    if ((tok.t === 'number' || tok.t === 'quoted' || tok.t === 'namesake' || title) && last && !dangling && !last.broken) {
       last.post.push(tok);
       last.raws.push(tok.raw);
       return;
     }
     // «ж.д. транспорта»: a noun written before another noun is its attribute (railway transport).
     const attributive = tok.t === 'word' && tok.lex.entry.attributive && next?.t === 'word' && next.lex.role === 'noun';
-    const mod: Mod | undefined = tok.t === 'word' && (tok.lex.role === 'adj' || attributive) ? { lex: tok.lex }
+    // «дежурный слесарь», «ученый секретарь»: an adjectival position before another position qualifies it.
+    const attribute = tok.t === 'word' && tok.lex.entry.attribute && next?.t === 'word' && next.lex.kind === 'person' ? tok.lex.entry.attribute : undefined;
+    const mod: Mod | undefined = tok.t === 'word' && attribute ? { lex: { ...tok.lex, entry: { ...tok.lex.entry, ...attribute } } }
+      : tok.t === 'word' && (tok.lex.role === 'adj' || attributive) ? { lex: tok.lex }
       : tok.t === 'ordinal' ? { n: tok.n } : tok.t === 'name' ? { name: tok.raw } : undefined;
     if (mod) pending.mods.push(mod);
     else if (tok.t === 'word' && tok.lex.role === 'deputy') pending.deputies.push(tok.lex);
@@ -98,7 +104,8 @@ function headParts(head: Token | undefined, lang: ExplainLang): Part[] {
       return lang === 'zh' ? [name, known('站')] : [known('station '), name];
     }
     case 'name': return [named(lang === 'en' ? romanise(head.raw) : head.raw)];
-    case 'street': return lang === 'zh' ? [named(head.name), known(head.zh)] : [named(romanise(head.name)), known(` ${head.en}`)];
+    case 'title': return titleParts(head, lang);
+    case 'street': return lang === 'zh' ? [named(head.name), known(head.zh)] : [named(romanise(head.nameEn ?? head.name)), known(` ${head.en}`)];
     case 'number': return [known(lang === 'zh' ? `${head.n}号` : `No. ${head.n}`)];
     default: return postParts(head, lang);
   }
@@ -106,12 +113,18 @@ function headParts(head: Token | undefined, lang: ExplainLang): Part[] {
 
 function postParts(tok: Token, lang: ExplainLang): Part[] {
   if (tok.t === 'number') return [known(lang === 'zh' ? `${tok.n}号` : `No. ${tok.n}`)];
+  if (tok.t === 'title') return titleParts(tok, lang);
   if (tok.t === 'quoted') return [named(lang === 'en' ? romanise(tok.raw).replace(/"([^"]*)"?/, '“$1”') : tok.raw)];
   if (tok.t === 'namesake') {
     const name = tok.entry ? known(tok.entry[lang]) : named(lang === 'en' ? romanise(tok.name) : tok.name);
     return lang === 'zh' ? [name] : [known('named after '), name];
   }
   return [unknown(tok.raw)];
+}
+
+/** «СВАРЗ» → SVARZ, «Облмосторге» → Oblmostorg (a trading organisation): the name, and what its syllables say it is. */
+function titleParts(tok: Token & { t: 'title' }, lang: ExplainLang): Part[] {
+  return [named(`${lang === 'en' ? romanise(tok.name) : tok.name}${tok.note?.[lang] ?? ''}`)];
 }
 
 /** «Фрунзенского» → Frunzensky: a proper adjective romanised in its dictionary form. */
@@ -129,9 +142,9 @@ function groupParts(g: Group, lang: ExplainLang): Part[] {
   const lead = [...g.deputies.map((d) => known(d.entry[lang])), ...g.mods.map((m) => modParts(m, lang))];
   const head = headParts(g.head, lang);
   if (lang === 'zh') {
-    // Names and numbers come first in Chinese: 斯大林工厂, 24号工厂.
+    // Names and numbers come first in Chinese: 斯大林工厂, 24号工厂; a house number after its street: 高尔基街40号.
     const before = g.post.flatMap((p) => postParts(p, lang));
-    return [...before, ...lead, ...head];
+    return g.head?.t === 'street' ? [...lead, ...head, ...before] : [...before, ...lead, ...head];
   }
   const spaced = lead.flatMap((p) => [p, known(' ')]);
   return [...spaced, ...head, ...g.post.flatMap((p) => [known(' '), ...postParts(p, lang)])];
@@ -162,11 +175,17 @@ function joinEn(prev: Group, g: Group): string {
   const lex = g.broken ? undefined : lexOf(g);
   const named = g.mods.length === 0 && /^the /i.test(lex?.entry.en ?? '');
   const the = (lex?.kind === 'place' || lex?.kind === 'person') && !named ? 'the ' : '';
+  // A body by its own name («ЦСУ», «Облмосторг») is a place of work as a workplace noun is.
+  const body = !g.broken && (g.head?.t === 'title' || (g.head?.t === 'place' && g.head.name && !g.head.station));
   const prevLex = lexOf(prev);
-  const at = prevLex?.kind === 'person' && !prevLex.entry.leads && !prev.deputies.length && lex?.kind === 'place';
+  const at = prevLex?.kind === 'person' && !prevLex.entry.leads && !prev.deputies.length && (lex?.kind === 'place' || body);
   if (g.rel === 'of') return at ? ` at ${the}` : ` of ${the}`;
   // «в прачечной», «на заводе»: a place of work is "at" it.
-  const word = (g.rel === 'в' || g.rel === 'во' || g.rel === 'на') && lex?.kind === 'place' ? 'at' : PREPOSITIONS[g.rel] ?? g.rel;
+  // «уволен с должности»: «с» with the genitive is "from"; only with the instrumental («с женой») is it "with".
+  const from = (g.rel === 'с' || g.rel === 'со') && g.head !== undefined && !/(?:ом|ем|ой|ей|ью|ами|ями)$/.test(g.head.raw);
+  // «по Беговой ул.»: along a street is "on" it.
+  const on = g.rel === 'по' && g.head?.t === 'street';
+  const word = (g.rel === 'в' || g.rel === 'во' || g.rel === 'на') && (lex?.kind === 'place' || body) ? 'at' : from ? 'from' : on ? 'on' : PREPOSITIONS[g.rel] ?? g.rel;
   return ` ${word} ${the}`;
 }
 
@@ -204,8 +223,23 @@ function renderZh(groups: Group[]): Part[] {
 }
 
 /** An occupation phrase read word by word; every part explained, named, or marked untranslated. */
+/**
+ * «пом. по кадрам начальника …», «зам. по хозяйственной части начальника …»: what a deputy is for may be
+ * written between the deputy and whose deputy he is; it is read after the position's chain, as «пом.
+ * начальника … по кадрам» would be written (assistant head of … for personnel).
+ */
+function deputyForLast(tokens: readonly Token[]): Token[] {
+  const at = tokens.findIndex((t, i) => t.t === 'prep' && t.rel === 'по' && tokens[i - 1]?.t === 'word' && (tokens[i - 1] as Token & { t: 'word' }).lex.role === 'deputy');
+  if (at < 0) return [...tokens];
+  const whose = tokens.findIndex((t, i) => i > at && t.t === 'word' && t.lex.kind === 'person' && t.lex.oblique && !t.lex.nominative);
+  if (whose < 0 || tokens.slice(at + 1, whose).some((t) => t.t !== 'word' || t.lex.kind === 'person')) return [...tokens];
+  const end = tokens.findIndex((t, i) => i > whose && (t.t === 'sep' || t.t === 'and' || t.t === 'prep' || t.t === 'date'));
+  const stop = end < 0 ? tokens.length : end;
+  return [...tokens.slice(0, at), ...tokens.slice(whose, stop), ...tokens.slice(at, whose), ...tokens.slice(stop)];
+}
+
 export function readOccupation(text: string, lang: ExplainLang): Part[] {
-  const { groups: raw, asides } = parse(tokenize(text));
+  const { groups: raw, asides } = parse(deputyForLast(tokenize(text)));
   const groups = joinDeputies(raw);
   const parts = lang === 'zh' ? renderZh(groups) : renderEn(groups);
   // A phrase that is only an aside («без работы») says it plainly; beside a position, in parentheses.

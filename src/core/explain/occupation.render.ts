@@ -72,7 +72,20 @@ function better(tables: Part[], text: string, lang: ExplainLang): Part[] {
 
 /** A workplace («Прачечная № 5», «артель "Коллективный труд"»): names kept, words from the tables. */
 export function renderWorkplace(text: string, lang: ExplainLang): Part[] {
-  return better(renderWorkplaceByTables(text, lang), text, lang);
+  const whole = better(renderWorkplaceByTables(text, lang), text, lang);
+  // «завод № 93 (Химзавод)», «Гастроном №1 (ул.Горького, 40)»: a workplace and, in parentheses, its other name or its place.
+  const aside = untranslatedCount(whole) > 0 ? /^([^()]+?)\s*\(([^()]+)\)$/.exec(text.trim()) : null;
+  if (aside) {
+    const main = renderWorkplace(aside[1]!, lang);
+    const other = renderWorkplace(aside[2]!, lang);
+    if (untranslatedCount(main) + untranslatedCount(other) === 0) return [...main, known(lang === 'zh' ? '（' : ' ('), ...other, known(lang === 'zh' ? '）' : ')')];
+  }
+  const units = splitTopLevel(text);
+  if (untranslatedCount(whole) === 0 || units.length < 2) return whole;
+  // «завод №24, монтажный цех»: a workplace, then its unit, each named as a workplace in the order written.
+  const read = units.map((u) => better(renderWorkplaceByTables(u, lang), u, lang));
+  if (read.some((r) => untranslatedCount(r) > 0)) return whole;
+  return read.flatMap((r, i) => [...(i > 0 ? [known(lang === 'zh' ? '，' : ', ')] : []), ...r]);
 }
 
 function renderWorkplaceByTables(text: string, lang: ExplainLang): Part[] {
@@ -132,7 +145,9 @@ export function renderOccupation(text: string, lang: ExplainLang): Part[] {
 
 function renderJobs(text: string, lang: ExplainLang): Part[] {
   const parts: Part[] = [];
-  splitTopLevel(text.trim()).forEach((job, i) => {
+  // «… в декабре 1936 г. Не работал»: a capital after a year's «г.» starts another sentence, read as another job.
+  const jobs = text.trim().split(/(?<=\d{4}\s?гг?)\.\s+(?=[А-ЯЁ])/).flatMap((sentence) => splitTopLevel(sentence));
+  jobs.forEach((job, i) => {
     if (i > 0) parts.push(known(lang === 'zh' ? '，' : ', '));
     parts.push(...renderJob(job, lang));
   });

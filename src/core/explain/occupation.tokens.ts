@@ -2,12 +2,16 @@ import { termKey } from './glossary.ts';
 import { inflect } from './inflect.ts';
 import { ADJECTIVES, NAMESAKES, ORGANISATIONS } from './occupation-modifiers.data.ts';
 import { DEPUTY_NOUNS, FIELD_NOUNS, PERSON_NOUNS, PLACE_NOUNS, type WordEntry } from './occupation-words.data.ts';
-import { CITIES, COUNTRIES } from './places.data.ts';
+import { CITIES } from './places.data.ts';
 import { STREET_KINDS } from './address.data.ts';
 import { POSITIONS, WORKPLACES } from './occupations.data.ts';
 import type { Term } from './explain.types.ts';
 import { glossary } from './glossary.ts';
-import { explainDate } from './dates.explain.ts';
+import { explainDayOfMonth } from './dates.explain.ts';
+import { readWhen } from './occupation.when.ts';
+import { readAcronym, readCompoundName } from './org-names.ts';
+import { STATION_KINDS } from './org-names.data.ts';
+import { ADJECTIVE_ENDING, COMMON_ADJECTIVE, GLAV, PROPER_ADJECTIVE, SHORT_NAMES, STATION_NAME, knownPlace, surnameOf } from './occupation.names.ts';
 
 /** What a word does in an occupation phrase. */
 export type Role = 'noun' | 'adj' | 'deputy' | 'org' | 'aside';
@@ -35,7 +39,9 @@ export type Token =
   | { t: 'namesake'; raw: string; entry?: WordEntry; name: string }
   | { t: 'place'; raw: string; zh: string; en: string; station: boolean; name: boolean; settlement?: true }
   | { t: 'name'; raw: string }
-  | { t: 'street'; raw: string; name: string; zh: string; en: string }
+  /** A body's or a station's own name kept as a name (org-names.ts): «СВАРЗ», «депо Москва-Сортировочная». */
+  | { t: 'title'; raw: string; name: string; note?: { zh: string; en: string }; apposed: boolean; person?: true }
+  | { t: 'street'; raw: string; name: string; zh: string; en: string; nameEn?: string }
   | { t: 'date'; raw: string; zh: string; en: string }
   | { t: 'unknown'; raw: string };
 
@@ -80,56 +86,23 @@ export const LEXICON: ReadonlyMap<string, Lexeme> = buildLexicon();
 const LONGEST = Math.max(...[...LEXICON.keys()].map((k) => k.split(' ').length));
 const NAMESAKE = glossary(NAMESAKES.map((n) => ({ ru: [n.ru, ...(n.also ?? [])], zh: n.zh, en: n.en })));
 const CITY = glossary(CITIES);
-const COUNTRY = glossary(COUNTRIES);
 const STREET_KIND = new Map(STREET_KINDS.flatMap((k) => k.ru.map((r) => [termKey(r), k] as const)));
 /** «ул. Покровке», «ул.Огарева»: a street word and the street's name (capitalised, one or two words). */
 const STREET = /^(ул\.|пер\.|б-р|бул\.|пл\.|наб\.|ш\.|пр\.)\s*([А-ЯЁ0-9][а-яё0-9-]*(?:\s+[А-ЯЁ][а-яё-]+)?)/;
+
+const STREET_AFTER_NAME = /^((?:\d+-[йя]\s+)?(?:[А-ЯЁ][а-яё]+(?:ой|ей|ом|ем)\s+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?(?:ой|ей|ом|ем|ую))\s+(ул\.?|улице|пер\.?|переулке|наб\.?|набережной|пл\.?|площади)(?=[\s,:;)]|$)/;
+/** The kind words in the prepositional, as «на … улице» writes them, → the form the address tables list. */
+const STREET_CASES: Readonly<Record<string, string>> = { улице: 'улица', переулке: 'переулок', набережной: 'набережная', площади: 'площадь' };
 
 const PREPOSITIONS: Readonly<Record<string, string>> = {
   в: 'in', во: 'in', на: 'at', при: 'under', по: 'for', для: 'for', из: 'from', с: 'with', со: 'with', у: 'at', от: 'from', к: 'to', за: 'for',
 };
 
-/** A proper adjective not in the tables («Фрунзенского», «Кирижский»): a name, never a word to translate. */
-const PROPER_ADJECTIVE = /^[А-ЯЁ][а-яё]+(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$/;
-/** A capital at the start of a phrase may be only the phrase's: «Химический» is a word, so -ический is never taken for a name there. */
-const COMMON_ADJECTIVE = /(?:ическ|ческ)[а-я]+$/;
-/** «Главкондитер», «Главметиза»: a chief directorate («Глав-») by its own name. */
-const GLAV = /^Глав[а-яё]{3,}$/;
-/**
- * Bodies named by their kind's first syllables, not in the tables: «Моснарпит», «Мособлпечатьсоюза» (a Moscow
- * body: «Мос-»), «Союзрыба» (an All-Union one: «Союз-»), «Наркомзем» (a People’s Commissariat). The name is kept
- * and only what its first syllables state is said; words of the tables («Москва», «Моссовет», «союза») never get here.
- */
-const SHORT_NAMES: ReadonlyArray<{ pattern: RegExp; zh: string; en: string }> = [
-  // Not «Москва», «Мост…», nor a surname («Мосиенков»).
-  { pattern: /^Мос(?!ков|кв|т)[а-яё]{4,}(?<!ов|ев|ова|ева|ин|ина)$/, zh: '（莫斯科机构）', en: ' (a Moscow organisation)' },
-  { pattern: /^Союз[а-яё]{4,}$/, zh: '（全苏机构）', en: ' (an All-Union organisation)' },
-  { pattern: /^Нарком[а-яё]{3,}$/, zh: '（人民委员部）', en: ' (a People’s Commissariat)' },
-];
 
 type Match = { token: Token; length: number };
 
-const SINCE: Readonly<Record<string, { zh: [string, string]; en: string }>> = {
-  в: { zh: ['', ''], en: 'in' }, во: { zh: ['', ''], en: 'in' }, до: { zh: ['', '以前'], en: 'until' },
-  с: { zh: ['自', '起'], en: 'from' }, со: { zh: ['自', '起'], en: 'from' }, по: { zh: ['至', ''], en: 'to' },
-};
-
-/** «в 1936 г.», «до февраля 1937 г.», «в 1919-1920 гг.», «4 августа 1937 г.»: when, shown beside the position. */
-function date(rest: string): Match | undefined {
-  const m = /^(?:(в|во|до|с|со|по)\s+)?((?:\d{1,2}\s+)?(?:[а-я]+\s+)?\d{4})(?:\s*[-–]\s*(\d{4}))?(?:\s*(?:гг?\.?|года|год)(?=[\s,)]|$))?/i.exec(rest);
-  if (!m) return undefined;
-  const from = explainDate(m[2]!, 'en');
-  if (!from) return undefined;
-  const to = m[3] ? explainDate(m[3], 'en') : undefined;
-  if (m[3] && !to) return undefined;
-  const how = SINCE[(m[1] ?? 'в').toLowerCase()]!;
-  const zhDate = `${explainDate(m[2]!, 'zh')}${m[3] ? `至${explainDate(m[3], 'zh')}` : ''}`;
-  const en = `${how.en} ${from}${to ? `–${to}` : ''}`;
-  return { token: { t: 'date', raw: m[0], zh: `${how.zh[0]}${zhDate}${how.zh[1]}`, en }, length: m[0].length };
-}
-
 function special(rest: string): Match | undefined {
-  const when = date(rest);
+  const when = readWhen(rest);
   if (when) return when;
   // «ст."Москва-II"»: «ст.» before a name in quotes is the station, never «старший».
   const stationNamed = /^ст\.\s*("[^"]*"?)/.exec(rest);
@@ -150,6 +123,16 @@ function special(rest: string): Match | undefined {
     const kind = STREET_KIND.get(termKey(street[1]!))!;
     return { token: { t: 'street', raw: street[0], name: street[2]!, zh: kind.zh, en: kind.en }, length: street[0].length };
   }
+  // «на Донской ул.», «по Беговой ул.», «на Берсеневской набережной»: the name before its kind.
+  const named = STREET_AFTER_NAME.exec(rest);
+  const kindAfter = named && STREET_KIND.get(termKey(STREET_CASES[named[2]!.toLowerCase()] ?? named[2]!));
+  if (named && kindAfter) {
+    // A street, embankment or square is feminine: English names it in the nominative («Донской ул.» → Donskaya street).
+    const feminine = ['street', 'embankment', 'square'].includes(kindAfter.en);
+    const nameEn = feminine ? named[1]!.replace(/(?:ой|ей|ую)(?=\s|$)/g, 'ая').replace(/^(\d+)-й/, '$1-я') : named[1]!;
+    return { token: { t: 'street', raw: named[0], name: named[1]!, zh: kindAfter.zh, en: kindAfter.en, nameEn }, length: named[0].length };
+  }
+
   // «ст.Москва-3»: a station's number is part of its name.
   const place = /^(ст\.|г\.|гор\.|пос\.)\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?(?:-\d+)?)/.exec(rest);
   if (place) {
@@ -182,11 +165,21 @@ function namesake(rest: string, start: number): Match {
       return { token: { t: 'namesake', raw, name: entry.en, entry: { ru: entry.ru[0]!, zh: entry.zh, en: entry.en } }, length: raw.length };
     }
   }
+  // «им. 1-го Мая», «им. 26 июня»: a works named after a day, said as that day.
+  const day = /^\d{1,2}(?:-го)?\s+[А-Яа-яЁё]+/.exec(tail);
+  const dayZh = day ? explainDayOfMonth(day[0], 'zh') : undefined;
+  if (day && dayZh) {
+    const raw = rest.slice(0, skip) + day[0];
+    return { token: { t: 'namesake', raw, name: explainDayOfMonth(day[0], 'en')!, entry: { ru: day[0], zh: dayZh, en: explainDayOfMonth(day[0], 'en')! } }, length: raw.length };
+  }
   // «им. ОГПУ», «им. ВЦИК»: a body the tables know.
   const body = /^\S+/.exec(tail)?.[0] ?? '';
   const org = LEXICON.get(termKey(body));
   if (org?.role === 'org') return { token: { t: 'namesake', raw: rest.slice(0, skip) + body, name: org.entry.en, entry: org.entry }, length: skip + body.length };
-  const name = /^(?:"[^"]*"?|(?:[А-ЯЁ]\.\s*){0,2}[А-ЯЁ][а-яё-]+)/.exec(tail);
+  // «им. Карла Либкнехта», «им. Серго Орджоникидзе»: a given name and a surname, the second no word and no adjective.
+  const two = /^([А-ЯЁ][а-яё]+)\s+([А-ЯЁ][а-яё-]+)/.exec(tail);
+  const surname = two && !LEXICON.has(termKey(two[2]!)) && !ADJECTIVE_ENDING.test(two[2]!) && !NAMESAKE.lookup(two[1]!);
+  const name = surname ? two : /^(?:"[^"]*"?|(?:[А-ЯЁ]\.\s*){0,2}[А-ЯЁ][а-яё-]+)/.exec(tail);
   if (!name) return { token: { t: 'unknown', raw: rest.slice(0, skip).trim() }, length: skip };
   return { token: { t: 'namesake', raw: rest.slice(0, skip) + name[0], name: name[0] }, length: skip + name[0].length };
 }
@@ -209,29 +202,56 @@ export function tokenize(text: string): Token[] {
   const cyrillic = text.replace(/H(?=[А-ЯЁа-яё])|(?<=[А-ЯЁа-яё])H/g, 'Н');
   // «ж.д.им. Дзержинского»: «им.» glued after another abbreviation.
   // «зам.нач.сектора»: abbreviations glued in a row, each split off.
-  let rest = cyrillic.replace(/(\.)(им\.)/g, '$1 $2').replace(/(^|\s|(?<=[а-яё]\.))([а-яё]{2,5}\.)(?=[А-ЯЁа-яё"])/g, '$1$2 ').replace(/\s+/g, ' ').trim();
+  // «артель"Технохимик"»: a word glued to the quote that opens a name.
+  let rest = cyrillic.replace(/([а-яё])"(?=[А-ЯЁ])/g, '$1 "').replace(/(\.)(им\.)/g, '$1 $2').replace(/(^|\s|(?<=[а-яё]\.))([а-яё]{2,5}\.)(?=[А-ЯЁа-яё"])/g, '$1$2 ').replace(/\s+/g, ' ').trim();
+  // «НИИ-20»: a known abbreviation and its number, as «НИИ № 20» would be written.
+  rest = rest.replace(/(?<![А-ЯЁа-яё])([А-ЯЁ]{2,})-(\d+)(?=[\s,:;)]|$)/g, (all, abbr: string, n: string) => (LEXICON.has(termKey(abbr)) ? `${abbr} № ${n}` : all));
   while (rest.length > 0) {
-    const m = special(rest) ?? lexical(rest) ?? plain(rest, tokens.length === 0);
+    const m = special(rest) ?? lexical(rest) ?? plain(rest, tokens.at(-1));
     tokens.push(m.token);
     rest = rest.slice(m.length).replace(/^[\s,]+/, '');
   }
   return tokens;
 }
 
+/**
+ * «культурно-пропагандистским», «планово-учетного»: two adjectives written as one, the first in its short
+ * form in -о/-е (культурно = культурный). Both must be adjectives of the tables; the compound takes the case
+ * of its second half and says both ("cultural and propaganda", 文化宣传).
+ */
+function compoundAdjective(word: string): Token | undefined {
+  const m = /^([а-яё]+)[ое]-([а-яё]+)$/.exec(word);
+  if (!m) return undefined;
+  const first = ['ый', 'ий', 'ой'].map((e) => LEXICON.get(termKey(m[1]! + e))).find((l) => l?.role === 'adj');
+  const second = LEXICON.get(termKey(m[2]!));
+  if (!first || second?.role !== 'adj') return undefined;
+  // «проектно-конструкторский»: two words English says alike are said once.
+  const en = first.entry.en === second.entry.en ? first.entry.en : `${first.entry.en} and ${second.entry.en}`;
+  const zh = first.entry.zh === second.entry.zh ? first.entry.zh : `${first.entry.zh}${second.entry.zh}`;
+  const entry: WordEntry = { ru: word, zh, en };
+  return { t: 'word', raw: word, lex: { ...second, entry } };
+}
+
 /** «инженер-экономист», «бухгалтера-ревизора»: two positions written as one. */
 function compound(word: string): Token | undefined {
   const halves = word.split('-');
-  if (halves.length !== 2) return undefined;
+  if (halves.length !== 2) return compoundAdjective(word);
   const [a, b] = halves.map((h) => LEXICON.get(termKey(h)));
-  if (!a || !b || a.kind !== 'person' || b.kind !== 'person') return undefined;
+  if (!a || !b || a.kind !== 'person' || b.kind !== 'person') return compoundAdjective(word);
   const entry: WordEntry = { ru: word, zh: `${a.entry.zh}兼${b.entry.zh}`, en: `${a.entry.en}-${b.entry.en}` };
   return { t: 'word', raw: word, lex: { ...a, entry, nominative: a.nominative && b.nominative, oblique: a.oblique && b.oblique } };
 }
 
-function plain(rest: string, first: boolean): Match {
+
+/** «депо Москва-Сортировочная», «станция Пресня»: after a station's kind word, a capitalised word is its name. */
+const STATION_KIND = new Set(STATION_KINDS.map(termKey));
+const afterStationKind = (prev: Token | undefined) => prev?.t === 'word' && STATION_KIND.has(termKey(prev.lex.entry.ru));
+
+function plain(rest: string, prev: Token | undefined): Match {
+  const first = prev === undefined;
   const word = /^[^\s]+/.exec(rest)![0];
   const bare = word.replace(/[.,;]+$/, '');
-  const place = /^[А-ЯЁ]/.test(bare) ? CITY.lookup(bare) ?? COUNTRY.lookup(bare) : undefined;
+  const place = /^[А-ЯЁ]/.test(bare) ? knownPlace(bare) : undefined;
   if (place) return { token: { t: 'place', raw: bare, zh: place.zh, en: place.en, station: false, name: false }, length: bare.length };
   const both = compound(bare);
   if (both) return { token: both, length: bare.length };
@@ -243,6 +263,25 @@ function plain(rest: string, first: boolean): Match {
   if (GLAV.test(bare)) return { token: { t: 'place', raw: bare, zh: `${bare}（总局）`, en: `${bare} (a chief directorate)`, station: false, name: true }, length: bare.length };
   const short = SHORT_NAMES.find((n) => n.pattern.test(bare));
   if (short) return { token: { t: 'place', raw: bare, zh: `${bare}${short.zh}`, en: `${bare}${short.en}`, station: false, name: true }, length: bare.length };
+  const title = (token: Token & { t: 'title' }): Match => ({ token, length: bare.length });
+  // «шофер академика Н.Д.Зелинского», «Музея А.М.Горького»: a person by initials and surname.
+  const person = /^((?:[А-ЯЁ]\.\s?){1,2})([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)$/.exec(bare);
+  if (person) return title({ t: 'title', raw: bare, name: `${person[1]!.replace(/\s/g, '')} ${surnameOf(person[2]!)}`, apposed: true, person: true });
+  // «рабочий в Шанхае», «на Таганке»: one capitalised word after «в» or «на», no word of the tables, is a place's name.
+  const placeName = /^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*$/.test(bare) && !/(?:ом|ем)$/.test(bare) && !ADJECTIVE_ENDING.test(bare);
+  if (prev?.t === 'prep' && ['в', 'во', 'на'].includes(prev.rel) && placeName && !readCompoundName(bare)) {
+    // English names it in the nominative where the ending says which it is: «Ногинске» → Noginsk, «Шанхае» → Shankhai.
+    const name = bare.replace(/(?<=[сц]к)е$/, '').replace(/(?<=а)е$/, 'й');
+    return { token: { t: 'place', raw: bare, zh: bare, en: name, station: false, name: true }, length: bare.length };
+  }
+  if (afterStationKind(prev) && STATION_NAME.test(bare)) return title({ t: 'title', raw: bare, name: bare, apposed: true });
+  const acronym = readAcronym(bare);
+  if (acronym) return title({ t: 'title', raw: bare, name: acronym.name, apposed: true });
+  const body = readCompoundName(bare);
+  // «Госплане»: a case form the tables do not list of a body they know is that body.
+  const listed = body && LEXICON.get(termKey(body.nominative));
+  if (listed) return { token: { t: 'word', raw: bare, lex: { ...listed, nominative: false, oblique: true } }, length: bare.length };
+  if (body) return title({ t: 'title', raw: bare, name: body.nominative, note: { zh: body.zh, en: body.en }, apposed: body.asWritten });
   // An unknown abbreviation keeps its full stop («ул.»): one unknown word, not two.
   return { token: { t: 'unknown', raw: word.replace(/,+$/, '') }, length: word.replace(/,+$/, '').length };
 }

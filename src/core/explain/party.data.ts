@@ -69,3 +69,21 @@ export const FORMER_MEMBERS: readonly Term[] = [
   { ru: ['бывший анархист'], zh: '曾为无政府主义者', en: 'formerly an anarchist' },
   { ru: ['бывший бундовец'], zh: '曾为崩得成员', en: 'formerly a member of the Bund' },
 ];
+
+/**
+ * Why a member was expelled, in the fixed formulas of the period's party records («исключен из ВКП(б) в 1933 г.
+ * за троцкистскую деятельность»). zh is said after the expulsion («，因…»), en after it ("for …").
+ * Source: the formulas of the party purges (чистки) of 1929–1937 as Memorial's lists record them.
+ */
+export const EXPULSION_REASONS: readonly Term[] = [
+  { ru: ['за троцкистскую деятельность', 'за к.-р. троцкистскую деятельность', 'за контрреволюционную троцкистскую деятельность'], zh: '因托派活动', en: 'for Trotskyist activity' },
+  { ru: ['за к.-р. деятельность', 'за контрреволюционную деятельность'], zh: '因反革命活动', en: 'for counter-revolutionary activity' },
+  { ru: ['за троцкизм'], zh: '因托洛茨基主义', en: 'for Trotskyism' },
+  { ru: ['как троцкист', 'как троцкистка'], zh: '作为托派分子', en: 'as a Trotskyist' },
+  { ru: ['за фракционную работу', 'за фракционную деятельность'], zh: '因派别活动', en: 'for factional activity' },
+  { ru: ['за пьянство'], zh: '因酗酒', en: 'for drunkenness' },
+  { ru: ['как чуждый элемент', 'как социально чуждый элемент'], zh: '作为异己分子', en: 'as an alien element' },
+  { ru: ['в связи с судимостью', 'в связи с арестом'], zh: '因被判刑', en: 'because of a conviction' },
+  { ru: ['за связь с троцкистами'], zh: '因与托派有联系', en: 'for links with Trotskyists' },
+  { ru: ['за сокрытие социального происхождения'], zh: '因隐瞒社会出身', en: 'for concealing social origin' },
+];

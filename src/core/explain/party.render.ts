@@ -1,13 +1,16 @@
 import { known, unknown, type ExplainLang, type Part } from './explain.types.ts';
 import { glossary, termKey } from './glossary.ts';
-import { BODIES_JOINED, FORMER_MEMBERS, NON_PARTY, PARTIES, PARTIES_OF_COUNTRY, PARTY_BODIES } from './party.data.ts';
+import { BODIES_JOINED, EXPULSION_REASONS, FORMER_MEMBERS, NON_PARTY, PARTIES, PARTIES_OF_COUNTRY, PARTY_BODIES } from './party.data.ts';
 import { COUNTRIES } from './places.data.ts';
+import { explainDate } from './dates.explain.ts';
+import { splitTopLevel } from './text.split.ts';
 
 const PARTY = glossary(PARTIES);
 const BODY = glossary(BODIES_JOINED);
 const LEADING = glossary(PARTY_BODIES);
 const COUNTRY = glossary(COUNTRIES);
 const FORMER = glossary(FORMER_MEMBERS);
+const REASON = glossary(EXPULSION_REASONS);
 
 /** What one is a member of decides the Chinese word for a member: 党员, 团员 (Komsomol), 委员 (a committee), 成员. */
 type Kind = 'party' | 'komsomol' | 'committee' | 'body';
@@ -76,6 +79,70 @@ export function renderDatedParty(text: string, lang: ExplainLang): Part[] | unde
   return [...parts, known(lang === 'zh' ? `（${zh}）` : ` (${en})`)];
 }
 
+/**
+ * «5 января 1936 г.», «до 17.12.1937», «в 1918-1931», «с1932», «1931»: when, in any form the dates reader
+ * knows; undefined when a part of it is not a date (the status then stays Russian).
+ */
+function readPeriod(text: string, lang: ExplainLang): string | undefined {
+  const m = /^(?:(с|со|до|в|по)\s*(?=\d|[а-я]+\s+\d))?(.+?)(?:\s*(?:[-–]|\sпо\s)\s*(.+?))?\s*(?:гг?\.?)?$/.exec(text.trim());
+  if (!m) return undefined;
+  const from = explainDate(m[2]!, lang);
+  const to = m[3] === undefined ? '' : explainDate(m[3], lang);
+  if (!from || to === undefined) return undefined;
+  const how = (m[1] ?? '').replace('со', 'с');
+  if (lang === 'zh') {
+    if (to) return `（${from}—${to}）`;
+    return `（${how === 'с' ? `${from}起` : how === 'до' ? `至${from}` : from}）`;
+  }
+  if (to) return ` from ${from} to ${to}`;
+  const day = /^\d{1,2}\s/.test(m[2]!) || /^\d{1,2}\.\d/.test(m[2]!);
+  return how === 'с' ? ` since ${from}` : how === 'до' ? ` until ${from}` : day ? ` on ${from}` : ` in ${from}`;
+}
+
+const LOOSE = /^(член|кандидат в члены|исключена? из кандидатов в члены|исключена? из|бывший член|бывшая член|вышел из|вышла из)\s+(.+)$/i;
+/** «за троцкистскую деятельность», «как троцкист», «в связи с судимостью»: why, after the status and its date. */
+const WHY = /\s+(?:за|как|в связи с)\s+.+$/;
+
+/**
+ * A status with a date the strict pattern does not take, or with why one was expelled: the party is the
+ * shortest start the tables know, the rest must read as a period (and a reason from EXPULSION_REASONS).
+ */
+function renderLoose(text: string, lang: ExplainLang): Part[] | undefined {
+  const m = LOOSE.exec(text.trim());
+  if (!m) return undefined;
+  const verb = VERB[m[1]!.toLowerCase().replace(/исключена/, 'исключен').replace('бывшая', 'бывший').replace('вышла', 'вышел')];
+  if (!verb) return undefined;
+  const why = WHY.exec(m[2]!);
+  const reason = why ? REASON.lookup(why[0].trim()) : undefined;
+  if (why && !reason) return undefined;
+  const words = m[2]!.slice(0, why?.index ?? m[2]!.length).split(/\s+/);
+  for (let n = 1; n <= words.length; n += 1) {
+    const party = parties(words.slice(0, n).join(' '));
+    const tail = words.slice(n).join(' ');
+    const when = tail ? readPeriod(tail, lang) : '';
+    const zh = party && verb.zh(party.zh, party.kind);
+    if (!party || when === undefined || !zh) continue;
+    const because = reason ? (lang === 'zh' ? `，${reason.zh}` : ` ${reason.en}`) : '';
+    return [known(`${lang === 'zh' ? zh : verb.en(party.en)}${when}${because}`)];
+  }
+  return undefined;
+}
+
+/** «ранее исключался в 1927 и 1933 гг.», «восстановлен 5 декабря 1931 г.»: earlier expulsions and reinstatement, beside a status. */
+function renderHistory(text: string, lang: ExplainLang): Part[] | undefined {
+  const expelled = /^(?:(ранее)\s+)?исключал(?:ся|ась)(?:\s+из\s+ВКП\(б\))?\s+(?:в\s+)?(\d{4})(?:\s*(?:и|,)\s*(\d{4}))?\s*(?:гг?\.?)?$/i.exec(text.trim());
+  if (expelled) {
+    const years = [expelled[2]!, expelled[3]].filter(Boolean) as string[];
+    if (lang === 'zh') return [known(`${expelled[1] ? '此前' : ''}曾于${years.map((y) => `${y}年`).join('和')}被开除`)];
+    return [known(`${expelled[1] ? 'previously ' : ''}expelled in ${years.join(' and ')}`)];
+  }
+  const back = /^(?:был(?:а)?\s+)?восстановлена?(?:\s+(.+?))?$/i.exec(text.trim());
+  if (!back) return undefined;
+  const when = back[1] ? readPeriod(back[1], lang) : '';
+  if (when === undefined) return undefined;
+  return [known(lang === 'zh' ? `恢复党籍${when}` : `reinstated${when}`)];
+}
+
 /** Party status as written (б/п, член ВКП(б) с 1929, …) → parts; what no table knows stays Russian, marked. */
 export function renderParty(text: string, lang: ExplainLang): Part[] {
   const dated = renderDatedParty(text, lang);
@@ -85,19 +152,22 @@ export function renderParty(text: string, lang: ExplainLang): Part[] {
   if (paren) {
     const restore = (s: string) => s.replace(/\u2063/g, '(б)');
     const main = renderParty(restore(paren[1]!), lang);
-    const aside = renderParty(restore(paren[2]!), lang);
+    // «(ранее исключался в 1927 г., восстановлен 5 декабря 1931 г.)»: an aside of several statuses, each read.
+    const aside = splitTopLevel(restore(paren[2]!)).flatMap((a, i) => [...(i > 0 ? [known(lang === 'zh' ? '，' : ', ')] : []), ...renderParty(a, lang)]);
     return [...main, known(lang === 'zh' ? '（' : ' ('), ...aside, known(lang === 'zh' ? '）' : ')')];
   }
   if (NON_PARTY.ru.some((f) => termKey(f) === termKey(text))) return [known(NON_PARTY[lang])];
   const former = FORMER.lookup(text);
   if (former) return [known(former[lang])];
+  const history = renderHistory(text, lang);
+  if (history) return history;
   const m = STATUS.exec(text.trim());
-  if (!m) return [unknown(text)];
+  if (!m) return renderLoose(text, lang) ?? [unknown(text)];
   const verb = VERB[m[1]!.toLowerCase().replace(/исключена/, 'исключен').replace('бывшая', 'бывший').replace('вышла', 'вышел')];
   const party = parties(m[2]!);
   // What Chinese cannot say (a candidate of a body that has none) is not said in English either: both stay Russian.
   const zh = party && verb?.zh(party.zh, party.kind);
-  if (!party || !verb || !zh) return [unknown(text)];
+  if (!party || !verb || !zh) return renderLoose(text, lang) ?? [unknown(text)];
   const said = lang === 'zh' ? zh : verb.en(party.en);
   return [known(`${said}${period(m[3], lang)}`)];
 }

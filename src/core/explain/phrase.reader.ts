@@ -41,6 +41,9 @@ const SENTENCES: ReadonlyArray<{ kind: PhraseKind; pattern: RegExp }> = [
   { kind: 'death', pattern: /^(Умер(?:ла)?|Погиб(?:ла)?)\s+(.+)$/s },
 ];
 
+/** A number's full stop, then a new sentence (a capital that is not «Д.», «Кв.», «Корп.», or a date): where an address ends. */
+const ADDRESS_END = /(?<=\d[а-я]?)\.\s+(?=(?!(?:Д|Кв|Корп|Кор|Комн|Стр)\.)[А-ЯЁ]|\d{1,2}\s+[а-я]+\s+\d{4})/;
+
 /** Is a segment of the first sentence a party status (member, former member, expelled)? */
 const isParty = (segment: string) => PARTY_STATUS.test(segment) || FORMER.lookup(segment) !== undefined;
 
@@ -92,9 +95,17 @@ export function readBiography(biography: string): Phrase[] {
       phrases.push({ kind: 'other', original: sentence, value: sentence });
       continue;
     }
-    const m = rule.pattern.exec(sentence)!;
+    // «Адрес: …, кв.14. С апреля 1931 г. отбывал ссылку …»: the address ends at its number's full stop; what
+    // follows is a sentence of its own that no pattern reads.
+    const end = rule.kind === 'residence' ? ADDRESS_END.exec(sentence) : null;
+    const own = end ? sentence.slice(0, end.index + 1) : sentence;
+    const m = rule.pattern.exec(own)!;
     const value = (m[2] ?? m[1]!).trim();
-    phrases.push({ kind: rule.kind, original: sentence, value, ...(m[2] !== undefined ? { verb: m[1]! } : {}) });
+    phrases.push({ kind: rule.kind, original: own, value, ...(m[2] !== undefined ? { verb: m[1]! } : {}) });
+    if (end) {
+      const rest = sentence.slice(end.index + end[0].length).trim();
+      phrases.push({ kind: 'other', original: rest, value: rest });
+    }
   }
   return phrases;
 }

@@ -2,10 +2,14 @@ import { resolvePlace, type Place } from '../match/index.ts';
 import { known, named, unknown, type ExplainLang, type Part } from './explain.types.ts';
 import { glossary, termKey } from './glossary.ts';
 import { CITIES, COUNTRIES, ENGLISH_PLACE_NAMES, PLACE_TYPES, type PlaceKind } from './places.data.ts';
+import { NATIONALITIES } from './nationalities.data.ts';
 import { insideParentheses, splitTopLevel, words } from './text.split.ts';
 
 const COUNTRY = glossary(COUNTRIES);
 const CITY = glossary(CITIES);
+const NATIONALITY = glossary(NATIONALITIES);
+/** One capitalised word, or words joined by hyphens: «Кременце», «Переславле-Залесском». */
+const ONE_NAME = /^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*$/;
 const TYPE_BY_WORD = new Map(PLACE_TYPES.flatMap((t) => t.ru.map((w) => [termKey(w), t] as const)));
 const ASIDES = glossary([
   { ru: ['по другим сведениям', 'по другим данным'], zh: '另有记载', en: 'other records say' },
@@ -56,6 +60,8 @@ function renderChinese(place: Place, type: PlaceType | undefined, lang: ExplainL
 function renderNamed(name: string, type: PlaceType | undefined, lang: ExplainLang, china: boolean): Part[] {
   const city = CITY.lookup(name) ?? COUNTRY.lookup(name);
   if (city) return [known(city[lang])];
+  const nationality = type ? undefined : NATIONALITY.lookup(name);
+  if (nationality) return [known(nationality[lang])];
   const chinese = chinesePlace(name, type, china);
   if (chinese?.certain) return [known(renderChinese(chinese.place, type, lang))];
   if (chinese) {
@@ -108,9 +114,18 @@ function groupsOf(segment: string): Array<{ type?: PlaceType; name: string[] }> 
   return groups;
 }
 
-function renderSegment(segment: string, lang: ExplainLang, china: boolean): Part[] {
+/**
+ * `said`: the record says the segment is a place («в Кременце»: born in it) or another spelling of the place
+ * before it («Пернова (Пярну)»). One capitalised word there that no table knows is the place's name, kept as
+ * written; outside China only, where the provinces are a closed list and an unknown one stays marked.
+ */
+function renderSegment(segment: string, lang: ExplainLang, china: boolean, said = false): Part[] {
   const whole = COUNTRY.lookup(segment) ?? CITY.lookup(segment);
   if (whole) return [known(whole[lang])];
+  // «г. Ашхабат, тюрок», «русский (по другим данным - еврей)»: the person's nationality written into the birthplace.
+  const nationality = NATIONALITY.lookup(segment);
+  if (nationality) return [known(nationality[lang])];
+  if (said && !china && ONE_NAME.test(segment) && !typeOf(segment)) return [named(segment)];
   const parts: Part[] = [];
   groupsOf(segment).forEach((g, i) => {
     // «Могилевская губ. (БССР)»: a parenthesis alone belongs to the group before it, with no comma between.
@@ -130,7 +145,12 @@ function renderWithAside(name: string, type: PlaceType | undefined, lang: Explai
   if (alone) return [known(lang === 'zh' ? '（' : '('), ...renderAside(alone[1]!, lang), known(lang === 'zh' ? '）' : ')')];
   const m = /^(.+?)\s*\((.+)\)$/.exec(name);
   if (!m) return renderNamed(name, type, lang, china);
-  return [...renderNamed(m[1]!, type, lang, china), known(lang === 'zh' ? '（' : ' ('), ...renderAside(m[2]!, lang), known(lang === 'zh' ? '）' : ')')];
+  const place = renderNamed(m[1]!, type, lang, china);
+  // «д. Крупчеево (Крупшево)», «имении Блуменгоф (Бломи, Бломц)»: names alone beside a named place are its other spellings.
+  const spellings = m[2]!.split(/\s*,\s*/);
+  const otherNames = !china && !place.some((p) => p.untranslated) && spellings.every((w) => ONE_NAME.test(w) && !typeOf(w));
+  const aside = otherNames ? spellings.flatMap((w, i) => [...(i > 0 ? [known(lang === 'zh' ? '，' : ', ')] : []), ...renderSegment(w, lang, china, true)]) : renderAside(m[2]!, lang);
+  return [...place, known(lang === 'zh' ? '（' : ' ('), ...aside, known(lang === 'zh' ? '）' : ')')];
 }
 
 /**
@@ -159,17 +179,20 @@ export function renderPlace(text: string, lang: ExplainLang, china = CHINA_CONTE
 
 function renderPlaceUncached(text: string, lang: ExplainLang, china: boolean): Part[] {
   const parts: Part[] = [];
-  splitTopLevel(text).forEach((raw, i) => {
+  // «(Калининская обл. )»: a space before the closing parenthesis is the clerk's, not a segment of its own.
+  splitTopLevel(text.replace(/\s+\)/g, ')')).forEach((raw, i) => {
     if (i > 0 && FORMER_DIVISIONS.test(raw.trim())) return void parts.push(known(lang === 'zh' ? '（旧行政区划）' : ' (former divisions)'));
     if (i > 0) parts.push(known(lang === 'zh' ? '，' : ', '));
     // «бывш. Виленской губ.», «б. Тверской губ.»: a former name, said so.
     const former = /^(?:бывш\.|б\.)\s*(?=[А-ЯЁ])/.exec(raw.trim());
     if (former) parts.push(known(lang === 'zh' ? '原' : 'former '));
-    const segment = raw.trim().slice(former?.[0].length ?? 0).replace(/^(?:в|во|на)\s+/i, '').trim();
+    const unprefixed = raw.trim().slice(former?.[0].length ?? 0);
+    const segment = unprefixed.replace(/^(?:в|во|на)\s+/i, '').trim();
+    const said = segment !== unprefixed.trim();
     // «в Баку (по другим данным - в мест.Торговице …)»: the place, then the other record's place.
     const other = /^([^()]+?)\s*\((по другим (?:сведениям|данным).*)\)$/i.exec(segment);
     if (other) {
-      parts.push(...renderSegment(other[1]!, lang, china), known(lang === 'zh' ? '（' : ' ('), ...renderAside(other[2]!, lang), known(lang === 'zh' ? '）' : ')'));
+      parts.push(...renderSegment(other[1]!, lang, china, said), known(lang === 'zh' ? '（' : ' ('), ...renderAside(other[2]!, lang), known(lang === 'zh' ? '）' : ')'));
       return;
     }
     const aside = insideParentheses(segment);
@@ -177,7 +200,7 @@ function renderPlaceUncached(text: string, lang: ExplainLang, china: boolean): P
       parts.push(known(lang === 'zh' ? '（' : '('), ...renderAside(aside, lang), known(lang === 'zh' ? '）' : ')'));
       return;
     }
-    parts.push(...renderSegment(segment, lang, china));
+    parts.push(...renderSegment(segment, lang, china, said));
   });
   return parts.filter((p) => p.text !== '');
 }

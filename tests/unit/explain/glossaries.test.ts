@@ -246,8 +246,9 @@ describe('addresses', () => {
     expect(text(renderAddress(ru, 'en'))).toBe(en);
     expect(untranslated(renderAddress(ru, 'zh'))).toEqual([]);
   });
-  it('two words a table knows are not taken for a name', () => {
-    expect(untranslated(renderAddress('Общежитие Лесхимтреста', 'en'))).toEqual(['Общежитие Лесхимтреста']);
+  it('two words a table knows are not taken for a street name: a dormitory of a trust named by its syllables', () => {
+    expect(text(renderAddress('Общежитие Лесхимтреста', 'en'))).toBe('dormitory of Leskhimtrest (a trust)');
+    expect(renderAddress('Общежитие Лесхимтреста', 'zh').filter((p) => p.name).map((p) => p.text)).toEqual(['Лесхимтрест（托拉斯）']);
     expect(renderAddress('Воронцово Поле', 'zh')[0]!.name).toBe(true);
   });
 });

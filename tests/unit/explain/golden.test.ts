@@ -39,8 +39,20 @@ describe('the phrase reader over every biography of the seed list (2,067 rows)',
       expect(kinds.slice(0, 1), row.external_id).toEqual(['birth']);
       expect(kinds, row.external_id).toContain('residence');
       expect(kinds.slice(-2), row.external_id).toEqual(['executed', 'burial']);
-      expect(kinds, row.external_id).not.toContain('other');
+      // A sentence no pattern reads occurs only after an address that ended at its number's full stop.
+      kinds.forEach((k, i) => {
+        if (k === 'other') expect(kinds[i - 1], row.external_id).toBe('residence');
+      });
     }
+  });
+
+  it('regression mos-shot-1-41: an address ends at its number\'s full stop; the sentences after it are not the address', () => {
+    const row = seed.find((r) => r.external_id === 'mos-shot-1-41')!;
+    const phrases = readBiography(row.biography!);
+    const at = phrases.findIndex((p) => p.kind === 'residence');
+    expect(phrases[at]!.value).toBe('Выставочный пер., д.10.');
+    expect(phrases[at + 1]).toMatchObject({ kind: 'other' });
+    expect(phrases[at + 1]!.original).toMatch(/^В 1919, 1920, 1921 гг\. арестовывался/);
   });
 
   it('explains every fate, burial place and nationality of the list; what it cannot explain is marked, never empty', { timeout: 60_000 }, () => {

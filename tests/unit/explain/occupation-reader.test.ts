@@ -121,7 +121,7 @@ describe('the compositional reader', () => {
   });
 
   it('keeps a body named by its first syllables (Мос-, Союз-, Нарком-) as a name and says only what they state; a surname is not one', () => {
-    expect(marked(readOccupation('бухгалтер Моснарпита', 'en'))).toBe('accountant of Mosnarpita (a Moscow organisation)');
+    expect(marked(readOccupation('бухгалтер Моснарпита', 'en'))).toBe('accountant at Mosnarpita (a Moscow organisation)');
     expect(marked(readOccupation('инженер Союзрыбы', 'zh'))).toBe('Союзрыбы（全苏机构）工程师');
     expect(readOccupation('бухгалтер Моснарпита', 'zh').find((p) => p.name)?.text).toBe('Моснарпита（莫斯科机构）');
     expect(marked(readOccupation('секретарь Мосиенкова', 'en'))).toBe('secretary of ⟦Мосиенкова⟧');
