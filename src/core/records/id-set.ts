@@ -1,15 +1,12 @@
 /**
  * The (source, external id) pairs seen so far in one file, with the line each
- * was first seen on, in flat typed arrays of 12 bytes a slot, filled up to 85%
- * (linear probing stays short at that load). A file's size is estimated early
- * and the arrays sized once to it (reserve): 44 MB for Memorial's 3,100,000
- * rows, where doubling to a power of two took 48 MB, and 72 MB while it
- * doubled, past the CLI's 300 MB budget. Keys are stored as 64-bit hashes (two
+ * was first seen on, in flat typed arrays of 12 bytes a slot, filled up to 80%
+ * before they double (linear probing stays short at that load): 48 MB for
+ * Memorial's 3,100,000 rows, where a half-full table took 96 MB, and 144 MB
+ * while it doubled, past the CLI's 300 MB budget. Keys are stored as 64-bit hashes (two
  * independent 32-bit FNV-1a variants): a false "repeated id" needs a 64-bit
  * collision, about 1 in 10^7 for a 10-million-row file. Pure.
  */
-const MAX_LOAD = 0.85;
-
 export class IdSet {
   private hi: Uint32Array;
   private lo: Uint32Array;
@@ -33,7 +30,7 @@ export class IdSet {
 
   /** The line the key was first seen on, or undefined (and it is remembered with this line). */
   firstLine(key: string, line: number): number | undefined {
-    if (this.count >= this.lines.length * MAX_LOAD) this.grow();
+    if (this.count * 5 >= this.lines.length * 4) this.grow();
     const [h, l] = hash64(key);
     const found = this.find(h, l);
     if (this.lines[found] !== 0) return this.lines[found];
@@ -45,10 +42,9 @@ export class IdSet {
   }
 
   private find(h: number, l: number): number {
-    // Any length, not only powers of two: reserve sizes the arrays to the file.
-    const length = this.lines.length;
-    let i = ((h ^ Math.imul(l, 0x9e3779b1)) >>> 0) % length;
-    while (this.lines[i] !== 0 && (this.hi[i] !== h || this.lo[i] !== l)) i = i + 1 === length ? 0 : i + 1;
+    const mask = this.lines.length - 1;
+    let i = (h ^ Math.imul(l, 0x9e3779b1)) & mask;
+    while (this.lines[i] !== 0 && (this.hi[i] !== h || this.lo[i] !== l)) i = (i + 1) & mask;
     return i;
   }
 
@@ -58,7 +54,8 @@ export class IdSet {
    * while the table is still small, does not.
    */
   reserve(keys: number): void {
-    const capacity = Math.ceil(keys / MAX_LOAD) + 1;
+    let capacity = this.lines.length;
+    while (keys * 5 >= capacity * 4) capacity *= 2;
     if (capacity > this.lines.length) this.grow(capacity);
   }
 

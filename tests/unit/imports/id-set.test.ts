@@ -15,8 +15,8 @@ describe('IdSet', () => {
     for (let i = 0; i < 100; i++) set.firstLine(`k${i}`, i + 1);
     set.reserve(100_000);
     const reserved = set.capacity;
-    expect(reserved).toBeGreaterThan(100_000 / 0.85); // filled to at most 85%
-    expect(reserved).toBeLessThan(100_000 / 0.8);
+    expect(reserved).toBeGreaterThanOrEqual(125_000); // filled to at most 80%
+    expect(reserved).toBeLessThan(2 * 125_000);
     for (let i = 0; i < 100; i++) expect(set.firstLine(`k${i}`, 999)).toBe(i + 1);
     for (let i = 100; i < 100_000; i++) expect(set.firstLine(`k${i}`, i + 1)).toBeUndefined();
     expect(set.capacity).toBe(reserved);
