@@ -12,7 +12,6 @@
  * link_runs emptied first, so the run is a full one).
  */
 import { spawn } from 'node:child_process';
-import { cliCommand } from './cli-process.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +23,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { runImport } from '../src/imports/import.service.ts';
 import { writeRecordsCsv } from './generate-records.ts';
 import { adminQuery } from './bench-server.ts';
+import { cliCommand } from './cli-process.ts';
 
 const { values } = parseArgs({
   options: {

@@ -1,7 +1,7 @@
 import type { BulkTables } from '../records/record-bulk.writer.ts';
 import { RECORD_COLUMNS, columnType } from '../records/record-batch.writer.ts';
 import type { ImportSession } from './import.store.ts';
-import { toPair, type DuplicatePair, type DuplicateRow } from './import.writer.ts';
+import { toPair, withoutBitmapScans, type DuplicatePair, type DuplicateRow } from './import.writer.ts';
 
 /**
  * The bulk path's staging: unlogged tables without indexes, created inside the
@@ -124,9 +124,7 @@ export async function freshDuplicates(session: ImportSession, t: Staging, probeD
     JOIN numbered p ON p.key = m.key AND p.n = m.n - d.k
     WHERE p.birth_year = m.birth_year AND (p.source = m.source OR p.birthplace = m.birthplace)`);
   if (probeDatabase) {
-    // Bitmap scans off for the LIMIT 20 probe per row (see withoutBitmapScans).
-    await session.query(`SET LOCAL enable_bitmapscan = off`);
-    await session.query(`
+    await withoutBitmapScans(session, () => session.query(`
       INSERT INTO ${t.duplicates}
       SELECT m.line, m.source, m.external_id, m.full_name, m.birth_year, o.id, NULL, o.source, o.external_id, o.full_name
       FROM (${mine}) m
@@ -137,8 +135,7 @@ export async function freshDuplicates(session: ImportSession, t: Staging, probeD
         WHERE o.birth_year = m.birth_year AND (o.source = m.source OR o.birthplace = m.birthplace)
           AND NOT (o.source = m.source AND o.external_id = m.external_id)
         OFFSET 0
-      ) o ON true`);
-    await session.query(`RESET enable_bitmapscan`);
+      ) o ON true`));
   }
   const [row] = await session.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t.duplicates}`);
   const sample = await session.query<DuplicateRow>(`SELECT * FROM ${t.duplicates} ORDER BY line, other_line NULLS FIRST LIMIT 20`);

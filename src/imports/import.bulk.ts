@@ -54,14 +54,14 @@ export async function scanBulk(database: Database, options: ImportOptions, tally
       }
       await createStaging(session, t);
       const ahead = await everyRowNew(session, options.source);
-      let readingColumns: string[] = [];
-      await streamBatches(store, computer, options, tally, jobId, progressDb, ahead, stageRows(session, t, ahead, () => readingColumns, (c) => (readingColumns = c)));
+      const staged: StagedColumns = { readings: [] };
+      await streamBatches(store, computer, options, tally, jobId, progressDb, ahead, stageRows(session, t, ahead, staged));
       tally.enter('decode');
       options.onProgress?.(tally);
       const { changed, unchanged } = await classifiedCounts(session, t);
       tally.unchanged += unchanged;
       if (changed > 0) await writeChanged(session, store, computer, t, options, tally, jobId);
-      const columns = ahead ? readingColumns : await decodeFresh(session, computer, t, options, tally);
+      const columns = ahead ? staged.readings : await decodeFresh(session, computer, t, options, tally);
       // The database has records (an empty one took loadIntoEmpty): the new rows are probed against them too.
       const duplicates = await freshDuplicates(session, t, true);
       tally.addDuplicateCount(duplicates.count, duplicates.sample);
@@ -133,12 +133,17 @@ async function loadIntoEmpty(
  * and readings. Unless every row is new (`ahead`), the batch is probed first
  * and its unchanged rows, a re-import's bulk, are not staged at all.
  */
-function stageRows(session: ImportSession, t: Staging, ahead: boolean, columns: () => string[], setColumns: (c: string[]) => void): BatchWrite {
+interface StagedColumns {
+  /** The staged readings' columns, kept from the first batch that had any. */
+  readings: string[];
+}
+
+function stageRows(session: ImportSession, t: Staging, ahead: boolean, staged: StagedColumns): BatchWrite {
   return async (batch, fields) => {
     const unchanged = ahead ? null : await probeBatch(session, t, batch);
     const rows = unchanged && unchanged.size > 0 ? batch.filter((r) => !unchanged.has(r.ord)) : batch;
     await session.load(t.rows, ['ord', 'line', ...RECORD_FIELDS_ORDER], rows.map((r) => [r.ord, r.line, r.fields]));
-    if (fields) setColumns(await stageSearch(session, t, rows.map((r, i) => [r.ord, fields[i]!] as const), columns()));
+    if (fields) staged.readings = await stageSearch(session, t, rows.map((r, i) => [r.ord, fields[i]!] as const), staged.readings);
   };
 }
 

@@ -96,10 +96,10 @@ const DUPLICATES_SQL = duplicatesSql(`
  * 3,100,000 records spent 2–3 s a batch there, against 0.2 s this way:
  * docs/benchmarks.md). SET LOCAL, reset after: the rest of the transaction plans as usual.
  */
-export async function withoutBitmapScans(session: ImportSession, text: string, params?: readonly unknown[]): Promise<DuplicateRow[]> {
+export async function withoutBitmapScans<T>(session: ImportSession, probe: () => Promise<T>): Promise<T> {
   await session.query(`SET LOCAL enable_bitmapscan = off`);
   try {
-    return await session.query<DuplicateRow>(text, params);
+    return await probe();
   } finally {
     await session.query(`RESET enable_bitmapscan`).catch(() => undefined);
   }
@@ -189,7 +189,7 @@ async function freshDuplicates(session: ImportSession, rows: readonly PreparedRo
   });
   if (mine.length === 0) return [];
   const column = <T>(f: (m: (typeof mine)[number]) => T) => mine.map(f);
-  const found = await withoutBitmapScans(session, FRESH_DUPLICATES_SQL, [
+  const found = await withoutBitmapScans(session, () => session.query<DuplicateRow>(FRESH_DUPLICATES_SQL, [
     column((m) => m.row.ord),
     column((m) => m.row.line),
     column((m) => m.row.source),
@@ -198,7 +198,7 @@ async function freshDuplicates(session: ImportSession, rows: readonly PreparedRo
     column((m) => m.row.birthYear),
     column((m) => m.row.birthplace),
     column((m) => m.key),
-  ]);
+  ]));
   return found.map(toPair);
 }
 
@@ -225,7 +225,7 @@ async function writeStagedBatch(session: ImportSession, rows: readonly PreparedR
 
   // A record of this batch found in the database is paired within the batch instead.
   const inBatch = new Set(rows.map((r) => `${r.source}\u0001${r.externalId}`));
-  const duplicates = (await step('duplicates', () => withoutBitmapScans(session, DUPLICATES_SQL)))
+  const duplicates = (await step('duplicates', () => withoutBitmapScans(session, () => session.query<DuplicateRow>(DUPLICATES_SQL))))
     .filter((d) => d.other_id === null || !inBatch.has(`${d.other_source}\u0001${d.other_external_id}`))
     .map(toPair);
 
