@@ -27,11 +27,27 @@ const VELAR_OR_HUSHING = /[гкхжшчщ]$/;
 const forms = (nominative: readonly string[], oblique: readonly string[]): Form[] =>
   [...new Set([...nominative, ...oblique])].map((form) => ({ form, nominative: nominative.includes(form), oblique: oblique.includes(form) }));
 
+function hardCases(stem: string): { nominative: string[]; oblique: string[] } {
+  const y = VELAR_OR_HUSHING.test(stem) ? 'и' : 'ы';
+  // After ц the ending is -ом or -ем, -ов or -ев as the stress falls (отцом, торговцем; отцов, торговцев).
+  const genPl = HUSHING.test(stem) ? ['ей'] : stem.endsWith('ц') ? ['ов', 'ев'] : ['ов'];
+  const ins = HUSHING.test(stem) || stem.endsWith('ц') ? ['ом', 'ем'] : ['ом'];
+  return { nominative: [stem + y], oblique: ['а', 'у', ...ins, 'е', ...genPl, 'ам', 'ами', 'ах'].map((e) => stem + e) };
+}
+
+/**
+ * «участок» → «участка», «продавец» → «продавца», «красноармеец» → «красноармейца»: the -о-/-е- of a final
+ * -ок or -ец often drops before an ending. Whether it does is not written in the word (кузнец → кузнеца), so
+ * both stems are generated; a form of the wrong one is no word of Russian, and the invariant tests check
+ * that none is another word of the tables.
+ */
+const FLEETING = /(?<=[а-яё]{2})(?:ок|ец)$/;
+const dropVowel = (word: string) => word.replace(/(?<=[аеиоуыэюя])ец$/, 'йц').replace(/ец$/, 'ц').replace(/ок$/, 'к');
+
 function masculine(word: string): Form[] {
-  const y = VELAR_OR_HUSHING.test(word) ? 'и' : 'ы';
-  const genPl = HUSHING.test(word) ? 'ей' : word.endsWith('ц') ? 'ев' : 'ов';
-  const ins = HUSHING.test(word) || word.endsWith('ц') ? ['ом', 'ем'] : ['ом'];
-  return forms([word, word + y], ['а', 'у', ...ins, 'е', genPl, 'ам', 'ами', 'ах'].map((e) => word + e));
+  const full = hardCases(word);
+  const short = FLEETING.test(word) ? hardCases(dropVowel(word)) : { nominative: [], oblique: [] };
+  return forms([word, ...full.nominative, ...short.nominative], [...full.oblique, ...short.oblique]);
 }
 
 function masculineSoft(word: string): Form[] {
@@ -46,7 +62,9 @@ function feminine(word: string): Form[] {
   if (word.endsWith('ия')) return forms([word, stem + 'и'], ['и', 'ю', 'ей', 'й', 'ям', 'ями', 'ях'].map((e) => stem + e));
   const y = soft || VELAR_OR_HUSHING.test(stem) ? 'и' : 'ы';
   const oblique = soft ? ['и', 'е', 'ю', 'ей', 'ь', 'ям', 'ями', 'ях'] : [y, 'е', 'у', 'ой', 'ей', '', 'ам', 'ами', 'ах'];
-  return forms([word, stem + y], oblique.map((e) => stem + e));
+  // «машинистка» → «машинисток», «прачка» → «прачек»: a vowel comes into the genitive plural between two consonants.
+  const genPl = !soft && /[^аеиоуыэюяй]к$/.test(stem) ? [`${stem.slice(0, -1)}ок`, `${stem.slice(0, -1)}ек`] : [];
+  return forms([word, stem + y], [...oblique.map((e) => stem + e), ...genPl]);
 }
 
 function feminineSoft(word: string): Form[] {

@@ -1,5 +1,5 @@
 import { termKey } from './glossary.ts';
-import { inflect } from './inflect.ts';
+import { declensionOf, inflect, type Declension } from './inflect.ts';
 import { ADJECTIVES, NAMESAKES, ORGANISATIONS } from './occupation-modifiers.data.ts';
 import { DEPUTY_NOUNS, FIELD_NOUNS, PERSON_NOUNS, PLACE_NOUNS, type WordEntry } from './occupation-words.data.ts';
 import { CITIES } from './places.data.ts';
@@ -48,6 +48,22 @@ export type Token =
 /** Adverbial phrases («на момент ареста») say when, not what: they are shown beside the position. */
 const ASIDES = new Set(['на момент ареста', 'перед арестом', 'в прошлом', 'ранее', 'прежде', 'до этого', 'затем', 'в запасе', 'по болезни', 'до ареста', 'до революции', 'в момент ареста', 'к моменту ареста'].map(termKey));
 
+/**
+ * A single word of the phrase tables (occupations.data.ts) declines when it is written there in its
+ * dictionary form — a noun in a consonant or -а («наборщик» → «наборщика», «наборщиком»; «прачка» →
+ * «прачки») or a masculine adjectival noun («вагоновожатый» → «вагоновожатого») — so the phrase tables
+ * need not list cases. A form listed in a case («прачечной»), a feminine adjectival form («рабочая»:
+ * its masculine declines), an abbreviation («зав.», «з-д»), a word in -ь (its gender is not written in
+ * it), a neuter (an indeclinable loan: «депо», «бюро») and a compound in a hyphen stay as written.
+ */
+export function phraseWordDeclension(ru: string): Declension {
+  if (!/^[а-яё]+$/i.test(ru)) return 'fixed';
+  if (/(?:ый|ий)$/.test(ru) && ru.length > 4) return 'adj';
+  if (/(?:ой|ая|яя|ую|ое|ее|ые|ие|ого|его|ым|им)$/.test(ru)) return 'fixed';
+  if (/[бвгджзклмнпрстфхцчшщ]$/.test(ru) || /[^иа]а$/.test(ru)) return declensionOf(ru);
+  return 'fixed';
+}
+
 function buildLexicon(): Map<string, Lexeme> {
   const lexicon = new Map<string, Lexeme>();
   const add = (entries: readonly WordEntry[], role: Role, kind: Kind = 'other') => {
@@ -68,7 +84,7 @@ function buildLexicon(): Map<string, Lexeme> {
   // The phrase tables first: «Музей революции» is the Museum of the Revolution, not a museum of a revolution.
   // Their single words come after the word tables, which know the words' cases and roles.
   const phrases = (terms: readonly Term[], several: boolean) =>
-    terms.flatMap((t) => t.ru.filter((ru) => /\s/.test(ru) === several).map((ru) => ({ ru, zh: t.zh, en: t.en, decl: 'fixed' as const })));
+    terms.flatMap((t) => t.ru.filter((ru) => /\s/.test(ru) === several).map((ru) => ({ ru, zh: t.zh, en: t.en, decl: several ? 'fixed' as const : phraseWordDeclension(ru) })));
   add(phrases(WORKPLACES, true), 'noun', 'place');
   add(phrases(POSITIONS, true), 'noun', 'person');
   add(ORGANISATIONS, 'org');

@@ -6,6 +6,7 @@ import { ADJECTIVES, NAMESAKES, ORGANISATIONS } from '../../../src/core/explain/
 import { DEPUTY_NOUNS, FIELD_NOUNS, PERSON_NOUNS, PLACE_NOUNS, type WordEntry } from '../../../src/core/explain/occupation-words.data.ts';
 import { renderOccupation } from '../../../src/core/explain/occupation.render.ts';
 import { readOccupation } from '../../../src/core/explain/occupation.reader.ts';
+import { LEXICON, phraseWordDeclension } from '../../../src/core/explain/occupation.tokens.ts';
 import { explainRecord, fullyExplained } from '../../../src/core/explain/index.ts';
 import { explainInput, readCsv } from './golden.lines.ts';
 
@@ -27,6 +28,13 @@ describe('inflect: the case forms the records use', () => {
     ['рабочий', undefined, ['рабочего', 'рабочих', 'рабочей']],
     ['тяжелый', undefined, ['тяжелой', 'тяжелого', 'тяжелых']],
     ['средний', undefined, ['средней', 'среднего', 'средних']],
+    // A vowel that drops (or comes in) before an ending.
+    ['красноармеец', undefined, ['красноармейца', 'красноармейцев', 'красноармейцами']],
+    ['продавец', undefined, ['продавца', 'продавцом', 'продавцов']],
+    ['торговец', undefined, ['торговца', 'торговцем', 'торговцев']],
+    ['участок', undefined, ['участка', 'участке', 'участком']],
+    ['машинистка', undefined, ['машинистки', 'машинисток']],
+    ['прачка', undefined, ['прачки', 'прачек']],
   ] as const)('%s → %j', (word, decl, expected) => {
     const forms = inflect(word, decl).map((f) => f.form);
     for (const f of expected) expect(forms).toContain(f);
@@ -36,6 +44,22 @@ describe('inflect: the case forms the records use', () => {
     expect(forms.get('фабрика')).toMatchObject({ nominative: true, oblique: false });
     expect(forms.get('фабрике')).toMatchObject({ nominative: false, oblique: true });
     expect(forms.get('фабрики')).toMatchObject({ nominative: true, oblique: true });
+  });
+  it('keeps the vowel where no rule drops it: «кузнец» → «кузнеца», «фабрика» → «фабрик»', () => {
+    expect(inflect('кузнец').map((f) => f.form)).toContain('кузнеца');
+    expect(inflect('фабрика').map((f) => f.form)).toContain('фабрик');
+    expect(inflect('фабрика').map((f) => f.form)).not.toContain('фаброк');
+    // Only -ок and -ец drop their vowel: «завод», «отдел», «инженер» keep theirs.
+    expect(inflect('отдел').map((f) => f.form)).not.toContain('отдла');
+  });
+  it('declines a single word of the phrase tables written in its dictionary form, and nothing else', () => {
+    expect(phraseWordDeclension('наборщик')).toBe('m');
+    expect(phraseWordDeclension('прачка')).toBe('f');
+    expect(phraseWordDeclension('вагоновожатый')).toBe('adj');
+    for (const asWritten of ['прачечной', 'прачечную', 'рабочая', 'депо', 'зав.', 'з-д', 'слесарь', 'слесарь-механик']) expect(phraseWordDeclension(asWritten), asWritten).toBe('fixed');
+    expect(LEXICON.get('наборщика')?.entry.en).toBe('typesetter');
+    expect(LEXICON.get('литератором')?.entry.en).toBe('man of letters');
+    expect(LEXICON.has('депа')).toBe(false);
   });
   it('refuses a word in -ь without its gender (the forms would be guessed)', () => {
     expect(() => inflect('область')).toThrow(/needs its declension/);
