@@ -138,6 +138,8 @@ export const ADJECTIVES: readonly WordEntry[] = [
   { ru: 'специальный', zh: '专门', en: 'special' },
   { ru: 'мобилизационный', zh: '动员', en: 'mobilisation' },
   { ru: 'разведывательный', zh: '侦察', en: 'intelligence' },
+  // Prospecting, not геолого- + разведывательный (intelligence): the geological survey's word.
+  { ru: 'геолого-разведывательный', zh: '地质勘探', en: 'geological prospecting' },
   { ru: 'контрразведывательный', zh: '反间谍', en: 'counter-intelligence' },
   { ru: 'военный', zh: '军事', en: 'military' },
   { ru: 'военно-воздушный', zh: '空军', en: 'air force' },
@@ -190,6 +192,8 @@ export const ADJECTIVES: readonly WordEntry[] = [
   { ru: 'гражданский', zh: '民用', en: 'civil' },
   { ru: 'конструкторский', zh: '设计', en: 'design' },
   { ru: 'заготовительный', zh: '收购', en: 'procurement' },
+  // Of logging (лесозаготовка), not лесо- + заготовительный (timber procurement).
+  { ru: 'лесозаготовительный', zh: '木材采伐', en: 'logging' },
   { ru: 'национальный', zh: '民族', en: 'national' },
   { ru: 'геофизический', zh: '地球物理', en: 'geophysical' },
   { ru: 'мясной', zh: '肉类', en: 'meat' },

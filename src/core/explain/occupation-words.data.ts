@@ -501,6 +501,8 @@ export const PLACE_NOUNS: readonly WordEntry[] = [
   { ru: 'комитет', zh: '委员会', en: 'committee' },
   { ru: 'комиссия', zh: '委员会', en: 'commission' },
   { ru: 'коллегия', zh: '部务委员会', en: 'collegium' },
+  // The party collegium of a control commission (КПК, ЦКК): a party body, not a ministry's collegium.
+  { ru: 'партколлегия', zh: '党务委员会', en: 'party collegium' },
   { ru: 'совет', zh: '委员会', en: 'council' },
   { ru: 'президиум', zh: '主席团', en: 'presidium' },
   { ru: 'правление', zh: '理事会', en: 'board' },
@@ -775,6 +777,10 @@ export const PLACE_NOUNS: readonly WordEntry[] = [
   { ru: 'мельница', zh: '磨坊', en: 'mill' },
   { ru: 'вокзал', zh: '火车站', en: 'railway station (terminal)' },
   { ru: 'гидроэлектростанция', zh: '水电站', en: 'hydroelectric station' },
+  // Not электро- + станция ("electrical station"): the word is a power station.
+  { ru: 'электростанция', zh: '发电站', en: 'power station' },
+  // Ozhegov: «радиоузел» — an installation relaying radio broadcasts by wire; not радио- + узел ("radio junction").
+  { ru: 'радиоузел', zh: '有线广播站', en: 'radio relay centre', also: ['радиоузла', 'радиоузле'] },
   { ru: 'химзавод', zh: '化工厂', en: 'chemical works' },
   { ru: 'профсоюз', zh: '工会', en: 'trade union' },
   { ru: 'техотдел', zh: '技术处', en: 'technical department' },

@@ -10,6 +10,7 @@ import { glossary } from './glossary.ts';
 import { explainDayOfMonth } from './dates.explain.ts';
 import { readWhen } from './occupation.when.ts';
 import { readAcronym, readCompoundName } from './org-names.ts';
+import { readCompound } from './occupation.compounds.ts';
 import { STATION_KINDS } from './org-names.data.ts';
 import { ADJECTIVE_ENDING, COMMON_ADJECTIVE, GLAV, PROPER_ADJECTIVE, SHORT_NAMES, STATION_NAME, knownPlace, surnameOf } from './occupation.names.ts';
 
@@ -230,35 +231,6 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/**
- * «культурно-пропагандистским», «планово-учетного»: two adjectives written as one, the first in its short
- * form in -о/-е (культурно = культурный). Both must be adjectives of the tables; the compound takes the case
- * of its second half and says both ("cultural and propaganda", 文化宣传).
- */
-function compoundAdjective(word: string): Token | undefined {
-  const m = /^([а-яё]+)[ое]-([а-яё]+)$/.exec(word);
-  if (!m) return undefined;
-  const first = ['ый', 'ий', 'ой'].map((e) => LEXICON.get(termKey(m[1]! + e))).find((l) => l?.role === 'adj');
-  const second = LEXICON.get(termKey(m[2]!));
-  if (!first || second?.role !== 'adj') return undefined;
-  // «проектно-конструкторский»: two words English says alike are said once.
-  const en = first.entry.en === second.entry.en ? first.entry.en : `${first.entry.en} and ${second.entry.en}`;
-  const zh = first.entry.zh === second.entry.zh ? first.entry.zh : `${first.entry.zh}${second.entry.zh}`;
-  const entry: WordEntry = { ru: word, zh, en };
-  return { t: 'word', raw: word, lex: { ...second, entry } };
-}
-
-/** «инженер-экономист», «бухгалтера-ревизора»: two positions written as one. */
-function compound(word: string): Token | undefined {
-  const halves = word.split('-');
-  if (halves.length !== 2) return compoundAdjective(word);
-  const [a, b] = halves.map((h) => LEXICON.get(termKey(h)));
-  if (!a || !b || a.kind !== 'person' || b.kind !== 'person') return compoundAdjective(word);
-  const entry: WordEntry = { ru: word, zh: `${a.entry.zh}兼${b.entry.zh}`, en: `${a.entry.en}-${b.entry.en}` };
-  return { t: 'word', raw: word, lex: { ...a, entry, nominative: a.nominative && b.nominative, oblique: a.oblique && b.oblique } };
-}
-
-
 /** «депо Москва-Сортировочная», «станция Пресня»: after a station's kind word, a capitalised word is its name. */
 const STATION_KIND = new Set(STATION_KINDS.map(termKey));
 const afterStationKind = (prev: Token | undefined) => prev?.t === 'word' && STATION_KIND.has(termKey(prev.lex.entry.ru));
@@ -269,7 +241,8 @@ function plain(rest: string, prev: Token | undefined): Match {
   const bare = word.replace(/[.,;]+$/, '');
   const place = /^[А-ЯЁ]/.test(bare) ? knownPlace(bare) : undefined;
   if (place) return { token: { t: 'place', raw: bare, zh: place.zh, en: place.en, station: false, name: false }, length: bare.length };
-  const both = compound(bare);
+  // A capitalised word of the syllables bodies were named with («Сельхозстройпроект») is a name before it is a compound word.
+  const both = readCompound(bare, LEXICON, first && !readCompoundName(bare));
   if (both) return { token: both, length: bare.length };
   if (bare === 'и') return { token: { t: 'and', raw: word }, length: word.length };
   if (/^[-–—]$/.test(bare)) return { token: { t: 'sep', raw: word }, length: word.length };

@@ -163,7 +163,7 @@ describe('two adjectives written as one («научно-контрольный»
     expect(shown(readOccupation('инспектор научно-контрольного отдела', 'zh'))).toBe('科学监察处检查员');
   });
   it('leaves one with an unknown half, or a noun for a half, in Russian', () => {
-    expect(renderOccupation('инспектор энерго-экономического отдела', 'en')[0]!.untranslated).toBe(true);
+    expect(renderOccupation('инспектор колонно-экономического отдела', 'en')[0]!.untranslated).toBe(true);
     expect(renderOccupation('инспектор научно-колонщицкого отдела', 'en')[0]!.untranslated).toBe(true);
   });
 });
@@ -209,5 +209,34 @@ describe('what a deputy is for, written before whose deputy he is («пом. п�
   it('is said after the position, as «пом. начальника … по кадрам» would be', () => {
     expect(shown(readOccupation('пом. по кадрам начальника Политуправления', 'en'))).toBe('assistant head of the political directorate for personnel');
     expect(shown(readOccupation('пом. по кадрам начальника Политуправления', 'en'))).toBe(shown(readOccupation('пом. начальника Политуправления по кадрам', 'en')));
+  });
+});
+
+describe('words written as one of words the tables know (occupation.compounds.ts)', () => {
+  it.each([
+    // Adjectives in hyphens, capitalised or in -ико-/-ого- (исторический, геологический).
+    ['студент Кредитно-экономического института', 'student at the credit and economic institute', '信贷经济研究所（学院）学生'],
+    ['зав. учебной частью историко-партийного института', 'manager of the training unit of the historical and party institute', '历史党研究所（学院）教学部队主任'],
+    // A word of the tables after the first halves of Soviet compounds, one or more, a hyphen allowed after them.
+    ['ст. авиатехник', 'senior aviation technician', '高级航空技术员'],
+    ['маляр в конторе спецработ', 'painter at the office of special work', '特种工作办事处油漆工'],
+    ['кинооператор в фотокинолаборатории', 'cameraman at the photo film laboratory', '照相电影实验室电影摄影师'],
+    ['зав. энерго-экономической секцией', 'manager of the energy economic section', '能源经济部主任'],
+    ['Металлокомбинат: ст. бухгалтер', 'senior accountant at metal combine', '金属联合企业：高级会计'],
+    // Three positions in hyphens.
+    ['инженер-экономист-плановик треста', 'engineer-economist-planner at the trust', '托拉斯工程师兼经济师兼计划员'],
+  ])('%s', (ru, en, zh) => {
+    expect(shown(renderOccupation(ru, 'en'))).toBe(en);
+    expect(shown(renderOccupation(ru, 'zh'))).toBe(zh);
+  });
+  it('reads no prefix into a word the tables know whole, nor into a body’s name, nor into a short rest', () => {
+    expect(shown(renderOccupation('инженер электростанции', 'en'))).toBe('engineer at the power station');
+    expect(shown(renderOccupation('инженер Ленинского радиоузла', 'en'))).toBe('engineer at the Lenin radio relay centre');
+    // Inside a phrase a capitalised compound is a body's own name: «Стройпуть» is not "building track".
+    expect(renderOccupation('уполномоченный управления Стройпуть', 'en').some((p) => p.untranslated)).toBe(true);
+    // «Сельхозстройпроект» at the start is a design organisation by its syllables, not "agricultural building project".
+    expect(shown(renderOccupation('Сельхозстройпроект: инженер', 'en'))).toContain('Selkhozstroiproekt (a design organisation)');
+    // Prefix-like starts with no word of the tables after them stay unknown.
+    for (const ru of ['колонщик', 'автор', 'госпожа', 'Металлолом', 'промкооперация']) expect(renderOccupation(ru, 'en')[0]!.untranslated, ru).toBe(true);
   });
 });

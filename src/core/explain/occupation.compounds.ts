@@ -1,0 +1,82 @@
+import { termKey } from './glossary.ts';
+import { PREFIXES } from './occupation-prefixes.data.ts';
+import type { WordEntry } from './occupation-words.data.ts';
+import type { Lexeme, Token } from './occupation.tokens.ts';
+
+/**
+ * Words written as one of two or more the tables know (occupation.tokens.ts asks here for a word no
+ * table lists): two or more positions in hyphens, two adjectives in hyphens, and a word of the
+ * tables after the first halves Soviet compounds were built with (occupation-prefixes.data.ts).
+ * Every part must be a word of the tables, so nothing is guessed.
+ */
+type Lexicon = ReadonlyMap<string, Lexeme>;
+
+/**
+ * The dictionary forms a first half in -о/-е can be the short form of: «культурно» = культурный,
+ * «туристско» = туристский, «историко» = исторический, «геолого» = геологический, «физико» = физический.
+ */
+const firstHalfForms = (stem: string) => [stem + 'ый', stem + 'ий', stem + 'ой', stem.replace(/ик$/, 'ический'), stem.replace(/ог$/, 'огический')];
+
+/** An entry whose English is a proper adjective («Moscow», «Central») joins as a name («Moscow–Kazan»), not with "and". */
+const proper = (l: Lexeme) => /^[A-Z]/.test(l.entry.en);
+
+/**
+ * «культурно-пропагандистским», «Кредитно-экономического», «историко-партийного»: two adjectives written
+ * as one, the first in its short form in -о/-е. Both must be adjectives of the tables; the compound takes
+ * the case of its second half and says both ("cultural and propaganda", 文化宣传).
+ */
+function compoundAdjective(word: string, lexicon: Lexicon): Token | undefined {
+  const m = /^([а-яё]+)[ое]-([а-яё]+)$/.exec(word.toLowerCase());
+  if (!m) return undefined;
+  const first = firstHalfForms(m[1]!).map((f) => lexicon.get(termKey(f))).find((l) => l?.role === 'adj');
+  const second = lexicon.get(termKey(m[2]!));
+  if (!first || second?.role !== 'adj' || proper(first) || proper(second)) return undefined;
+  // «проектно-конструкторский»: two words English says alike are said once.
+  const en = first.entry.en === second.entry.en ? first.entry.en : `${first.entry.en} and ${second.entry.en}`;
+  const zh = first.entry.zh === second.entry.zh ? first.entry.zh : `${first.entry.zh}${second.entry.zh}`;
+  const entry: WordEntry = { ru: word, zh, en };
+  return { t: 'word', raw: word, lex: { ...second, entry } };
+}
+
+/** «инженер-экономист», «бухгалтера-ревизора», «летчик-наблюдатель-преподаватель»: positions written as one. */
+function compoundPosition(word: string, lexicon: Lexicon): Token | undefined {
+  const parts = word.split('-').map((h) => lexicon.get(termKey(h)));
+  if (parts.length < 2 || parts.some((p) => p?.kind !== 'person')) return undefined;
+  const all = parts as Lexeme[];
+  const entry: WordEntry = { ru: word, zh: all.map((p) => p.entry.zh).join('兼'), en: all.map((p) => p.entry.en).join('-') };
+  return { t: 'word', raw: word, lex: { ...all[0]!, entry, nominative: all.every((p) => p.nominative), oblique: all.every((p) => p.oblique) } };
+}
+
+/**
+ * «радиотелеграфного», «авиатехник», «спецработ», «фотокинолаборатории», «металло-прокатного»: a word of the
+ * tables after one or more first halves of compounds, said of their field (radio telegraph, aviation
+ * technician). What is left after the prefixes must be a noun or an adjective of the tables of four
+ * letters or more, so «автор», «партия», «Металлолом» are never read this way.
+ */
+function prefixed(lower: string, lexicon: Lexicon): { zh: string; en: string; lex: Lexeme } | undefined {
+  for (const p of PREFIXES) {
+    if (!lower.startsWith(p.ru)) continue;
+    const rest = lower.slice(p.ru.length).replace(/^-/, '');
+    if (rest.length < 4) continue;
+    const listed = lexicon.get(termKey(rest));
+    // «теплоэлектропроект»: a word ending in «-проект» is a design organisation's name, not "a project".
+    const lex = listed && (listed.role === 'noun' || listed.role === 'adj') && !/^the /i.test(listed.entry.en) && termKey(listed.entry.ru) !== 'проект' ? listed : undefined;
+    const inner = lex ? { zh: lex.entry.zh, en: lex.entry.en, lex } : prefixed(rest, lexicon);
+    if (inner) return { zh: p.zh + inner.zh, en: `${p.en} ${inner.en}`, lex: inner.lex };
+  }
+  return undefined;
+}
+
+/**
+ * A word the tables do not list, read as a compound of words they do. A capitalised word is read by its
+ * prefixes only at the start of the phrase: inside it, «Стройпуть» is a body's own name.
+ */
+export function readCompound(word: string, lexicon: Lexicon, first: boolean): Token | undefined {
+  const both = compoundPosition(word, lexicon) ?? compoundAdjective(word, lexicon);
+  if (both) return both;
+  if (!/^[а-яё-]+$/.test(word) && !(first && /^[А-ЯЁ][а-яё-]+$/.test(word))) return undefined;
+  const read = prefixed(word.toLowerCase(), lexicon);
+  if (!read) return undefined;
+  const entry: WordEntry = { ru: word, zh: read.zh, en: read.en };
+  return { t: 'word', raw: word, lex: { ...read.lex, entry } };
+}
