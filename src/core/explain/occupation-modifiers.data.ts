@@ -550,6 +550,25 @@ export const ADJECTIVES: readonly WordEntry[] = [
   { ru: 'поездной', zh: '列车', en: 'train' },
   { ru: 'с/х', zh: '农业', en: 'agricultural', decl: 'fixed' },
   { ru: 'хим.', zh: '化学', en: 'chemical', decl: 'fixed' },
+  // Abbreviations of adjectives above, as the clerks and the bibliographic standard write them (ГОСТ 7.12-93,
+  // «Сокращение русских слов и словосочетаний в библиографическом описании»: техн., строит., сред.,
+  // науч., произв., экон., пед., мед., с.-х., мл.). «отд.» (отдел or отделение) and «хоз.» (хозяйство
+  // or хозяйственный) stand for two words and are not listed; nor are «центр.» and «спорт.», which a key without
+  // its full stop (glossary.ts) would confuse with the nouns «центр» and «спорт».
+  { ru: 'главн.', zh: '总', en: 'chief', decl: 'fixed' },
+  { ru: 'мл.', zh: '初级', en: 'junior', decl: 'fixed', also: ['младш.'] },
+  { ru: 'ответ.', zh: '负责', en: 'responsible', decl: 'fixed' },
+  { ru: 'техн.', zh: '技术', en: 'technical', decl: 'fixed' },
+  { ru: 'строит.', zh: '建筑', en: 'construction', decl: 'fixed' },
+  { ru: 'сред.', zh: '中等', en: 'secondary', decl: 'fixed' },
+  { ru: 'науч.', zh: '科学', en: 'scientific', decl: 'fixed' },
+  { ru: 'произв.', zh: '生产', en: 'production', decl: 'fixed' },
+  { ru: 'экон.', zh: '经济', en: 'economic', decl: 'fixed' },
+  { ru: 'пед.', zh: '师范', en: 'teacher-training', decl: 'fixed' },
+  { ru: 'мед.', zh: '医学', en: 'medical', decl: 'fixed' },
+  { ru: 'с.-х.', zh: '农业', en: 'agricultural', decl: 'fixed', also: ['с.х.'] },
+  { ru: 'механ.', zh: '机械', en: 'mechanical', decl: 'fixed' },
+  { ru: 'машиностроит.', zh: '机械制造', en: 'machine-building', decl: 'fixed' },
 ];
 
 /**

@@ -70,7 +70,8 @@ function parse(tokens: readonly Token[]): { groups: Group[]; asides: Array<{ zh:
       return;
     }
     // «ж.д. транспорта»: a noun written before another noun is its attribute (railway transport).
-    const attributive = tok.t === 'word' && tok.lex.entry.attributive && next?.t === 'word' && next.lex.role === 'noun';
+    // «ж.д.ст. Подмосковная»: before a station by its name too (railway station Podmoskovnaya).
+    const attributive = tok.t === 'word' && tok.lex.entry.attributive && ((next?.t === 'word' && next.lex.role === 'noun') || (next?.t === 'place' && next.station));
     // «дежурный слесарь», «ученый секретарь»: an adjectival position before another position qualifies it.
     const attribute = tok.t === 'word' && tok.lex.entry.attribute && next?.t === 'word' && next.lex.kind === 'person' ? tok.lex.entry.attribute : undefined;
     const mod: Mod | undefined = tok.t === 'word' && attribute ? { lex: { ...tok.lex, entry: { ...tok.lex.entry, ...attribute } } }

@@ -220,7 +220,14 @@ export function tokenize(text: string): Token[] {
   // «ж.д.им. Дзержинского»: «им.» glued after another abbreviation.
   // «зам.нач.сектора»: abbreviations glued in a row, each split off.
   // «артель"Технохимик"»: a word glued to the quote that opens a name.
-  let rest = cyrillic.replace(/([а-яё])"(?=[А-ЯЁ])/g, '$1 "').replace(/(\.)(им\.)/g, '$1 $2').replace(/(^|\s|(?<=[а-яё]\.))([а-яё]{2,5}\.)(?=[А-ЯЁа-яё"])/g, '$1$2 ').replace(/\s+/g, ' ').trim();
+  // «и.о.доцента», «ж.д.ст. Подмосковная»: an abbreviation of two initials glued to the next word.
+  let rest = cyrillic.replace(/([а-яё])"(?=[А-ЯЁ])/g, '$1 "').replace(/(\.)(им\.)/g, '$1 $2')
+    .replace(/(^|\s)((?:[а-яё]\.-?){2})(?=[А-ЯЁа-яё"])/g, '$1$2 ')
+    .replace(/(^|\s|(?<=[а-яё]\.))([а-яё]{2,13}\.)(?=[А-ЯЁа-яё"])/g, '$1$2 ').replace(/\s+/g, ' ').trim();
+  // «артист- диктор»: a hyphen typed with a space after it joins two words when they make a compound;
+  // «а затем -большевик»: a hyphen glued to the word after a space is a dash.
+  rest = rest.replace(/([А-ЯЁа-яё]+)- (?=([А-ЯЁа-яё]+))/g, (all, a: string, b: string) => (readCompound(`${a}-${b}`, LEXICON, false) ? `${a}-` : all));
+  rest = rest.replace(/(?<=\s)-(?=[А-ЯЁа-яё\d])/g, '- ');
   // «НИИ-20»: a known abbreviation and its number, as «НИИ № 20» would be written.
   rest = rest.replace(/(?<![А-ЯЁа-яё])([А-ЯЁ]{2,})-(\d+)(?=[\s,:;)]|$)/g, (all, abbr: string, n: string) => (LEXICON.has(termKey(abbr)) ? `${abbr} № ${n}` : all));
   while (rest.length > 0) {

@@ -240,3 +240,20 @@ describe('words written as one of words the tables know (occupation.compounds.ts
     for (const ru of ['колонщик', 'автор', 'госпожа', 'Металлолом', 'промкооперация']) expect(renderOccupation(ru, 'en')[0]!.untranslated, ru).toBe(true);
   });
 });
+
+describe('how clerks glued or spaced abbreviations and hyphens', () => {
+  it.each([
+    ['и.о.доцента', 'acting associate professor (docent)', '代理副教授'],
+    ['ст.инженер техн.отдела', 'senior engineer at the technical department', '技术处高级工程师'],
+    ['младш. научный сотрудник', 'junior research fellow', '初级研究员'],
+    ['артист- диктор', 'performer-announcer', '演员兼播音员'],
+    ['кассир -сторож', 'cashier, watchman', '出纳，看守人'],
+    ['кассир ж.д.ст. Подмосковная', 'cashier of railway station {Podmoskovnaya}', '铁路{Подмосковная}站出纳'],
+  ])('%s', (ru, en, zh) => {
+    expect(shown(renderOccupation(ru, 'en'))).toBe(en);
+    expect(shown(renderOccupation(ru, 'zh'))).toBe(zh);
+  });
+  it('joins a spaced hyphen only into a compound the tables know', () => {
+    expect(renderOccupation('инженер- колонщик', 'en')[0]!.untranslated).toBe(true);
+  });
+});
