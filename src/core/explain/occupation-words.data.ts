@@ -638,7 +638,7 @@ export const PLACE_NOUNS: readonly WordEntry[] = [
   { ru: 'окр.', zh: '区', en: 'district', decl: 'fixed' },
   { ru: 'сооружение', zh: '工程', en: 'structure' },
   { ru: 'заведение', zh: '机构', en: 'institution' },
-  { ru: 'отделение', zh: '分部', en: 'section', decl: 'fixed', also: ['отделения', 'отделению', 'отделением', 'отделении'] },
+  { ru: 'отделение', zh: '分部', en: 'section', decl: 'fixed', also: ['отделения', 'отделению', 'отделением', 'отделении', 'отделений', 'отделениям', 'отделениями', 'отделениях'] },
   { ru: 'радиокомитет', zh: '广播委员会', en: 'radio committee' },
   { ru: 'сеть', zh: '网', en: 'network', decl: 'f-soft' },
   { ru: 'пекарня', zh: '面包房', en: 'bakery' },

@@ -11,6 +11,7 @@ import { explainDayOfMonth } from './dates.explain.ts';
 import { readWhen } from './occupation.when.ts';
 import { readAcronym, readCompoundName } from './org-names.ts';
 import { readCompound } from './occupation.compounds.ts';
+import { feminineOf } from './occupation.feminine.ts';
 import { STATION_KINDS } from './org-names.data.ts';
 import { ADJECTIVE_ENDING, COMMON_ADJECTIVE, GLAV, PROPER_ADJECTIVE, SHORT_NAMES, STATION_NAME, knownPlace, surnameOf } from './occupation.names.ts';
 
@@ -96,6 +97,12 @@ function buildLexicon(): Map<string, Lexeme> {
   add(ADJECTIVES, 'adj');
   add(phrases(WORKPLACES, false), 'noun', 'place');
   add(phrases(POSITIONS, false), 'noun', 'person');
+  // «журналистка», «воспитательницы»: the woman's word for a position of the tables, last, so every table wins over it.
+  add(PERSON_NOUNS.flatMap((e) => {
+    const ru = feminineOf(e.ru);
+    const { also: _also, decl: _decl, ...said } = e;
+    return ru ? [{ ...said, ru }] : [];
+  }), 'noun', 'person');
   return lexicon;
 }
 

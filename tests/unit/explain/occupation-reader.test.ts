@@ -7,6 +7,7 @@ import { DEPUTY_NOUNS, FIELD_NOUNS, PERSON_NOUNS, PLACE_NOUNS, type WordEntry } 
 import { renderOccupation } from '../../../src/core/explain/occupation.render.ts';
 import { readOccupation } from '../../../src/core/explain/occupation.reader.ts';
 import { LEXICON, phraseWordDeclension } from '../../../src/core/explain/occupation.tokens.ts';
+import { feminineOf } from '../../../src/core/explain/occupation.feminine.ts';
 import { explainRecord, fullyExplained } from '../../../src/core/explain/index.ts';
 import { explainInput, readCsv } from './golden.lines.ts';
 
@@ -182,5 +183,26 @@ describe('occupations over the fixture sample of the Moscow list', () => {
     const full = occupations.filter((f) => fullyExplained([f]));
     expect(full.length / occupations.length).toBeGreaterThan(0.35);
     for (const f of full) expect(f.parts.filter((p) => !p.name).map((p) => p.text).join(''), f.original).not.toMatch(CYRILLIC);
+  });
+});
+
+describe('the woman’s word for a position (occupation.feminine.ts)', () => {
+  it.each([
+    ['журналист', 'журналистка'], ['лаборант', 'лаборантка'], ['студент', 'студентка'], ['работник', 'работница'],
+    ['воспитатель', 'воспитательница'], ['переводчик', 'переводчица'], ['уборщик', 'уборщица'],
+  ])('%s → %s', (man, woman) => {
+    expect(feminineOf(man)).toBe(woman);
+  });
+  it('reads it, in its cases, as the man’s word', () => {
+    expect(partsText(readOccupation('журналистка газеты', 'en'))).toBe('journalist at the newspaper');
+    expect(partsText(readOccupation('начальница отдела', 'zh'))).toBe('处主管');
+    expect(LEXICON.get('воспитательницей')?.entry.en).toBe(LEXICON.get('воспитатель')?.entry.en);
+  });
+  it('never takes a word the tables give another meaning, nor a rank', () => {
+    // «машинистка» is a typist, listed; not the engine driver's woman.
+    expect(LEXICON.get('машинистка')?.entry.en).not.toBe(LEXICON.get('машинист')?.entry.en);
+    expect(feminineOf('полковник')).toBeUndefined();
+    expect(feminineOf('инженер')).toBeUndefined();
+    expect(feminineOf('зав.')).toBeUndefined();
   });
 });
