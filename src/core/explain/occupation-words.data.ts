@@ -631,7 +631,7 @@ export const PLACE_NOUNS: readonly WordEntry[] = [
   { ru: 'парк', zh: '车场（公园）', en: 'park (depot)' },
   { ru: 'Кремль', zh: '克里姆林宫', en: 'the Kremlin', decl: 'm-soft' },
   { ru: 'милиция', zh: '民警局', en: 'militia' },
-  { ru: 'путь', zh: '线路', en: 'track', decl: 'fixed', also: ['пути'] },
+  { ru: 'путь', zh: '线路', en: 'track', decl: 'fixed', also: ['пути', 'путем', 'путей', 'путям', 'путями', 'путях'] },
   { ru: 'колония', zh: '劳动教养院', en: 'colony' },
   { ru: 'лагерь', zh: '营', en: 'camp', decl: 'm-soft' },
   { ru: 'округ', zh: '区', en: 'district' },
