@@ -12,6 +12,7 @@ export type Declension =
   | 'f-soft' // feminine in -ь: часть, область
   | 'n' // neuter in -о/-е: хозяйство, управление
   | 'adj' // adjective and adjectival noun: тяжелый, рабочий, заведующий
+  | 'pl' // a plural (only or as listed): кадры, финансы, политкаторжане — its genitive, not regular, in the entry's `also`
   | 'fixed'; // does not decline: НКВД, бюро, депо
 
 /** A form and what it can be: the nominative (a head), an oblique case (a dependent «of …», «in …»), or both. */
@@ -82,6 +83,18 @@ function neuter(word: string): Form[] {
   return forms([word, stem + (soft ? 'я' : 'а')], oblique.map((e) => stem + e));
 }
 
+/**
+ * «кадры» → «кадрам», «кадрами», «кадрах»; «овощи» → «овощам»; «политкаторжане» → «политкаторжанам»: the
+ * dative, instrumental and prepositional plural are regular (-ам/-ами/-ах, after a soft consonant -ям/-ями/-ях);
+ * the genitive is not (кадров, овощей, политкаторжан, войск) and is listed with the word.
+ */
+function plural(word: string): Form[] {
+  const stem = word.replace(/[ыиеа]$/, '');
+  const soft = /ь$/.test(stem) || (/и$/.test(word) && !VELAR_OR_HUSHING.test(stem));
+  // The accusative of a thing is its nominative («на курсы»): the word itself can stand as a dependent too.
+  return forms([word], [word, ...(soft ? ['ям', 'ями', 'ях'] : ['ам', 'ами', 'ах']).map((e) => stem.replace(/ь$/, '') + e)]);
+}
+
 /** тяжелый, главный, рабочий, русский, средний: every gender and number. */
 function adjective(word: string): Form[] {
   const stem = word.slice(0, -2);
@@ -117,6 +130,7 @@ export function inflect(word: string, declension: Declension = declensionOf(word
     case 'f-soft': return feminineSoft(w);
     case 'n': return neuter(w);
     case 'adj': return adjective(w);
+    case 'pl': return plural(w);
     case 'fixed': return [{ form: w, nominative: true, oblique: true }];
   }
 }

@@ -36,6 +36,10 @@ describe('inflect: the case forms the records use', () => {
     ['участок', undefined, ['участка', 'участке', 'участком']],
     ['машинистка', undefined, ['машинистки', 'машинисток']],
     ['прачка', undefined, ['прачки', 'прачек']],
+    // A plural: its regular cases (the genitive is listed with the word).
+    ['кадры', 'pl', ['кадрам', 'кадрами', 'кадрах']],
+    ['овощи', 'pl', ['овощам', 'овощами', 'овощах']],
+    ['политкаторжане', 'pl', ['политкаторжанам', 'политкаторжанах']],
   ] as const)('%s → %j', (word, decl, expected) => {
     const forms = inflect(word, decl).map((f) => f.form);
     for (const f of expected) expect(forms).toContain(f);
