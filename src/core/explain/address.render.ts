@@ -100,7 +100,9 @@ function renderPlaceName(segment: string, lang: ExplainLang): Part[] | undefined
 function twoWordName(segment: string): boolean {
   const m = /^([А-ЯЁ][а-яё]+|[БМНВ]\.|Ср\.)\s+([А-ЯЁа-яё][а-яё]+)$/.exec(segment);
   if (!m) return false;
-  return [m[1]!, m[2]!].every((w) => !LEXICON.has(termKey(w)) && !STREET.has(termKey(w)) && !WHOLE.has(termKey(w)) && !NUMBERED.has(termKey(w)));
+  // A word made by rule («Пионерская» from пионер) is no word a table lists: street names are made the same way.
+  const listed = (w: string) => { const lex = LEXICON.get(termKey(w)); return lex !== undefined && !lex.made; };
+  return [m[1]!, m[2]!].every((w) => !listed(w) && !STREET.has(termKey(w)) && !WHOLE.has(termKey(w)) && !NUMBERED.has(termKey(w)));
 }
 
 /** «общежитие Метростроя», «барак № 3»: a building named by its institution, read like an occupation's workplace. */

@@ -555,6 +555,8 @@ export const ADJECTIVES: readonly WordEntry[] = [
   // науч., произв., экон., пед., мед., с.-х., мл.). «отд.» (отдел or отделение) and «хоз.» (хозяйство
   // or хозяйственный) stand for two words and are not listed; nor are «центр.» and «спорт.», which a key without
   // its full stop (glossary.ts) would confuse with the nouns «центр» and «спорт».
+  // Not "of the accountant" (the adjective made of a person's word, occupation.feminine.ts): the work, accounting.
+  { ru: 'бухгалтерский', zh: '会计', en: 'accounting' },
   { ru: 'главн.', zh: '总', en: 'chief', decl: 'fixed' },
   { ru: 'мл.', zh: '初级', en: 'junior', decl: 'fixed', also: ['младш.'] },
   { ru: 'ответ.', zh: '负责', en: 'responsible', decl: 'fixed' },

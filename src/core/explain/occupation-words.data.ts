@@ -915,7 +915,8 @@ export const FIELD_NOUNS: readonly WordEntry[] = [
   { ru: 'ранг', zh: '级', en: 'rank', qualifier: true },
   { ru: 'должность', zh: '职务', en: 'post', decl: 'f-soft' },
   { ru: 'распоряжение', zh: '调遣', en: 'disposal' },
-  { ru: 'резерв', zh: '预备役', en: 'reserve' },
+  // A reserve (pool) of staff — a railway's «кондукторский резерв», an army's reserve — not only the military reserve (预备役).
+  { ru: 'резерв', zh: '后备队', en: 'reserve' },
   { ru: 'иждивение', zh: '供养', en: 'dependency' },
   { ru: 'дети', zh: '儿童', en: 'children', decl: 'pl', also: ['детей', 'детьми'] },
   { ru: 'инвалиды', zh: '残疾人', en: 'the disabled', decl: 'pl', also: ['инвалидов'] },

@@ -29,3 +29,19 @@ export function feminineOf(ru: string): string | undefined {
   const rule = SUFFIXES.find(([pattern]) => pattern.test(ru));
   return rule ? ru.replace(rule[0], rule[1]) : undefined;
 }
+
+/**
+ * «инструкторских кадров», «кондукторском резерве», «тренерской работы», «слесарской мастерской»: the
+ * adjective Russian makes of a person's word with -ский says "of that person", which English and
+ * Chinese say with the word itself before the noun (instructor cadres, 教员干部). Made only from a word
+ * in a hard consonant other than к, г, х, ц and the hushing ones, or in -ь: a word in -ик makes
+ * -ический («механический» is mechanical, not "of mechanics"), and an entry of the tables always wins.
+ */
+/** «швейцарский» is Swiss, «курьерский» (поезд) express, «мастерский» masterly: not "of the doorman", "of the courier", "of the foreman". */
+const ANOTHER_ADJECTIVE = new Set(['швейцар', 'курьер', 'мастер']);
+
+export function personAdjectiveOf(ru: string): string | undefined {
+  if (!/^[а-яё]+$/.test(ru) || !/(?:[бвдзлмнпрстф]|ь)$/.test(ru) || ANOTHER_ADJECTIVE.has(ru)) return undefined;
+  // «учитель» → «учительский» (a soft л keeps its sign), «слесарь» → «слесарский».
+  return `${ru.replace(/(?<!л)ь$/, '')}ский`;
+}

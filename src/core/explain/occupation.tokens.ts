@@ -11,7 +11,7 @@ import { explainDayOfMonth } from './dates.explain.ts';
 import { readWhen } from './occupation.when.ts';
 import { readAcronym, readCompoundName } from './org-names.ts';
 import { readCompound } from './occupation.compounds.ts';
-import { feminineOf } from './occupation.feminine.ts';
+import { feminineOf, personAdjectiveOf } from './occupation.feminine.ts';
 import { STATION_KINDS } from './org-names.data.ts';
 import { ADJECTIVE_ENDING, COMMON_ADJECTIVE, GLAV, PROPER_ADJECTIVE, SHORT_NAMES, STATION_NAME, knownPlace, surnameOf } from './occupation.names.ts';
 
@@ -28,6 +28,8 @@ export interface Lexeme {
   /** Can this form be the nominative (a head) or an oblique case (a dependent)? */
   nominative: boolean;
   oblique: boolean;
+  /** Made by rule from a word of the tables (occupation.feminine.ts), not listed: «пионерский», «журналистка». */
+  made?: true;
 }
 
 export type Token =
@@ -68,7 +70,7 @@ export function phraseWordDeclension(ru: string): Declension {
 
 function buildLexicon(): Map<string, Lexeme> {
   const lexicon = new Map<string, Lexeme>();
-  const add = (entries: readonly WordEntry[], role: Role, kind: Kind = 'other') => {
+  const add = (entries: readonly WordEntry[], role: Role, kind: Kind = 'other', made = false) => {
     for (const entry of entries) {
       // Abbreviations and names of bodies do not decline; nor does a phrase of several words.
       const decl = entry.decl ?? (role === 'org' ? 'fixed' : undefined);
@@ -79,7 +81,7 @@ function buildLexicon(): Map<string, Lexeme> {
       for (const f of [...generated, ...extra]) {
         const key = termKey(f.form);
         // The first table to claim a form keeps it: organisations, then persons, places, fields, adjectives.
-        if (!lexicon.has(key)) lexicon.set(key, { entry, role: r, kind, nominative: f.nominative, oblique: f.oblique });
+        if (!lexicon.has(key)) lexicon.set(key, { entry, role: r, kind, nominative: f.nominative, oblique: f.oblique, ...(made ? { made: true as const } : {}) });
       }
     }
   };
@@ -102,7 +104,13 @@ function buildLexicon(): Map<string, Lexeme> {
     const ru = feminineOf(e.ru);
     const { also: _also, decl: _decl, ...said } = e;
     return ru ? [{ ...said, ru }] : [];
-  }), 'noun', 'person');
+  }), 'noun', 'person', true);
+  add(PERSON_NOUNS.flatMap((e) => {
+    // Not from a word the tables keep as written (a verb «работал», an abbreviation, a word whose cases clash).
+    const ru = e.decl === 'fixed' ? undefined : personAdjectiveOf(e.ru);
+    // Said before its noun, without the gloss in parentheses: «кондукторском резерве» → conductor reserve.
+    return ru ? [{ ru, zh: e.zh.replace(/（[^）]*）/g, ''), en: e.en.replace(/\s*\([^)]*\)/g, '') }] : [];
+  }), 'adj', 'other', true);
   return lexicon;
 }
 

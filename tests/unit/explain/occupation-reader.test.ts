@@ -7,7 +7,8 @@ import { DEPUTY_NOUNS, FIELD_NOUNS, PERSON_NOUNS, PLACE_NOUNS, type WordEntry } 
 import { renderOccupation } from '../../../src/core/explain/occupation.render.ts';
 import { readOccupation } from '../../../src/core/explain/occupation.reader.ts';
 import { LEXICON, phraseWordDeclension } from '../../../src/core/explain/occupation.tokens.ts';
-import { feminineOf } from '../../../src/core/explain/occupation.feminine.ts';
+import { feminineOf, personAdjectiveOf } from '../../../src/core/explain/occupation.feminine.ts';
+import { renderAddress } from '../../../src/core/explain/address.render.ts';
 import { explainRecord, fullyExplained } from '../../../src/core/explain/index.ts';
 import { explainInput, readCsv } from './golden.lines.ts';
 
@@ -208,5 +209,24 @@ describe('the woman’s word for a position (occupation.feminine.ts)', () => {
     expect(feminineOf('полковник')).toBeUndefined();
     expect(feminineOf('инженер')).toBeUndefined();
     expect(feminineOf('зав.')).toBeUndefined();
+  });
+});
+
+describe('the adjective of a person’s word (occupation.feminine.ts)', () => {
+  it.each([['инструктор', 'инструкторский'], ['слесарь', 'слесарский'], ['учитель', 'учительский'], ['тренер', 'тренерский']])('%s → %s', (person, adjective) => {
+    expect(personAdjectiveOf(person)).toBe(adjective);
+  });
+  it('says the person before the noun, without the gloss in parentheses', () => {
+    expect(partsText(readOccupation('начальник тренерской школы', 'en'))).toBe('head of the coach school');
+    expect(partsText(readOccupation('кондуктор в кондукторском резерве', 'en'))).toBe('conductor (tram, railway) in conductor reserve');
+  });
+  it('is made from no word in -ик, -ец or a hushing consonant, nor from one whose adjective means another thing', () => {
+    for (const ru of ['механик', 'продавец', 'сторож', 'швейцар', 'курьер', 'мастер']) expect(personAdjectiveOf(ru), ru).toBeUndefined();
+    // «механический» is mechanical, from the table, not "of the mechanic".
+    expect(LEXICON.get('механического')?.entry.en).toBe('mechanical');
+  });
+  it('is no word a table lists, so two words of a street’s name stay a name («М. Пионерская»)', () => {
+    expect(LEXICON.get('пионерская')?.made).toBe(true);
+    expect(partsText(renderAddress('М. Пионерская, 29-3', 'en'))).toContain('M. Pionerskaya');
   });
 });
