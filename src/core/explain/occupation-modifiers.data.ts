@@ -624,7 +624,7 @@ export const ADJECTIVES: readonly WordEntry[] = [
   { ru: 'винодельческий', zh: '酿酒', en: 'wine-making' },
   { ru: 'семеноводческий', zh: '良种', en: 'seed-growing' },
   { ru: 'активный', zh: '积极', en: 'active' },
-  { ru: 'лечебный', zh: '医疗', en: 'medical-treatment' },
+  { ru: 'лечебный', zh: '医疗', en: 'therapeutic' },
   { ru: 'планировочный', zh: '规划', en: 'planning' },
   { ru: 'автотракторный', zh: '汽车拖拉机', en: 'motor and tractor' },
   { ru: 'филателистический', zh: '集邮', en: 'philatelic' },
@@ -718,6 +718,8 @@ export const ADJECTIVES: readonly WordEntry[] = [
  * Their renderings are the usual Chinese and English names of these bodies.
  */
 export const ORGANISATIONS: readonly WordEntry[] = [
+  // The Provisional Government of 1917, not a «временный» (temporary) government.
+  { ru: 'Временное правительство', zh: '临时政府', en: 'the Provisional Government', decl: 'fixed', also: ['Временного правительства', 'Временном правительстве', 'Временному правительству'] },
   { ru: 'СССР', zh: '苏联', en: 'the USSR' },
   { ru: 'РСФСР', zh: '俄罗斯联邦', en: 'the RSFSR' },
   { ru: 'ССР', zh: '苏维埃社会主义共和国', en: 'SSR' },

@@ -529,6 +529,7 @@ export const PERSON_NOUNS: readonly WordEntry[] = [
   { ru: 'ткачиха', zh: '织工', en: 'weaver' },
   { ru: 'натурщик', zh: '模特', en: 'artist’s model' },
   { ru: 'аппаратчик', zh: '设备操作工', en: 'apparatus operator' },
+  { ru: 'тайный советник', zh: '枢密顾问（沙俄官阶）', en: 'privy councillor (tsarist rank)', decl: 'fixed', also: ['тайного советника', 'тайным советником'] },
 ];
 
 /** Places of work and units of an organisation. */
@@ -1316,6 +1317,12 @@ export const FIELD_NOUNS: readonly WordEntry[] = [
   { ru: 'поселок', zh: '镇', en: 'settlement' },
   { ru: 'промтовары', zh: '工业品', en: 'manufactured goods', decl: 'pl', also: ['промтоваров'] },
   { ru: 'пиломатериалы', zh: '锯材', en: 'sawn timber', decl: 'pl', also: ['пиломатериалов'] },
+  // Phrases whose words, read one by one, would say another thing («временный» temporary, «личный» personal, «обмен» exchange).
+  { ru: 'личный стол', zh: '人事档案科', en: 'personnel records office', decl: 'fixed', also: ['личного стола', 'личным столом', 'личном столе', 'личному столу'] },
+  { ru: 'запасные части', zh: '备件', en: 'spare parts', decl: 'fixed', also: ['запасных частей', 'запасными частями', 'запасным частям'] },
+  { ru: 'обмен веществ', zh: '新陈代谢', en: 'metabolism', decl: 'fixed', also: ['обмена веществ'] },
+  { ru: 'социальное обеспечение', zh: '社会保障', en: 'social security', decl: 'fixed', also: ['социального обеспечения', 'социальному обеспечению', 'социальном обеспечении'] },
+  { ru: 'соцобеспечение', zh: '社会保障', en: 'social security' },
 ];
 
 /**

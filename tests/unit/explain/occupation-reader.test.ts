@@ -230,3 +230,16 @@ describe('the adjective of a person’s word (occupation.feminine.ts)', () => {
     expect(partsText(renderAddress('М. Пионерская, 29-3', 'en'))).toContain('M. Pionerskaya');
   });
 });
+
+describe('a phrase whose words, one by one, would say another thing', () => {
+  it.each([
+    ['зав. личным столом треста', 'personnel records office', 'personal'],
+    ['склад запасных частей', 'spare parts', 'unit'],
+    ['институт обмена веществ', 'metabolism', 'exchange'],
+    ['при Временном правительстве', 'the Provisional Government', 'temporary'],
+  ])('%s says %s, not %s', (ru, phrase, word) => {
+    const en = partsText(readOccupation(ru, 'en'));
+    expect(en).toContain(phrase);
+    expect(en).not.toContain(word);
+  });
+});
