@@ -530,6 +530,16 @@ export const PERSON_NOUNS: readonly WordEntry[] = [
   { ru: 'натурщик', zh: '模特', en: 'artist’s model' },
   { ru: 'аппаратчик', zh: '设备操作工', en: 'apparatus operator' },
   { ru: 'тайный советник', zh: '枢密顾问（沙俄官阶）', en: 'privy councillor (tsarist rank)', decl: 'fixed', also: ['тайного советника', 'тайным советником'] },
+  { ru: 'анархист', zh: '无政府主义者', en: 'anarchist' },
+  { ru: 'меньшевик', zh: '孟什维克', en: 'Menshevik' },
+  { ru: 'большевик', zh: '布尔什维克', en: 'Bolshevik' },
+  { ru: 'обновленец', zh: '革新派教士', en: 'Renovationist (of the Living Church)' },
+  { ru: 'колорист', zh: '调色师', en: 'colourist' },
+  { ru: 'энтомолог', zh: '昆虫学家', en: 'entomologist' },
+  { ru: 'инструменталист', zh: '器乐演奏家', en: 'instrumentalist' },
+  { ru: 'концертист', zh: '音乐会演奏家', en: 'concert performer' },
+  { ru: 'наблюдатель', zh: '观察员', en: 'observer', decl: 'm-soft' },
+  { ru: 'пробирер', zh: '化验师', en: 'assayer' },
 ];
 
 /** Places of work and units of an organisation. */
@@ -1323,6 +1333,18 @@ export const FIELD_NOUNS: readonly WordEntry[] = [
   { ru: 'обмен веществ', zh: '新陈代谢', en: 'metabolism', decl: 'fixed', also: ['обмена веществ'] },
   { ru: 'социальное обеспечение', zh: '社会保障', en: 'social security', decl: 'fixed', also: ['социального обеспечения', 'социальному обеспечению', 'социальном обеспечении'] },
   { ru: 'соцобеспечение', zh: '社会保障', en: 'social security' },
+  { ru: 'хор', zh: '合唱团', en: 'choir' },
+  { ru: 'бой', zh: '格斗', en: 'combat', decl: 'm-soft' },
+  { ru: 'грунтовка', zh: '底漆', en: 'priming' },
+  { ru: 'обращение', zh: '流通', en: 'circulation' },
+  { ru: 'наладка', zh: '调整', en: 'setting-up' },
+  { ru: 'каракуль', zh: '羔皮', en: 'karakul', decl: 'm-soft' },
+  { ru: 'просмотр', zh: '审看', en: 'viewing' },
+  { ru: 'составление', zh: '编制', en: 'drawing up' },
+  { ru: 'ведомство', zh: '部门', en: 'department (office)' },
+  { ru: 'мавзолей', zh: '陵墓', en: 'mausoleum', decl: 'm-soft' },
+  { ru: 'передача', zh: '播送', en: 'broadcasts' },
+  { ru: 'слобода', zh: '村镇', en: 'sloboda (settlement)' },
 ];
 
 /**
