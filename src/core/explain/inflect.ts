@@ -134,3 +134,19 @@ export function inflect(word: string, declension: Declension = declensionOf(word
     case 'fixed': return [{ form: w, nominative: true, oblique: true }];
   }
 }
+
+/**
+ * A single word of the phrase tables (occupations.data.ts) declines when it is written there in its
+ * dictionary form — a noun in a consonant or -а («наборщик» → «наборщика», «наборщиком»; «прачка» →
+ * «прачки») or a masculine adjectival noun («вагоновожатый» → «вагоновожатого») — so the phrase tables
+ * need not list cases. A form listed in a case («прачечной»), a feminine adjectival form («рабочая»:
+ * its masculine declines), an abbreviation («зав.», «з-д»), a word in -ь (its gender is not written in
+ * it), a neuter (an indeclinable loan: «депо», «бюро») and a compound in a hyphen stay as written.
+ */
+export function phraseWordDeclension(ru: string): Declension {
+  if (!/^[а-яё]+$/i.test(ru)) return 'fixed';
+  if (/(?:ый|ий)$/.test(ru) && ru.length > 4) return 'adj';
+  if (/(?:ой|ая|яя|ую|ое|ее|ые|ие|ого|его|ым|им)$/.test(ru)) return 'fixed';
+  if (/[бвгджзклмнпрстфхцчшщ]$/.test(ru) || /[^иа]а$/.test(ru)) return declensionOf(ru);
+  return 'fixed';
+}

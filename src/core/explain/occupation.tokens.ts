@@ -1,5 +1,5 @@
 import { termKey } from './glossary.ts';
-import { declensionOf, inflect, type Declension } from './inflect.ts';
+import { inflect, phraseWordDeclension } from './inflect.ts';
 import { ADJECTIVES, NAMESAKES, ORGANISATIONS } from './occupation-modifiers.data.ts';
 import { DEPUTY_NOUNS, FIELD_NOUNS, PERSON_NOUNS, PLACE_NOUNS, type WordEntry } from './occupation-words.data.ts';
 import { CITIES } from './places.data.ts';
@@ -51,22 +51,6 @@ export type Token =
 
 /** Adverbial phrases («на момент ареста») say when, not what: they are shown beside the position. */
 const ASIDES = new Set(['на момент ареста', 'перед арестом', 'в прошлом', 'ранее', 'прежде', 'до этого', 'затем', 'в запасе', 'по болезни', 'до ареста', 'до революции', 'в момент ареста', 'к моменту ареста'].map(termKey));
-
-/**
- * A single word of the phrase tables (occupations.data.ts) declines when it is written there in its
- * dictionary form — a noun in a consonant or -а («наборщик» → «наборщика», «наборщиком»; «прачка» →
- * «прачки») or a masculine adjectival noun («вагоновожатый» → «вагоновожатого») — so the phrase tables
- * need not list cases. A form listed in a case («прачечной»), a feminine adjectival form («рабочая»:
- * its masculine declines), an abbreviation («зав.», «з-д»), a word in -ь (its gender is not written in
- * it), a neuter (an indeclinable loan: «депо», «бюро») and a compound in a hyphen stay as written.
- */
-export function phraseWordDeclension(ru: string): Declension {
-  if (!/^[а-яё]+$/i.test(ru)) return 'fixed';
-  if (/(?:ый|ий)$/.test(ru) && ru.length > 4) return 'adj';
-  if (/(?:ой|ая|яя|ую|ое|ее|ые|ие|ого|его|ым|им)$/.test(ru)) return 'fixed';
-  if (/[бвгджзклмнпрстфхцчшщ]$/.test(ru) || /[^иа]а$/.test(ru)) return declensionOf(ru);
-  return 'fixed';
-}
 
 function buildLexicon(): Map<string, Lexeme> {
   const lexicon = new Map<string, Lexeme>();
@@ -263,6 +247,10 @@ function plain(rest: string, prev: Token | undefined): Match {
   const bare = word.replace(/[.,;]+$/, '');
   const place = /^[А-ЯЁ]/.test(bare) ? knownPlace(bare) : undefined;
   if (place) return { token: { t: 'place', raw: bare, zh: place.zh, en: place.en, station: false, name: false }, length: bare.length };
+  // «магистрали Москва-Хабаровск», «автомагистрали Москва--Минск»: a route between two places the tables know.
+  const ends = /^([А-ЯЁ][а-яё]+)-{1,2}([А-ЯЁ][а-яё]+)$/.exec(bare);
+  const [from, to] = ends ? [knownPlace(ends[1]!), knownPlace(ends[2]!)] : [];
+  if (from && to) return { token: { t: 'place', raw: bare, zh: `${from.zh}—${to.zh}`, en: `${from.en}–${to.en}`, station: false, name: false }, length: bare.length };
   // A capitalised word of the syllables bodies were named with («Сельхозстройпроект») is a name before it is a compound word.
   const both = readCompound(bare, LEXICON, first && !readCompoundName(bare));
   if (both) return { token: both, length: bare.length };

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { partsText, type Part } from '../../../src/core/explain/explain.types.ts';
 import { termKey } from '../../../src/core/explain/glossary.ts';
-import { inflect } from '../../../src/core/explain/inflect.ts';
+import { inflect, phraseWordDeclension } from '../../../src/core/explain/inflect.ts';
 import { ADJECTIVES, NAMESAKES, ORGANISATIONS } from '../../../src/core/explain/occupation-modifiers.data.ts';
 import { DEPUTY_NOUNS, FIELD_NOUNS, PERSON_NOUNS, PLACE_NOUNS, type WordEntry } from '../../../src/core/explain/occupation-words.data.ts';
 import { renderOccupation } from '../../../src/core/explain/occupation.render.ts';
 import { readOccupation } from '../../../src/core/explain/occupation.reader.ts';
-import { LEXICON, phraseWordDeclension } from '../../../src/core/explain/occupation.tokens.ts';
+import { LEXICON } from '../../../src/core/explain/occupation.tokens.ts';
 import { feminineOf, personAdjectiveOf } from '../../../src/core/explain/occupation.feminine.ts';
 import { renderAddress } from '../../../src/core/explain/address.render.ts';
 import { explainRecord, fullyExplained } from '../../../src/core/explain/index.ts';

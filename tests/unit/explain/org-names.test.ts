@@ -257,3 +257,13 @@ describe('how clerks glued or spaced abbreviations and hyphens', () => {
     expect(renderOccupation('инженер- колонщик', 'en')[0]!.untranslated).toBe(true);
   });
 });
+
+describe('a route between two places the tables know («Москва--Минск»)', () => {
+  it('names both ends, in one hyphen or two', () => {
+    expect(shown(renderOccupation('начальник строительства автомагистрали Москва--Минск', 'en'))).toBe('head of the construction of the motor main line of Moscow–Minsk');
+    expect(shown(renderOccupation('начальник строительства магистрали Москва-Хабаровск', 'zh'))).toContain('莫斯科—哈巴罗夫斯克');
+  });
+  it('leaves a route with an end the tables do not know in Russian', () => {
+    expect(renderOccupation('управление Москва-Негорелое', 'en')[0]!.untranslated).toBe(true);
+  });
+});
