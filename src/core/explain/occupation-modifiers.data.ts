@@ -573,7 +573,7 @@ export const ADJECTIVES: readonly WordEntry[] = [
   { ru: 'журнальный', zh: '期刊', en: 'magazine' },
   { ru: 'телеграфный', zh: '电报', en: 'telegraph' },
   { ru: 'оружейный', zh: '武器', en: 'arms' },
-  { ru: 'ручной', zh: '手提', en: 'hand' },
+  { ru: 'ручной', zh: '手工', en: 'manual' },
   { ru: 'административный', zh: '行政', en: 'administrative' },
   { ru: 'первичный', zh: '基层', en: 'primary' },
   { ru: 'чрезвычайный', zh: '特别', en: 'extraordinary' },

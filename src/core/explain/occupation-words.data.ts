@@ -1328,6 +1328,7 @@ export const FIELD_NOUNS: readonly WordEntry[] = [
   { ru: 'промтовары', zh: '工业品', en: 'manufactured goods', decl: 'pl', also: ['промтоваров'] },
   { ru: 'пиломатериалы', zh: '锯材', en: 'sawn timber', decl: 'pl', also: ['пиломатериалов'] },
   // Phrases whose words, read one by one, would say another thing («временный» temporary, «личный» personal, «обмен» exchange).
+  { ru: 'ручной багаж', zh: '手提行李', en: 'hand luggage', decl: 'fixed', also: ['ручного багажа', 'ручным багажом', 'ручном багаже'] },
   { ru: 'личный стол', zh: '人事档案科', en: 'personnel records office', decl: 'fixed', also: ['личного стола', 'личным столом', 'личном столе', 'личному столу'] },
   { ru: 'запасные части', zh: '备件', en: 'spare parts', decl: 'fixed', also: ['запасных частей', 'запасными частями', 'запасным частям'] },
   { ru: 'обмен веществ', zh: '新陈代谢', en: 'metabolism', decl: 'fixed', also: ['обмена веществ'] },
