@@ -831,6 +831,8 @@ export const ORGANISATIONS: readonly WordEntry[] = [
   { ru: 'путей сообщения', zh: '交通', en: 'Railways (Ways of Communication)', also: ['путей сообщений'] },
   { ru: 'военно-воздушных сил', zh: '空军', en: 'of the Air Force' },
   { ru: 'на момент ареста', zh: '被捕时', en: 'at the time of arrest', also: ['на момент арестa'] },
+  // «по профессии сапожник»: what one was trained as, said beside the position.
+  { ru: 'по профессии', zh: '按职业', en: 'by trade' },
   { ru: 'перед арестом', zh: '被捕前', en: 'before the arrest' },
   { ru: 'в прошлом', zh: '过去', en: 'formerly' },
   { ru: 'ранее', zh: '以前', en: 'previously' },

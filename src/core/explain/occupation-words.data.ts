@@ -253,6 +253,8 @@ export const PERSON_NOUNS: readonly WordEntry[] = [
   { ru: 'унтер-офицер', zh: '士官（沙俄）', en: 'non-commissioned officer (tsarist)' },
   { ru: 'подпоручик', zh: '少尉（沙俄）', en: 'sub-lieutenant (tsarist)' },
   { ru: 'околоточный', zh: '区段警官（沙俄）', en: 'district police officer (tsarist)' },
+  // The full title of the same rank: not a warder (надзиратель) qualified by «околоточный».
+  { ru: 'околоточный надзиратель', zh: '区段警官（沙俄）', en: 'district police officer (tsarist)', decl: 'fixed', also: ['околоточного надзирателя', 'околоточным надзирателем'] },
   { ru: 'фотограф', zh: '摄影师', en: 'photographer' },
   { ru: 'летчик-испытатель', zh: '试飞员', en: 'test pilot', decl: 'fixed', also: ['летчика-испытателя'] },
   { ru: 'художник-график', zh: '版画家', en: 'graphic artist', decl: 'fixed', also: ['художника-графика'] },

@@ -47,8 +47,8 @@ function parse(tokens: readonly Token[]): { groups: Group[]; asides: Array<{ zh:
     const last = groups.at(-1);
     const next = tokens[i + 1];
     const dangling = pending.raws.length > 0 || relRaw !== undefined;
-    // «угольной и сланцевой промышленности»: «и» between two adjectives joins them, not two groups.
-    if (tok.t === 'and' && pending.mods.length > 0 && relRaw === undefined && next?.t === 'word' && next.lex.role === 'adj') {
+    // «угольной и сланцевой промышленности», «на корейском и японском языках»: «и» between two adjectives joins them, not two groups.
+    if (tok.t === 'and' && pending.mods.length > 0 && next?.t === 'word' && next.lex.role === 'adj') {
       pending.mods.push({ and: true });
       pending.raws.push(tok.raw);
       return;
@@ -186,7 +186,9 @@ function joinEn(prev: Group, g: Group): string {
   const from = (g.rel === 'с' || g.rel === 'со') && g.head !== undefined && !/(?:ом|ем|ой|ей|ью|ами|ями)$/.test(g.head.raw);
   // «по Беговой ул.»: along a street is "on" it.
   const on = g.rel === 'по' && g.head?.t === 'street';
-  const word = (g.rel === 'в' || g.rel === 'во' || g.rel === 'на') && (lex?.kind === 'place' || body) ? 'at' : from ? 'from' : on ? 'on' : PREPOSITIONS[g.rel] ?? g.rel;
+  // «на японском языке»: a language one works "in".
+  const tongue = (g.rel === 'на' || g.rel === 'в') && lex?.entry.ru === 'язык';
+  const word = tongue ? 'in' : (g.rel === 'в' || g.rel === 'во' || g.rel === 'на') && (lex?.kind === 'place' || body) ? 'at' : from ? 'from' : on ? 'on' : PREPOSITIONS[g.rel] ?? g.rel;
   return ` ${word} ${the}`;
 }
 

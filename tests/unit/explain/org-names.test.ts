@@ -267,3 +267,14 @@ describe('a route between two places the tables know («Москва--Минск
     expect(renderOccupation('управление Москва-Негорелое', 'en')[0]!.untranslated).toBe(true);
   });
 });
+
+describe('structures of the tuning half’s leftovers, round 4', () => {
+  it('joins two adjectives with «и» after a preposition too, and works "in" a language', () => {
+    expect(shown(renderOccupation('наборщик на корейском и японских языках', 'en'))).toBe('typesetter in Korean and Japanese language');
+    expect(shown(renderOccupation('пом. начальника академии по научной и учебной работе', 'en'))).toBe('assistant head of the academy for scientific and training work');
+  });
+  it('says «по профессии» beside the trade, and reads the full title «околоточный надзиратель» as one rank', () => {
+    expect(shown(renderOccupation('по профессии сапожник', 'en'))).toBe('shoemaker (by trade)');
+    expect(shown(renderOccupation('околоточный надзиратель', 'zh'))).toBe('区段警官（沙俄）');
+  });
+});
