@@ -6,6 +6,7 @@ import { renderPlace } from './place.render.ts';
 import { renderAddress } from './address.render.ts';
 import { insideParentheses, splitTopLevel } from './text.split.ts';
 import { readOccupation } from './occupation.reader.ts';
+import { tokenize, type Token } from './occupation.tokens.ts';
 import { PARTY_STATUS, renderDatedParty, renderParty } from './party.render.ts';
 
 const POSITION = glossary(POSITIONS);
@@ -140,7 +141,32 @@ export function renderOccupation(text: string, lang: ExplainLang): Part[] {
     const jobs = renderJobs(text.slice(colon + 1), lang);
     return lang === 'zh' ? [...workplace, known('：'), ...jobs] : [...jobs, known(' at '), ...workplace];
   }
-  return renderJobs(text, lang);
+  const jobs = renderJobs(text, lang);
+  const split = untranslatedCount(jobs) > 0 ? workplaceFirst(text) : undefined;
+  const read = split && renderOccupation(`${split[0]}: ${split[1]}`, lang);
+  return read && untranslatedCount(read) === 0 ? read : jobs;
+}
+
+/** What may stand in a workplace named before its position: its kind, adjectives, names and numbers, no person. */
+const WORKPLACE_TOKEN = (t: Token) =>
+  (t.t === 'word' && t.lex.kind !== 'person' && t.lex.role !== 'deputy' && t.lex.role !== 'aside') || ['title', 'quoted', 'number', 'ordinal', 'namesake', 'place'].includes(t.t);
+
+/**
+ * «КОГИЗ инспектор отдела кадров», «1-й ГПЗ им. Кагановича контролер измерительной лаборатории»: the
+ * workplace written first and the position after it with no colon, as the list's «workplace: position»
+ * would be. Split before the first position in the nominative (with its adjectives and deputies) when all
+ * before it is a workplace and begins with one.
+ */
+function workplaceFirst(text: string): [string, string] | undefined {
+  const tokens = tokenize(text);
+  const person = tokens.findIndex((t) => t.t === 'word' && t.lex.kind === 'person' && t.lex.role === 'noun' && t.lex.nominative);
+  let at = person;
+  while (at > 0 && tokens[at - 1]!.t === 'word' && ['adj', 'deputy'].includes((tokens[at - 1] as Token & { t: 'word' }).lex.role)) at -= 1;
+  const before = tokens.slice(0, Math.max(0, at));
+  const head = before.find((t) => t.t !== 'ordinal');
+  const place = head !== undefined && ((head.t === 'word' && (head.lex.kind === 'place' || head.lex.role === 'org')) || head.t === 'title');
+  if (at <= 0 || !place || !before.every(WORKPLACE_TOKEN)) return undefined;
+  return [before.map((t) => t.raw).join(' '), tokens.slice(at).map((t) => t.raw).join(' ')];
 }
 
 function renderJobs(text: string, lang: ExplainLang): Part[] {

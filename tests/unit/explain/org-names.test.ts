@@ -278,3 +278,14 @@ describe('structures of the tuning half’s leftovers, round 4', () => {
     expect(shown(renderOccupation('околоточный надзиратель', 'zh'))).toBe('区段警官（沙俄）');
   });
 });
+
+describe('a workplace written before its position with no colon («КОГИЗ инспектор отдела кадров»)', () => {
+  it('is read as «workplace: position» would be', () => {
+    expect(shown(renderOccupation('КОГИЗ инспектор отдела кадров', 'en'))).toBe('inspector at the department of personnel at {KOGIZ}');
+    expect(shown(renderOccupation('завод № 24 ст. инженер', 'zh'))).toBe('24号工厂：高级工程师');
+  });
+  it('splits nothing that does not begin with a workplace, nor one with an unknown word', () => {
+    expect(shown(renderOccupation('инженер завода', 'en'))).toBe('engineer at the works');
+    expect(renderOccupation('Металлолом инженер', 'en')[0]!.untranslated).toBe(true);
+  });
+});
