@@ -21,21 +21,24 @@ const firstHalfForms = (stem: string) => [stem + 'ый', stem + 'ий', stem + '
 const proper = (l: Lexeme) => /^[A-Z]/.test(l.entry.en);
 
 /**
- * «культурно-пропагандистским», «Кредитно-экономического», «историко-партийного»: two adjectives written
- * as one, the first in its short form in -о/-е. Both must be adjectives of the tables; the compound takes
- * the case of its second half and says both ("cultural and propaganda", 文化宣传).
+ * «культурно-пропагандистским», «Кредитно-экономического», «историко-партийного»: two adjectives (or more)
+ * written as one, each but the last in its short form in -о/-е. All must be adjectives of the tables; the
+ * compound takes the case of its last half and says all ("cultural and propaganda", 文化宣传).
  */
 function compoundAdjective(word: string, lexicon: Lexicon): Token | undefined {
-  const m = /^([а-яё]+)[ое]-([а-яё]+)$/.exec(word.toLowerCase());
-  if (!m) return undefined;
-  const first = firstHalfForms(m[1]!).map((f) => lexicon.get(termKey(f))).find((l) => l?.role === 'adj');
-  const second = lexicon.get(termKey(m[2]!));
-  if (!first || second?.role !== 'adj' || proper(first) || proper(second)) return undefined;
+  const halves = word.toLowerCase().split('-');
+  // «планово-финансово-торговым»: three or more, every one before the last in its short form.
+  if (halves.length < 2 || halves.slice(0, -1).some((h) => !/^[а-яё]+[ое]$/.test(h)) || !/^[а-яё]+$/.test(halves.at(-1)!)) return undefined;
+  const firsts = halves.slice(0, -1).map((h) => firstHalfForms(h.slice(0, -1)).map((f) => lexicon.get(termKey(f))).find((l) => l?.role === 'adj'));
+  const last = lexicon.get(termKey(halves.at(-1)!));
+  if (last?.role !== 'adj' || firsts.some((f) => f === undefined)) return undefined;
+  const all = [...(firsts as Lexeme[]), last];
+  if (all.some(proper)) return undefined;
   // «проектно-конструкторский»: two words English says alike are said once.
-  const en = first.entry.en === second.entry.en ? first.entry.en : `${first.entry.en} and ${second.entry.en}`;
-  const zh = first.entry.zh === second.entry.zh ? first.entry.zh : `${first.entry.zh}${second.entry.zh}`;
-  const entry: WordEntry = { ru: word, zh, en };
-  return { t: 'word', raw: word, lex: { ...second, entry } };
+  const en = [...new Set(all.map((l) => l.entry.en))];
+  const zh = [...new Set(all.map((l) => l.entry.zh))];
+  const entry: WordEntry = { ru: word, zh: zh.join(''), en: en.length > 1 ? `${en.slice(0, -1).join(', ')} and ${en.at(-1)!}` : en[0]! };
+  return { t: 'word', raw: word, lex: { ...last, entry } };
 }
 
 /** «инженер-экономист», «бухгалтера-ревизора», «летчик-наблюдатель-преподаватель»: positions written as one. */

@@ -206,7 +206,8 @@ function renderEn(groups: Group[]): Part[] {
 function renderZh(groups: Group[]): Part[] {
   const items: Group[][] = [[]];
   for (const g of groups) {
-    if (g.rel === 'sep') items.push([]);
+    // «до 1935 - начальник»: a dash with nothing before it but an aside separates nothing.
+    if (g.rel === 'sep' && items.at(-1)!.length > 0) items.push([]);
     items.at(-1)!.push(g);
   }
   const parts: Part[] = [];

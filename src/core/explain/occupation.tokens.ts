@@ -227,6 +227,8 @@ export function tokenize(text: string): Token[] {
   // «а затем -большевик»: a hyphen glued to the word after a space is a dash.
   rest = rest.replace(/([А-ЯЁа-яё]+)- (?=([А-ЯЁа-яё]+))/g, (all, a: string, b: string) => (readCompound(`${a}-${b}`, LEXICON, false) ? `${a}-` : all));
   rest = rest.replace(/(?<=\s)-(?=[А-ЯЁа-яё\d])/g, '- ');
+  // «до 1935-начальник», «до ареста-столяр»: a hyphen glued between a year or «ареста» and a word is a dash.
+  rest = rest.replace(/(?<=(?:^|\s)\d{4}|ареста)-(?=[А-ЯЁа-яё]{3,})/g, ' - ');
   // «НИИ-20»: a known abbreviation and its number, as «НИИ № 20» would be written.
   rest = rest.replace(/(?<![А-ЯЁа-яё])([А-ЯЁ]{2,})-(\d+)(?=[\s,:;)]|$)/g, (all, abbr: string, n: string) => (LEXICON.has(termKey(abbr)) ? `${abbr} № ${n}` : all));
   while (rest.length > 0) {

@@ -289,3 +289,14 @@ describe('a workplace written before its position with no colon («КОГИЗ и
     expect(renderOccupation('Металлолом инженер', 'en')[0]!.untranslated).toBe(true);
   });
 });
+
+describe('three adjectives in hyphens, and a dash glued after a year or «ареста»', () => {
+  it('says every adjective of «планово-финансово-торговый»', () => {
+    expect(shown(renderOccupation('зав. планово-финансово-торговым отделом', 'en'))).toBe('manager of the planning, financial and trade department');
+    expect(shown(renderOccupation('зав. планово-финансово-колонным отделом', 'en'))).toMatch(/^⟦/);
+  });
+  it('reads «1935-начальник» and «ареста-столяр» as a dash, with nothing said before it', () => {
+    expect(shown(renderOccupation('до 1935-начальник курсов', 'zh'))).toBe('训练班主管（1935年以前）');
+    expect(shown(renderOccupation('до ареста-столяр', 'en'))).toBe('joiner (before the arrest)');
+  });
+});
