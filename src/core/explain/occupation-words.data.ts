@@ -542,6 +542,18 @@ export const PERSON_NOUNS: readonly WordEntry[] = [
   { ru: 'концертист', zh: '音乐会演奏家', en: 'concert performer' },
   { ru: 'наблюдатель', zh: '观察员', en: 'observer', decl: 'm-soft' },
   { ru: 'пробирер', zh: '化验师', en: 'assayer' },
+  { ru: 'садовод', zh: '园艺师', en: 'gardener' },
+  { ru: 'землекоп', zh: '挖土工', en: 'navvy' },
+  { ru: 'солист', zh: '独唱（奏）演员', en: 'soloist' },
+  { ru: 'стеклодув', zh: '吹玻璃工', en: 'glassblower' },
+  { ru: 'коневод', zh: '养马人', en: 'horse breeder' },
+  { ru: 'музыковед', zh: '音乐学家', en: 'musicologist' },
+  { ru: 'парфюмер', zh: '香料师', en: 'perfumer' },
+  { ru: 'мыловар', zh: '制皂工', en: 'soap-maker' },
+  { ru: 'внешкольник', zh: '校外教育工作者', en: 'out-of-school educator' },
+  { ru: 'производственник', zh: '生产人员', en: 'production worker' },
+  { ru: 'нумизмат', zh: '钱币学家', en: 'numismatist' },
+  { ru: 'декоратор', zh: '装饰师', en: 'decorator' },
 ];
 
 /** Places of work and units of an organisation. */
@@ -889,6 +901,9 @@ export const PLACE_NOUNS: readonly WordEntry[] = [
   { ru: 'горком партии', zh: '市委', en: 'city party committee', decl: 'fixed', also: ['горкома партии', 'горкоме партии'] },
   { ru: 'райком партии', zh: '区委', en: 'district party committee', decl: 'fixed', also: ['райкома партии', 'райкоме партии'] },
   { ru: 'крайком партии', zh: '边疆区党委', en: 'territorial party committee (kraikom)', decl: 'fixed', also: ['крайкома партии', 'крайкоме партии'] },
+  // Both halves decline in «вагон-ресторан» (вагона-ресторана); only the second in «джаз-оркестр».
+  { ru: 'вагон-ресторан', zh: '餐车', en: 'dining car', decl: 'fixed', also: ['вагона-ресторана', 'вагоне-ресторане', 'вагоны-рестораны', 'вагонов-ресторанов', 'вагонах-ресторанах', 'вагон-ресторанов'] },
+  { ru: 'джаз-оркестр', zh: '爵士乐队', en: 'jazz band' },
 ];
 
 /** Fields of work: what a department, a trust or a commissariat is "of". */
