@@ -554,6 +554,22 @@ export const PERSON_NOUNS: readonly WordEntry[] = [
   { ru: 'производственник', zh: '生产人员', en: 'production worker' },
   { ru: 'нумизмат', zh: '钱币学家', en: 'numismatist' },
   { ru: 'декоратор', zh: '装饰师', en: 'decorator' },
+  { ru: 'композитор', zh: '作曲家', en: 'composer' },
+  { ru: 'эсперантист', zh: '世界语者', en: 'Esperantist' },
+  { ru: 'нефтяник', zh: '石油工人', en: 'oil worker' },
+  { ru: 'речник', zh: '内河航运工人', en: 'river transport worker' },
+  { ru: 'подмастерье', zh: '学徒', en: 'apprentice' },
+  { ru: 'наклейщик', zh: '粘贴工', en: 'paster' },
+  { ru: 'выдувальщик', zh: '吹制工', en: 'blower' },
+  { ru: 'фасовщик', zh: '包装工', en: 'packer' },
+  { ru: 'тарировщик', zh: '校验工', en: 'calibrator' },
+  { ru: 'комплектовщик', zh: '配套工', en: 'kit assembler' },
+  { ru: 'насекальщик', zh: '刻纹工', en: 'file cutter' },
+  { ru: 'бригврач', zh: '旅级军医（军衔）', en: 'brigade doctor (rank)' },
+  { ru: 'корврач', zh: '军级军医（军衔）', en: 'corps doctor (rank)' },
+  { ru: 'райвоенком', zh: '区兵役局长', en: 'district military commissar' },
+  { ru: 'оперсекретарь', zh: '行动秘书', en: 'operations secretary', decl: 'm-soft' },
+  { ru: 'управделами', zh: '事务主任', en: 'business manager', decl: 'fixed' },
 ];
 
 /** Places of work and units of an organisation. */
@@ -685,7 +701,8 @@ export const PLACE_NOUNS: readonly WordEntry[] = [
   { ru: 'спецотдел', zh: '特别处', en: 'special department' },
   { ru: 'комсостав', zh: '指挥人员', en: 'command staff' },
   { ru: 'обком', zh: '州委', en: 'regional party committee' },
-  { ru: 'горком', zh: '市委', en: 'city party committee' },
+  // A city committee: the party's («горком ВКП(б)», said by what follows it) or a profession's («горком композиторов», «Горком художников-графиков»).
+  { ru: 'горком', zh: '市委员会', en: 'city committee' },
   { ru: 'райком', zh: '区委', en: 'district party committee' },
   { ru: 'партком', zh: '党委', en: 'party committee' },
   { ru: 'завком', zh: '工厂委员会', en: 'factory committee' },
@@ -904,6 +921,20 @@ export const PLACE_NOUNS: readonly WordEntry[] = [
   // Both halves decline in «вагон-ресторан» (вагона-ресторана); only the second in «джаз-оркестр».
   { ru: 'вагон-ресторан', zh: '餐车', en: 'dining car', decl: 'fixed', also: ['вагона-ресторана', 'вагоне-ресторане', 'вагоны-рестораны', 'вагонов-ресторанов', 'вагонах-ресторанах', 'вагон-ресторанов'] },
   { ru: 'джаз-оркестр', zh: '爵士乐队', en: 'jazz band' },
+  { ru: 'финотдел', zh: '财政处', en: 'finance department' },
+  { ru: 'райфинотдел', zh: '区财政处', en: 'district finance department' },
+  { ru: 'здравотдел', zh: '卫生处', en: 'health department' },
+  { ru: 'торготдел', zh: '贸易处', en: 'trade department' },
+  { ru: 'санчасть', zh: '卫生所', en: 'medical unit', decl: 'f-soft' },
+  { ru: 'медсанчасть', zh: '医疗卫生所', en: 'medical and sanitary unit', decl: 'f-soft' },
+  { ru: 'хозчасть', zh: '总务部', en: 'administrative and supply unit', decl: 'f-soft' },
+  { ru: 'продбаза', zh: '食品仓库', en: 'food depot' },
+  { ru: 'нефтебаза', zh: '油库', en: 'oil depot' },
+  { ru: 'политехникум', zh: '综合技术学校', en: 'polytechnic school' },
+  { ru: 'прииск', zh: '矿场', en: 'mine (diggings)' },
+  { ru: 'конюшня', zh: '马厩', en: 'stable' },
+  { ru: 'филармония', zh: '爱乐协会', en: 'philharmonic society' },
+  { ru: 'булочная', zh: '面包店', en: 'bakery', decl: 'adj' },
 ];
 
 /** Fields of work: what a department, a trust or a commissariat is "of". */
@@ -1363,6 +1394,19 @@ export const FIELD_NOUNS: readonly WordEntry[] = [
   { ru: 'мавзолей', zh: '陵墓', en: 'mausoleum', decl: 'm-soft' },
   { ru: 'передача', zh: '播送', en: 'broadcasts' },
   { ru: 'слобода', zh: '村镇', en: 'sloboda (settlement)' },
+  { ru: 'метро', zh: '地铁', en: 'metro', decl: 'fixed' },
+  { ru: 'ширпотреб', zh: '日用品', en: 'consumer goods' },
+  { ru: 'продснаб', zh: '食品供应', en: 'food supply' },
+  { ru: 'утильсырье', zh: '废品原料', en: 'scrap (salvage)' },
+  { ru: 'балет', zh: '芭蕾', en: 'ballet' },
+  { ru: 'словарь', zh: '词典', en: 'dictionary', decl: 'm-soft' },
+  { ru: 'прокатка', zh: '轧制', en: 'rolling' },
+  { ru: 'звукометрия', zh: '声测', en: 'sound-ranging' },
+  { ru: 'напильник', zh: '锉刀', en: 'files' },
+  { ru: 'эндокринология', zh: '内分泌学', en: 'endocrinology' },
+  { ru: 'диагностика', zh: '诊断', en: 'diagnostics' },
+  { ru: 'биопрепарат', zh: '生物制剂', en: 'biological preparations' },
+  { ru: 'сухофрукты', zh: '干果', en: 'dried fruit', decl: 'pl', also: ['сухофруктов'] },
 ];
 
 /**
