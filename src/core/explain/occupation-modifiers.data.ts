@@ -790,6 +790,7 @@ export const ORGANISATIONS: readonly WordEntry[] = [
   { ru: 'КПК', zh: '党的监察委员会', en: 'the Party Control Commission' },
   { ru: 'МГК', zh: '莫斯科市委', en: 'the Moscow City Committee' },
   { ru: 'ВЛКСМ', zh: '共青团', en: 'the Komsomol' },
+  { ru: 'комсомол', zh: '共青团', en: 'the Komsomol', also: ['комсомола', 'комсомолу', 'комсомолом', 'комсомоле'] },
   { ru: 'СНК', zh: '人民委员会', en: 'the Council of People’s Commissars' },
   { ru: 'ЦИК', zh: '中央执行委员会', en: 'the Central Executive Committee' },
   { ru: 'ВЦИК', zh: '全俄中央执行委员会', en: 'the All-Russian Central Executive Committee' },

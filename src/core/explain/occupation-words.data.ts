@@ -570,6 +570,10 @@ export const PERSON_NOUNS: readonly WordEntry[] = [
   { ru: 'райвоенком', zh: '区兵役局长', en: 'district military commissar' },
   { ru: 'оперсекретарь', zh: '行动秘书', en: 'operations secretary', decl: 'm-soft' },
   { ru: 'управделами', zh: '事务主任', en: 'business manager', decl: 'fixed' },
+  // Whose wife or son one was («жена секретаря обкома», «в мастерской отца»). Not «муж», «сын», «зять»: they stand
+  // mostly after «на иждивении», which the reader cannot yet say as English does ("supported by").
+  { ru: 'жена', zh: '妻子', en: 'wife' },
+  { ru: 'отец', zh: '父亲', en: 'father' },
 ];
 
 /** Places of work and units of an organisation. */
@@ -1407,6 +1411,7 @@ export const FIELD_NOUNS: readonly WordEntry[] = [
   { ru: 'диагностика', zh: '诊断', en: 'diagnostics' },
   { ru: 'биопрепарат', zh: '生物制剂', en: 'biological preparations' },
   { ru: 'сухофрукты', zh: '干果', en: 'dried fruit', decl: 'pl', also: ['сухофруктов'] },
+  { ru: 'пьеса', zh: '剧本', en: 'plays' },
 ];
 
 /**
