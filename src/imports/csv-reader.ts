@@ -32,6 +32,15 @@ export interface CsvReaderOptions {
 
 const HEAD_BYTES = 64 * 1024;
 const MAX_RECORD_CHARS = 8 * 1024 * 1024;
+/**
+ * Bytes decoded at a time. A string past ~128 KB is born in V8's old
+ * generation (its large-object space), so the 256 KiB chunks the file is read
+ * in, decoded whole, put ~1 MB of text (the chunk, then papaparse's flattened
+ * buffer) into the old generation for every 256 KiB read, and the bounded heap
+ * collected it with a full mark-compact every few batches. Pieces of 32 KiB
+ * stay in the young generation and die there.
+ */
+const DECODE_PIECE = 32 * 1024;
 
 export async function openCsv(input: AsyncIterable<Buffer | string>, options: CsvReaderOptions = {}): Promise<CsvReader> {
   const iterator = input[Symbol.asyncIterator]();
@@ -69,8 +78,10 @@ export async function openCsv(input: AsyncIterable<Buffer | string>, options: Cs
         if (next.done) break;
         const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
         bytes += chunk.length;
-        const decoded = decoder.write(chunk);
-        if (decoded) yield decoded;
+        for (let at = 0; at < chunk.length; at += DECODE_PIECE) {
+          const decoded = decoder.write(chunk.subarray(at, at + DECODE_PIECE));
+          if (decoded) yield decoded;
+        }
       }
     }
     const rest = decoder.end();

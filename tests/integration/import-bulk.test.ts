@@ -71,8 +71,12 @@ async function exported(database: Database): Promise<string[]> {
     .sort();
 }
 
-/** Events and readings by the record's (source, external id), without ids, job ids and times. */
-async function history(database: Database): Promise<{ events: string[]; readings: string[]; versions: string[] }> {
+/**
+ * Events and readings by the record's (source, external id), without ids, job
+ * ids and times; and what the marking triggers keep (migrations 0016 and 0018):
+ * link marks and surname words.
+ */
+async function history(database: Database): Promise<{ events: string[]; readings: string[]; versions: string[]; linkMarks: string[]; lexicon: string[] }> {
   const events = await sql<{ k: string }>`
     SELECT r.external_id || ' ' || e.kind || ' ' || e.actor || ' ' || (e.data - 'importJob')::text AS k
     FROM record_events e JOIN records r ON r.id = e.record_id`.execute(database.db);
@@ -80,7 +84,10 @@ async function history(database: Database): Promise<{ events: string[]; readings
     SELECT r.external_id || ' ' || to_jsonb(rr) - 'record_id' AS k
     FROM record_readings rr JOIN records r ON r.id = rr.record_id`.execute(database.db);
   const versions = await sql<{ k: string }>`SELECT external_id || ' ' || version || ' ' || name_latin || ' ' || birthplace_places::text AS k FROM records`.execute(database.db);
-  return { events: events.rows.map((r) => r.k).sort(), readings: readings.rows.map((r) => r.k).sort(), versions: versions.rows.map((r) => r.k).sort() };
+  const marks = await sql<{ k: string }>`SELECT r.external_id AS k FROM link_pending p JOIN records r ON r.id = p.record_id`.execute(database.db);
+  const words = await sql<{ k: string }>`SELECT word AS k FROM surname_lexicon`.execute(database.db);
+  const sorted = (rows: Array<{ k: string }>) => rows.map((r) => r.k).sort();
+  return { events: sorted(events.rows), readings: sorted(readings.rows), versions: sorted(versions.rows), linkMarks: sorted(marks.rows), lexicon: sorted(words.rows) };
 }
 
 const counts = (r: ImportReport) => ({ inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, invalid: r.invalid, errors: r.errors, status: r.status });
@@ -98,7 +105,10 @@ describe('the bulk path and the row path', () => {
     expect(bulk.inserted).toBe(2_001); // the second r-bad line is valid (the first, with 18x8, is not)
     expect(bulk.invalid).toBe(2);
     expect(await exported(bulkDb)).toEqual(await exported(rowsDb));
-    expect(await history(bulkDb)).toEqual(await history(rowsDb));
+    const after = await history(bulkDb);
+    expect(after).toEqual(await history(rowsDb));
+    expect(after.linkMarks).toHaveLength(2_001);
+    expect(after.lexicon.length).toBeGreaterThan(100);
   });
 
   it('a re-import with changed, unchanged and new rows: the same again (updates through the same diff)', async () => {

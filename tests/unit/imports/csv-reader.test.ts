@@ -77,6 +77,25 @@ describe('openCsv', () => {
     }
   });
 
+  it("reads chunks larger than the decoder's 32 KiB pieces with a Cyrillic letter across every piece boundary", async () => {
+    // 256 KiB reads, as the file stream gives them. The first is the head (read whole for the
+    // encoding and delimiter); the later ones are decoded in pieces, and with this header every
+    // piece of theirs ends inside a two-byte letter (asserted).
+    const row = `Ван-Си-Сян,${'я'.repeat(401)}`;
+    const lines = Array.from({ length: 700 }, (_, i) => `${i},${row}`);
+    const bytes = Buffer.from(`id,name\n${lines.join('\n')}\n`);
+    const chunk = 256 * 1024;
+    const boundaries: number[] = [];
+    for (let at = chunk + 32768; at < bytes.length; at += 32768) if (at % chunk !== 0) boundaries.push(bytes[at]!);
+    expect(boundaries.length).toBeGreaterThan(5);
+    expect(boundaries.every((byte) => (byte & 0xc0) === 0x80)).toBe(true); // a continuation byte: the letter began in the piece before
+    const reader = await openCsv(chunks(bytes, chunk));
+    const rows: string[][] = [];
+    for await (const r of reader.records) rows.push(r.fields);
+    expect(rows).toHaveLength(700);
+    expect(rows.every((f, i) => f[0] === String(i) && f[1] === 'Ван-Си-Сян' && f[2] === 'я'.repeat(401))).toBe(true);
+  });
+
   it('refuses an empty file', async () => {
     await expect(read('')).rejects.toThrow(/The file is empty/);
     await expect(read('\uFEFF\r\n\r\n')).rejects.toThrow(/The file is empty/);
