@@ -5,7 +5,7 @@ import { renderPlace } from './place.render.ts';
 import { splitTopLevel } from './text.split.ts';
 import { romanise } from './translit.ts';
 import { readOccupation } from './occupation.reader.ts';
-import { LEXICON } from './occupation.tokens.ts';
+import { LEXICON, tokenize, type Token } from './occupation.tokens.ts';
 
 const index = (words: readonly AddressWord[]) => new Map(words.flatMap((w) => w.ru.map((r) => [termKey(r), w] as const)));
 const STREET = index(STREET_KINDS);
@@ -105,8 +105,15 @@ function twoWordName(segment: string): boolean {
   return [m[1]!, m[2]!].every((w) => !listed(w) && !STREET.has(termKey(w)) && !WHOLE.has(termKey(w)) && !NUMBERED.has(termKey(w)));
 }
 
-/** «общежитие Метростроя», «барак № 3»: a building named by its institution, read like an occupation's workplace. */
+/**
+ * «общежитие Метростроя», «барак № 3»: a building named by its institution, read like an occupation's workplace.
+ * A name followed by a word that is no building or workplace («Старопетровский поезд», a mistyped «проезд») stands
+ * where a street's kind would: only a kind word of the address tables may be one, so the segment stays Russian.
+ */
 function renderInstitution(segment: string, lang: ExplainLang): Part[] | undefined {
+  const tokens = tokenize(segment);
+  const kindless = tokens.some((t, i) => t.t === 'name' && tokens[i + 1]?.t === 'word' && (tokens[i + 1] as Token & { t: 'word' }).lex.kind !== 'place');
+  if (kindless) return undefined;
   const parts = readOccupation(segment, lang);
   return parts.some((p) => p.untranslated) ? undefined : parts;
 }

@@ -214,7 +214,9 @@ export const ADJECTIVES: readonly WordEntry[] = [
   { ru: 'мобилизационно-плановый', zh: '动员计划', en: 'mobilisation and planning' },
   { ru: 'историко-философско-литературный', zh: '历史哲学文学', en: 'history, philosophy and literature' },
   { ru: 'изобразительный', zh: '造型', en: 'fine (arts)' },
-  { ru: 'заводской', zh: '工厂', en: 'factory' },
+  // «заводский (заводской)» is also of a stud farm (конный завод), «заводская лошадь», «заводская конюшня» (Ozhegov);
+  // a factory had its stable too, so beside a horse word neither sense is said.
+  { ru: 'заводской', zh: '工厂', en: 'factory', otherSenseBeside: ['конюшня', 'конный', 'конюх', 'коневод', 'конезавод', 'ипподром', 'племенной'] },
   { ru: 'руководящий', zh: '领导', en: 'leading' },
   { ru: 'колониальный', zh: '殖民地', en: 'colonial' },
   { ru: 'паровозоремонтный', zh: '机车修理', en: 'locomotive-repair' },
@@ -249,7 +251,8 @@ export const ADJECTIVES: readonly WordEntry[] = [
   { ru: 'экспортно-импортный', zh: '进出口', en: 'export-import' },
   { ru: 'импортный', zh: '进口', en: 'import' },
   { ru: 'экспортный', zh: '出口', en: 'export' },
-  { ru: 'отделочный', zh: '装修', en: 'finishing' },
+  // Finishing in a works' shop, a textile mill and a building alike: 精整 (精整车间); 装修 says a building's only.
+  { ru: 'отделочный', zh: '精整', en: 'finishing' },
   { ru: 'геологический', zh: '地质', en: 'geological' },
   { ru: 'точный', zh: '精密', en: 'precision' },
   { ru: 'измерительный', zh: '测量', en: 'measuring' },

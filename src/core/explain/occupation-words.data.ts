@@ -24,6 +24,12 @@ export interface WordEntry {
   attribute?: { zh: string; en: string };
   /** A position at the head of what follows: "head of the department", not "at" it. */
   leads?: true;
+  /**
+   * Words (dictionary forms) beside which this one may mean another thing the entry does not say: «заводской» is
+   * of a factory, or of a stud farm beside horses («заводская конюшня»). With one of them in the phrase the
+   * word's group stays Russian, marked.
+   */
+  otherSenseBeside?: readonly string[];
   source?: string;
 }
 
@@ -130,6 +136,8 @@ export const PERSON_NOUNS: readonly WordEntry[] = [
   { ru: 'монтер', zh: '装配工', en: 'fitter (installer)' },
   { ru: 'шофер', zh: '司机', en: 'driver' },
   { ru: 'машинист', zh: '司机（机车）', en: 'engine driver' },
+  // A printing house's «машинист-наборщик» works a typesetting machine (linotype): «машинист» here is not of an engine.
+  { ru: 'машинист-наборщик', zh: '排字机操作工', en: 'typesetting-machine operator', decl: 'fixed', also: ['машиниста-наборщика', 'машинистом-наборщиком'] },
   { ru: 'машинистка', zh: '打字员', en: 'typist' },
   { ru: 'летчик', zh: '飞行员', en: 'pilot' },
   { ru: 'проводник', zh: '列车员', en: 'train conductor' },
@@ -697,7 +705,9 @@ export const PLACE_NOUNS: readonly WordEntry[] = [
   { ru: 'батальон', zh: '营', en: 'battalion' },
   { ru: 'рота', zh: '连', en: 'company' },
   { ru: 'бригада', zh: '队', en: 'brigade' },
-  { ru: 'часть', zh: '部队', en: 'unit', decl: 'f-soft' },
+  // In the lists almost always a section of an institution («учебная часть», «по хозяйственной части»), 部; a troop
+  // unit rarely — 部队 («troops») read «зав. учебной частью» as "manager of the teaching troops". "Unit" says both.
+  { ru: 'часть', zh: '部', en: 'unit', decl: 'f-soft' },
   { ru: 'войска', zh: '部队', en: 'troops', decl: 'pl', also: ['войск', 'войсками', 'войсках', 'войскам'] },
   { ru: 'флот', zh: '舰队', en: 'fleet' },
   { ru: 'политуправление', zh: '政治部', en: 'political directorate' },
@@ -932,6 +942,8 @@ export const PLACE_NOUNS: readonly WordEntry[] = [
   { ru: 'санчасть', zh: '卫生所', en: 'medical unit', decl: 'f-soft' },
   { ru: 'медсанчасть', zh: '医疗卫生所', en: 'medical and sanitary unit', decl: 'f-soft' },
   { ru: 'хозчасть', zh: '总务部', en: 'administrative and supply unit', decl: 'f-soft' },
+  // «пом. начальника по политчасти»: the political section of an institution or a unit (Ozhegov: политическая часть), not a troop unit.
+  { ru: 'политчасть', zh: '政治处', en: 'political section', decl: 'f-soft' },
   { ru: 'продбаза', zh: '食品仓库', en: 'food depot' },
   { ru: 'нефтебаза', zh: '油库', en: 'oil depot' },
   { ru: 'политехникум', zh: '综合技术学校', en: 'polytechnic school' },

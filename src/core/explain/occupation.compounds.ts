@@ -34,11 +34,21 @@ function compoundAdjective(word: string, lexicon: Lexicon): Token | undefined {
   if (last?.role !== 'adj' || firsts.some((f) => f === undefined)) return undefined;
   const all = [...(firsts as Lexeme[]), last];
   if (all.some(proper)) return undefined;
-  // «проектно-конструкторский»: two words English says alike are said once.
-  const en = [...new Set(all.map((l) => l.entry.en))];
-  const zh = [...new Set(all.map((l) => l.entry.zh))];
+  // «проектно-конструкторский»: two words English says alike are said once; and a half whose rendering is already
+  // inside another's says nothing more («автоматно-токарный»: automatic-lathe, not "automatic-lathe and lathe";
+  // «фасовочно-развесочная»: 称量分装, not 分装称量分装).
+  const en = saidOnce(all.map((l) => l.entry.en), (a, b) => new RegExp(`(?:^|[\\s-])${escape(b)}(?:$|[\\s-])`).test(a));
+  const zh = saidOnce(all.map((l) => l.entry.zh), (a, b) => a.includes(b));
   const entry: WordEntry = { ru: word, zh: zh.join(''), en: en.length > 1 ? `${en.slice(0, -1).join(', ')} and ${en.at(-1)!}` : en[0]! };
   return { t: 'word', raw: word, lex: { ...last, entry } };
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Each rendering once, without one another already contains (`within(a, b)`: b is inside a). */
+function saidOnce(renderings: readonly string[], within: (a: string, b: string) => boolean): string[] {
+  const distinct = [...new Set(renderings)];
+  return distinct.filter((b) => !distinct.some((a) => a !== b && within(a, b)));
 }
 
 /** «инженер-экономист», «бухгалтера-ревизора», «летчик-наблюдатель-преподаватель»: positions written as one. */
@@ -46,9 +56,23 @@ function compoundPosition(word: string, lexicon: Lexicon): Token | undefined {
   const parts = word.split('-').map((h) => lexicon.get(termKey(h)));
   if (parts.length < 2 || parts.some((p) => p?.kind !== 'person')) return undefined;
   const all = parts as Lexeme[];
-  const entry: WordEntry = { ru: word, zh: all.map((p) => p.entry.zh).join('兼'), en: all.map((p) => p.entry.en).join('-') };
+  // «художник-живописец»: two positions Chinese names alike are one (画家, not 画家兼画家).
+  const entry: WordEntry = { ru: word, zh: [...new Set(all.map((p) => p.entry.zh))].join('兼'), en: all.map((p) => p.entry.en).join('-') };
   return { t: 'word', raw: word, lex: { ...all[0]!, entry, nominative: all.every((p) => p.nominative), oblique: all.every((p) => p.oblique) } };
 }
+
+/**
+ * Words that say another thing after a prefix than the prefix's field and the word would:
+ * - «теплоэлектропроект»: a word ending in «-проект» is a design organisation's name, not "a project";
+ * - «Металлокомбинат», «лесокомбинат»: a combine named by its material works it or makes it (a metallurgical or a
+ *   metalworking works), which "metal combine" does not say;
+ * - «киностроительство», «жилстроительство»: the prefix names what is built (cinemas and studios, dwellings), not
+ *   a kind of construction — "film construction" says nothing true;
+ * - «политчасть», «спецчасть», «медчасть»: a «часть» after a prefix is an office of an institution (political
+ *   affairs, the secret records office, the medical room), never the troop unit the table's «часть» is.
+ * A word of these that is ordinary vocabulary is listed whole («политчасть»).
+ */
+const NOT_AFTER_PREFIX = new Set(['проект', 'комбинат', 'строительство', 'часть'].map(termKey));
 
 /**
  * «радиотелеграфного», «авиатехник», «спецработ», «фотокинолаборатории», «металло-прокатного»: a word of the
@@ -62,8 +86,7 @@ function prefixed(lower: string, lexicon: Lexicon): { zh: string; en: string; le
     const rest = lower.slice(p.ru.length).replace(/^-/, '');
     if (rest.length < 4) continue;
     const listed = lexicon.get(termKey(rest));
-    // «теплоэлектропроект»: a word ending in «-проект» is a design organisation's name, not "a project".
-    const lex = listed && (listed.role === 'noun' || listed.role === 'adj') && !/^the /i.test(listed.entry.en) && termKey(listed.entry.ru) !== 'проект' ? listed : undefined;
+    const lex = listed && (listed.role === 'noun' || listed.role === 'adj') && !/^the /i.test(listed.entry.en) && !NOT_AFTER_PREFIX.has(termKey(listed.entry.ru)) ? listed : undefined;
     const inner = lex ? { zh: lex.entry.zh, en: lex.entry.en, lex } : prefixed(rest, lexicon);
     if (inner) return { zh: p.zh + inner.zh, en: `${p.en} ${inner.en}`, lex: inner.lex };
   }

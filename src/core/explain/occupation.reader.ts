@@ -242,8 +242,19 @@ function deputyForLast(tokens: readonly Token[]): Token[] {
   return [...tokens.slice(0, at), ...tokens.slice(whose, stop), ...tokens.slice(at, whose), ...tokens.slice(stop)];
 }
 
+/** «на заводской конюшне»: a group with a word whose other sense a word of the phrase makes likely is kept as written. */
+function markOtherSense(groups: Group[], tokens: readonly Token[]): void {
+  const words = new Set(tokens.flatMap((t) => (t.t === 'word' ? [t.lex.entry.ru] : [])));
+  for (const g of groups) {
+    const ambiguous = g.mods.some((m) => 'lex' in m && m.lex.entry.otherSenseBeside?.some((w) => words.has(w)));
+    if (ambiguous && g.broken === undefined) g.broken = g.raws.join(' ');
+  }
+}
+
 export function readOccupation(text: string, lang: ExplainLang): Part[] {
-  const { groups: raw, asides } = parse(deputyForLast(tokenize(text)));
+  const tokens = deputyForLast(tokenize(text));
+  const { groups: raw, asides } = parse(tokens);
+  markOtherSense(raw, tokens);
   const groups = joinDeputies(raw);
   const parts = lang === 'zh' ? renderZh(groups) : renderEn(groups);
   // A phrase that is only an aside («без работы») says it plainly; beside a position, in parentheses.

@@ -216,13 +216,12 @@ describe('words written as one of words the tables know (occupation.compounds.ts
   it.each([
     // Adjectives in hyphens, capitalised or in -ико-/-ого- (исторический, геологический).
     ['студент Кредитно-экономического института', 'student at the credit and economic institute', '信贷经济研究所（学院）学生'],
-    ['зав. учебной частью историко-партийного института', 'manager of the training unit of the historical and party institute', '历史党研究所（学院）教学部队主任'],
+    ['зав. учебной частью историко-партийного института', 'manager of the training unit of the historical and party institute', '历史党研究所（学院）教学部主任'],
     // A word of the tables after the first halves of Soviet compounds, one or more, a hyphen allowed after them.
     ['ст. авиатехник', 'senior aviation technician', '高级航空技术员'],
     ['маляр в конторе спецработ', 'painter at the office of special work', '特种工作办事处油漆工'],
     ['кинооператор в фотокинолаборатории', 'cameraman at the photo film laboratory', '照相电影实验室电影摄影师'],
     ['зав. энерго-экономической секцией', 'manager of the energy economic section', '能源经济部主任'],
-    ['Металлокомбинат: ст. бухгалтер', 'senior accountant at metal combine', '金属联合企业：高级会计'],
     // Three positions in hyphens.
     ['инженер-экономист-плановик треста', 'engineer-economist-planner at the trust', '托拉斯工程师兼经济师兼计划员'],
   ])('%s', (ru, en, zh) => {

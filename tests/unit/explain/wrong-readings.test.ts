@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { Part } from '../../../src/core/explain/explain.types.ts';
+import { renderAddress } from '../../../src/core/explain/address.render.ts';
+import { renderOccupation } from '../../../src/core/explain/occupation.render.ts';
+
+/**
+ * Readings the fourth round counted as explained that said a wrong thing (issue #16, fifth round): a wrong
+ * explanation is worse than a marked Russian term. Each case is named after the row shape that broke, with a
+ * negative case beside it so the fix does not take a right reading with it.
+ */
+const marked = (parts: readonly Part[]) => parts.map((p) => (p.untranslated ? `⟦${p.text}⟧` : p.text)).join('');
+const both = (render: (text: string, lang: 'zh' | 'en') => Part[], ru: string) => ({ en: marked(render(ru, 'en')), zh: marked(render(ru, 'zh')) });
+
+describe('«Старопетровский поезд» (a mistyped «проезд»): only an address table’s kind word is a street’s kind', () => {
+  it('keeps the street Russian, marked, and reads the rest of the address', () => {
+    expect(both(renderAddress, 'Старопетровский поезд, д.3-а, кв. 1')).toEqual({
+      en: '⟦Старопетровский поезд⟧, house 3-а, apt. 1',
+      zh: '⟦Старопетровский поезд⟧，3-а号，1室',
+    });
+  });
+  it('still reads the street with its kind word, and a building named by its institution', () => {
+    expect(both(renderAddress, 'Старопетровский проезд, д. 10')).toEqual({ en: 'Staropetrovsky passage, house 10', zh: 'Старопетровский通道，10号' });
+    expect(both(renderAddress, 'общежитие Метростроя')).toEqual({ en: 'dormitory of Metrostroy (the Moscow metro builders)', zh: '地铁建设局宿舍' });
+    expect(renderAddress('Тимирязевская академия', 'en').some((p) => p.untranslated)).toBe(false);
+  });
+});
+
+describe('«заводской» beside horses: of a factory or of a stud farm, so neither is said', () => {
+  it.each(['конюх на заводской конюшне', 'зоотехник-коневод в Рузской государственной заводской конюшне Московской обл'])('%s stays Russian', (ru) => {
+    expect(both(renderOccupation, ru)).toEqual({ en: `⟦${ru}⟧`, zh: `⟦${ru}⟧` });
+  });
+  it('is still a factory’s where no horse is near', () => {
+    expect(both(renderOccupation, 'рабочий заводской столовой')).toEqual({ en: 'worker at the factory canteen', zh: '工厂食堂工人' });
+    expect(both(renderOccupation, 'старший заводской инспектор')).toEqual({ en: 'senior factory inspector', zh: '高级工厂检查员' });
+  });
+});
+
+describe('words after a prefix that would read literally and wrongly', () => {
+  it.each([
+    // "film construction": the prefix names what is built (cinemas, studios), not a kind of construction.
+    'инженер треста киностроительства',
+    // "metal combine": metallurgical or metalworking, the word does not say.
+    'Металлокомбинат: ст. бухгалтер',
+    // "special unit" / 特种部队: «спецчасть» is an institution's secret records office, no troop unit.
+    'начальник спецчасти',
+  ])('%s keeps the compound Russian', (ru) => {
+    for (const lang of ['en', 'zh'] as const) expect(renderOccupation(ru, lang).some((p) => p.untranslated), `${ru} ${lang}`).toBe(true);
+  });
+  it('reads «политчасть» whole, as the political section, not a political troop unit', () => {
+    expect(both(renderOccupation, 'пом. начальника по политчасти')).toEqual({ en: 'assistant head for the political section', zh: '政治处助理主管' });
+  });
+  it('still reads prefixes before the words they build ordinarily', () => {
+    expect(both(renderOccupation, 'инженер кинопромышленности')).toEqual({ en: 'engineer of film industry', zh: '电影工业工程师' });
+    expect(both(renderOccupation, 'монтер радиозавода')).toEqual({ en: 'fitter (installer) at the radio works', zh: '无线电工厂装配工' });
+  });
+});
+
+describe('halves of a compound said once when another half already says them', () => {
+  it.each([
+    // Not "automatic-lathe and lathe".
+    ['начальник автоматно-токарного цеха', 'head of the automatic-lathe workshop', '自动机床车工车间主管'],
+    // Not 分装称量分装.
+    ['зав. фасовочно-развесочной базой', 'manager of the packing and weighing depot', '称量分装仓库主任'],
+    // Not 画家兼画家.
+    ['художник-живописец', 'artist-painter (artist)', '画家'],
+  ])('%s', (ru, en, zh) => {
+    expect(both(renderOccupation, ru)).toEqual({ en, zh });
+  });
+  it('keeps halves that say different things', () => {
+    expect(both(renderOccupation, 'бухгалтер-экономист')).toEqual({ en: 'accountant-economist', zh: '会计兼经济师' });
+  });
+});
+
+describe('other words that said a wrong thing', () => {
+  it('«учебная часть» is a school’s section (教学部), not troops (部队)', () => {
+    const { zh } = both(renderOccupation, 'зав. учебной частью школы');
+    expect(zh).toBe('学校教学部主任');
+    expect(zh).not.toContain('部队');
+  });
+  it('a printing house’s «машинист-наборщик» works a typesetting machine, not an engine', () => {
+    expect(both(renderOccupation, '7-я типография: машинист-наборщик')).toEqual({ en: 'typesetting-machine operator at 7th printing house', zh: '第7印刷厂：排字机操作工' });
+    expect(both(renderOccupation, 'машинист паровоза')).not.toEqual(expect.objectContaining({ en: expect.stringContaining('typesetting') }));
+  });
+  it('«отделочный цех» is a finishing shop (精整), not building decoration (装修)', () => {
+    expect(both(renderOccupation, 'начальник отделочного цеха')).toEqual({ en: 'head of the finishing workshop', zh: '精整车间主管' });
+  });
+});
+
+describe('«горком ВКП(б)» is the party’s city committee', () => {
+  it.each([
+    ['секретарь горкома ВКП(б)', 'secretary of the city committee of the VKP(b)', '联共（布）市委员会秘书'],
+    ['инструктор горкома ВКП(б)', 'instructor at the city committee of the VKP(b)', '联共（布）市委员会指导员'],
+  ])('%s', (ru, en, zh) => {
+    expect(both(renderOccupation, ru)).toEqual({ en, zh });
+  });
+  it('and a profession’s city committee is not the party’s', () => {
+    const { en, zh } = both(renderOccupation, 'музыковед горкома композиторов');
+    expect(en).toContain('city committee');
+    expect(en).not.toContain('VKP');
+    expect(zh).not.toContain('联共');
+  });
+});
