@@ -203,7 +203,7 @@ export const PERSON_NOUNS: readonly WordEntry[] = [
   { ru: 'служил', zh: '服务', en: 'served', decl: 'fixed', also: ['служила'], leads: true },
   { ru: 'состоял', zh: '隶属', en: 'was', decl: 'fixed', also: ['состояла'], leads: true },
   { ru: 'находился', zh: '处于', en: 'was', decl: 'fixed', also: ['находилась'], leads: true },
-  { ru: 'состоял в распоряжении', zh: '听候调遣', en: 'was at the disposal', decl: 'fixed', also: ['состояла в распоряжении', 'в распоряжении'], leads: true },
+  { ru: 'состоял в распоряжении', zh: '听候调遣', en: 'was at the disposal', decl: 'fixed', also: ['состояла в распоряжении', 'находился в распоряжении', 'находилась в распоряжении', 'в распоряжении'], leads: true },
   { ru: 'уволен', zh: '被解职', en: 'dismissed', decl: 'fixed', also: ['уволена'], leads: true },
   { ru: 'настоятель', zh: '堂长', en: 'rector (of a church)', decl: 'm-soft' },
   { ru: 'владелец', zh: '业主', en: 'owner', also: ['владельца', 'владельцем'] },

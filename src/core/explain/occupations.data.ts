@@ -152,6 +152,11 @@ export const WORKPLACES: readonly Term[] = [
   { ru: ['издательство иностранных рабочих', 'издательства иностранных рабочих', 'издательское товарищество иностранных рабочих в СССР', 'Издательского товарищества иностранных рабочих в СССР'], zh: '苏联外国工人出版社', en: 'the Publishing Society of Foreign Workers in the USSR' },
   { ru: ['столовая', 'столовой'], zh: '食堂', en: 'canteen' },
   { ru: ['музей революции'], zh: '革命博物馆', en: 'Museum of the Revolution' },
+  // «строительство Дворца Советов»: the Palace of Soviets, the congress hall begun in Moscow in 1937 (苏维埃宫) — «Советов» is of the Soviets, not "of the council".
+  { ru: ['Дворец Советов', 'Дворца Советов', 'Дворце Советов', 'Дворцу Советов'], zh: '苏维埃宫', en: 'the Palace of Soviets' },
+  // The parks of culture and leisure (Gorky Park, the first, 1928: 高尔基中央文化休息公园); «парк» alone may be a vehicle depot.
+  { ru: ['парк культуры и отдыха', 'парка культуры и отдыха', 'парке культуры и отдыха', 'ПКиО'], zh: '文化休息公园', en: 'park of culture and leisure' },
+  { ru: ['ЦПКиО'], zh: '中央文化休息公园', en: 'the Central Park of Culture and Leisure' },
   { ru: ['музей'], zh: '博物馆', en: 'museum' },
   { ru: ['трест', 'треста'], zh: '托拉斯', en: 'trust' },
   { ru: ['база', 'базы'], zh: '仓库', en: 'depot' },

@@ -100,3 +100,20 @@ describe('«горком ВКП(б)» is the party’s city committee', () => {
     expect(zh).not.toContain('联共');
   });
 });
+
+describe('phrases whose words one by one said a wrong thing', () => {
+  it.each([
+    // Was "was of the was at the disposal of …" / …听候调遣处于.
+    ['находился в распоряжении Управления по начсоставу РККА', 'was at the disposal of the directorate for the commanding staff of the Red Army (RKKA)', '工农红军指挥人员管理局听候调遣'],
+    // Was "the palace of the council" / 委员会宫.
+    ['чернорабочий на строительстве Дворца Советов', 'unskilled labourer at the construction of the Palace of Soviets', '苏维埃宫建设工程杂工'],
+    // Was "the park (depot) of culture and rest".
+    ['инструктор физкультуры в Центральном парке культуры и отдыха', 'instructor of physical culture at the Central park of culture and leisure', '中央文化休息公园体育指导员'],
+  ])('%s', (ru, en, zh) => {
+    expect(both(renderOccupation, ru)).toEqual({ en, zh });
+  });
+  it('still reads «совет» alone as a council and «парк» alone as a park or depot', () => {
+    expect(both(renderOccupation, 'секретарь совета')).toEqual({ en: 'secretary of the council', zh: '委员会秘书' });
+    expect(renderOccupation('рабочий трамвайного парка', 'en').some((p) => p.untranslated)).toBe(false);
+  });
+});
