@@ -5,7 +5,7 @@ import { renderPlace } from './place.render.ts';
 import { splitTopLevel } from './text.split.ts';
 import { romanise } from './translit.ts';
 import { readOccupation } from './occupation.reader.ts';
-import { LEXICON, tokenize, type Token } from './occupation.tokens.ts';
+import { LEXICON, tokenize } from './occupation.tokens.ts';
 
 const index = (words: readonly AddressWord[]) => new Map(words.flatMap((w) => w.ru.map((r) => [termKey(r), w] as const)));
 const STREET = index(STREET_KINDS);
@@ -112,7 +112,10 @@ function twoWordName(segment: string): boolean {
  */
 function renderInstitution(segment: string, lang: ExplainLang): Part[] | undefined {
   const tokens = tokenize(segment);
-  const kindless = tokens.some((t, i) => t.t === 'name' && tokens[i + 1]?.t === 'word' && (tokens[i + 1] as Token & { t: 'word' }).lex.kind !== 'place');
+  const kindless = tokens.some((t, i) => {
+    const next = tokens[i + 1];
+    return t.t === 'name' && next?.t === 'word' && next.lex.role === 'noun' && next.lex.kind !== 'place';
+  });
   if (kindless) return undefined;
   const parts = readOccupation(segment, lang);
   return parts.some((p) => p.untranslated) ? undefined : parts;

@@ -117,3 +117,10 @@ describe('phrases whose words one by one said a wrong thing', () => {
     expect(renderOccupation('рабочий трамвайного парка', 'en').some((p) => p.untranslated)).toBe(false);
   });
 });
+
+describe('an address segment with a name before an adjective is still read as its institution', () => {
+  it('«общежитие Кировского трамвайного депо»', () => {
+    expect(renderAddress('общежитие Кировского трамвайного депо', 'en').some((p) => p.untranslated)).toBe(false);
+    expect(renderAddress('общежитие Кировского трамвайного депо', 'zh').some((p) => p.untranslated)).toBe(false);
+  });
+});
