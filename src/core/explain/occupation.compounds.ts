@@ -106,3 +106,22 @@ export function readCompound(word: string, lexicon: Lexicon, first: boolean): To
   const entry: WordEntry = { ru: word, zh: read.zh, en: read.en };
   return { t: 'word', raw: word, lex: { ...read.lex, entry } };
 }
+
+/**
+ * «хоз-ва», «об-ва», «упр-ния», «произ-ва»: a word contracted as clerks did and ГОСТ 7.12-93 allows (its first
+ * letters and its ending with a hyphen between: «хоз-во» хозяйство, «т-во» товарищество), read as the one word of
+ * the tables that begins and ends so. Two letters at least on each side and two left out between; where two words
+ * of the tables fit, or a word is made by rule, nothing is read.
+ */
+export function readContraction(word: string, lexicon: Lexicon): Token | undefined {
+  const m = /^([а-яё]{2,})-([а-яё]{2,4})$/.exec(word);
+  if (!m) return undefined;
+  const [head, tail] = [m[1]!, m[2]!];
+  let found: Lexeme | undefined;
+  for (const [key, lex] of lexicon) {
+    if (/[^а-яё]/.test(key) || key.length < head.length + tail.length + 2 || !key.startsWith(head) || !key.endsWith(tail)) continue;
+    if (lex.made || (found && found.entry !== lex.entry)) return undefined;
+    found = found ? { ...found, nominative: found.nominative || lex.nominative, oblique: found.oblique || lex.oblique } : lex;
+  }
+  return found && { t: 'word', raw: word, lex: { ...found, entry: { ...found.entry, ru: word } } };
+}

@@ -10,7 +10,7 @@ import { glossary } from './glossary.ts';
 import { explainDayOfMonth } from './dates.explain.ts';
 import { readWhen } from './occupation.when.ts';
 import { readAcronym, readCompoundName } from './org-names.ts';
-import { readCompound } from './occupation.compounds.ts';
+import { readCompound, readContraction } from './occupation.compounds.ts';
 import { feminineOf, personAdjectiveOf } from './occupation.feminine.ts';
 import { STATION_KINDS } from './org-names.data.ts';
 import { ADJECTIVE_ENDING, COMMON_ADJECTIVE, GLAV, PROPER_ADJECTIVE, SHORT_NAMES, STATION_NAME, knownPlace, surnameOf } from './occupation.names.ts';
@@ -254,7 +254,7 @@ function plain(rest: string, prev: Token | undefined): Match {
   const [from, to] = ends ? [knownPlace(ends[1]!), knownPlace(ends[2]!)] : [];
   if (from && to) return { token: { t: 'place', raw: bare, zh: `${from.zh}—${to.zh}`, en: `${from.en}–${to.en}`, station: false, name: false }, length: bare.length };
   // A capitalised word of the syllables bodies were named with («Сельхозстройпроект») is a name before it is a compound word.
-  const both = readCompound(bare, LEXICON, first && !readCompoundName(bare));
+  const both = readCompound(bare, LEXICON, first && !readCompoundName(bare)) ?? readContraction(bare, LEXICON);
   if (both) return { token: both, length: bare.length };
   if (bare === 'и') return { token: { t: 'and', raw: word }, length: word.length };
   if (/^[-–—]$/.test(bare)) return { token: { t: 'sep', raw: word }, length: word.length };

@@ -243,3 +243,19 @@ describe('a phrase whose words, one by one, would say another thing', () => {
     expect(en).not.toContain(word);
   });
 });
+
+describe('a word contracted with a hyphen (ГОСТ 7.12-93: «хоз-во», «об-во»)', () => {
+  it.each([
+    ['начальник 1-го отделения паровозного хоз-ва', 'head of the 1st section of locomotive economy', '机车经济第1分部主管'],
+    ['рабочий стр-ва', 'worker at the construction', '建设工程工人'],
+  ])('%s', (ru, en, zh) => {
+    expect(partsText(renderOccupation(ru, 'en'))).toBe(en);
+    expect(partsText(renderOccupation(ru, 'zh'))).toBe(zh);
+  });
+  it('reads nothing where two words of the tables fit, or too little is written', () => {
+    // «пр-ва»: производства or правительства.
+    expect(renderOccupation('инженер пр-ва', 'en')[0]!.untranslated).toBe(true);
+    // One letter before the hyphen says too little («т-ва»).
+    expect(renderOccupation('рабочий т-ва', 'en')[0]!.untranslated).toBe(true);
+  });
+});
