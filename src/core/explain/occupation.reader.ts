@@ -27,6 +27,8 @@ interface Group {
   broken?: string;
   /** The group as written. */
   raws: string[];
+  /** What the verb before it says one was or did («работал инженером»): joined by the verb's `object`. */
+  asObject?: true;
 }
 
 function parse(tokens: readonly Token[]): { groups: Group[]; asides: Array<{ zh: string; en: string }> } {
@@ -173,6 +175,8 @@ function joinEn(prev: Group, g: Group): string {
   if (g.rel === 'sep') return ', ';
   if (g.rel === 'and') return ' and ';
   if (lexOf(g)?.entry.qualifier) return ', ';
+  const verb = lexOf(prev)?.entry.object;
+  if (g.asObject && verb) return ` ${verb.en} `;
   const lex = g.broken ? undefined : lexOf(g);
   const named = g.mods.length === 0 && /^the /i.test(lex?.entry.en ?? '');
   const the = (lex?.kind === 'place' || lex?.kind === 'person') && !named ? 'the ' : '';
@@ -213,8 +217,11 @@ function renderZh(groups: Group[]): Part[] {
   const parts: Part[] = [];
   items.forEach((item, i) => {
     if (i > 0) parts.push(known('，'));
+    // «работал инженером завода»: the verb first, then what one was (担任工厂工程师).
+    const verb = item[1]?.asObject ? lexOf(item[0])?.entry.object : undefined;
+    if (verb) parts.push(known(verb.zh));
     const units: Group[][] = [];
-    for (const g of item) {
+    for (const g of verb ? item.slice(1) : item) {
       if (g.rel === 'and' && units.length > 0) units.at(-1)!.push(g);
       else units.push([g]);
     }
@@ -242,6 +249,15 @@ function deputyForLast(tokens: readonly Token[]): Token[] {
   return [...tokens.slice(0, at), ...tokens.slice(whose, stop), ...tokens.slice(at, whose), ...tokens.slice(stop)];
 }
 
+/** «работал инженером», «занимался переводами»: a noun in the instrumental right after a verb is what one was or did. */
+function markObjects(groups: Group[]): void {
+  groups.forEach((g, i) => {
+    const prev = groups[i - 1];
+    const instrumental = g.head?.t === 'word' && /(?:ом|ем|ой|ей|ою|ею|ами|ями|ью|ым|им)$/.test(g.head.raw);
+    if (prev && !prev.broken && !g.broken && g.rel === 'of' && instrumental && lexOf(prev)?.entry.object) g.asObject = true;
+  });
+}
+
 /** «на заводской конюшне»: a group with a word whose other sense a word of the phrase makes likely is kept as written. */
 function markOtherSense(groups: Group[], tokens: readonly Token[]): void {
   const words = new Set(tokens.flatMap((t) => (t.t === 'word' ? [t.lex.entry.ru] : [])));
@@ -256,6 +272,7 @@ export function readOccupation(text: string, lang: ExplainLang): Part[] {
   const { groups: raw, asides } = parse(tokens);
   markOtherSense(raw, tokens);
   const groups = joinDeputies(raw);
+  markObjects(groups);
   const parts = lang === 'zh' ? renderZh(groups) : renderEn(groups);
   // A phrase that is only an aside («без работы») says it plainly; beside a position, in parentheses.
   if (groups.length === 0) return asides.map((a, i) => known(`${i > 0 ? (lang === 'zh' ? '，' : ', ') : ''}${a[lang]}`));

@@ -124,3 +124,31 @@ describe('an address segment with a name before an adjective is still read as it
     expect(renderAddress('общежитие Кировского трамвайного депо', 'zh').some((p) => p.untranslated)).toBe(false);
   });
 });
+
+describe('a verb and what one was or did, in the instrumental («работал инженером»)', () => {
+  it.each([
+    // Was "worked of the engineer" / 工程师工作.
+    ['работал инженером завода', 'worked as engineer at the works', '担任工厂工程师'],
+    ['ранее работал заведующим магазином', 'worked as manager of the shop (previously)', '担任商店主任（以前）'],
+    ['занимался научной работой', 'was engaged in scientific work', '从事科学工作'],
+  ])('%s', (ru, en, zh) => {
+    expect(both(renderOccupation, ru)).toEqual({ en, zh });
+  });
+  it('keeps a place after the verb a place', () => {
+    expect(both(renderOccupation, 'работал на заводе')).toEqual({ en: 'worked at the works', zh: '工厂工作' });
+  });
+});
+
+describe('the formulas of a biography written into the occupation', () => {
+  it.each([
+    ['искл. из ВКП(б) в 1927, восстановлен в 1928, вторично исключен в 1935, литератор, журналист',
+      'expelled from the VKP(b) (in 1927), reinstated (in 1928), expelled again (in 1935), man of letters, journalist',
+      '被开除出联共（布）（1927年），被恢复（党籍或职务）（1928年），再次被开除（1935年），文学工作者，记者'],
+    ['Арестован в 1930 г', 'arrested (in 1930)', '被捕（1930年）'],
+  ])('%s', (ru, en, zh) => {
+    expect(both(renderOccupation, ru)).toEqual({ en, zh });
+  });
+  it('does not read «освобожден» alone: released from a camp is not relieved of a post', () => {
+    expect(renderOccupation('освобожден из Дмитровского ИТЛ НКВД в мае 1937 г.', 'en')[0]!.untranslated).toBe(true);
+  });
+});
