@@ -593,10 +593,12 @@ export const PERSON_NOUNS: readonly WordEntry[] = [
   { ru: 'райвоенком', zh: '区兵役局长', en: 'district military commissar' },
   { ru: 'оперсекретарь', zh: '行动秘书', en: 'operations secretary', decl: 'm-soft' },
   { ru: 'управделами', zh: '事务主任', en: 'business manager', decl: 'fixed' },
-  // Whose wife or son one was («жена секретаря обкома», «в мастерской отца»). Not «муж», «сын», «зять»: they stand
-  // mostly after «на иждивении», which the reader cannot yet say as English does ("supported by").
+  // Whose wife or son one was («жена секретаря обкома», «в мастерской отца»), by whom one was supported («на
+  // иждивении сына»: occupation.tokens.ts reads «на иждивении» as "supported by").
   { ru: 'жена', zh: '妻子', en: 'wife' },
   { ru: 'отец', zh: '父亲', en: 'father' },
+  { ru: 'сын', zh: '儿子', en: 'son', also: ['сыновей'] },
+  { ru: 'зять', zh: '女婿', en: 'son-in-law', decl: 'm-soft' },
 ];
 
 /** Places of work and units of an organisation. */

@@ -166,7 +166,9 @@ function joinDeputies(groups: Group[]): Group[] {
   return out;
 }
 
-const REL_ZH: Readonly<Record<string, string>> = { при: '下属' };
+const REL_ZH: Readonly<Record<string, string>> = { при: '下属', 'на иждивении': '供养' };
+/** Said before the unit in Chinese: 靠儿子供养 (supported by the son). */
+const REL_ZH_BEFORE: Readonly<Record<string, string>> = { 'на иждивении': '靠' };
 
 const lexOf = (g: Group | undefined): Lexeme | undefined => (g?.head?.t === 'word' ? g.head.lex : undefined);
 
@@ -226,6 +228,7 @@ function renderZh(groups: Group[]): Part[] {
       else units.push([g]);
     }
     units.reverse().forEach((unit) => {
+      parts.push(known(REL_ZH_BEFORE[unit[0]!.rel] ?? ''));
       unit.forEach((g, j) => parts.push(...(j > 0 ? [known('和')] : []), ...groupParts(g, 'zh')));
       parts.push(known(REL_ZH[unit[0]!.rel] ?? ''));
     });

@@ -112,7 +112,10 @@ const STREET_CASES: Readonly<Record<string, string>> = { улице: 'улица
 
 const PREPOSITIONS: Readonly<Record<string, string>> = {
   в: 'in', во: 'in', на: 'at', при: 'under', по: 'for', для: 'for', из: 'from', с: 'with', со: 'with', у: 'at', от: 'from', к: 'to', за: 'for',
+  // «на иждивении сына», «находился на иждивении детей»: supported by them (靠儿子供养), not "at the dependency of".
+  'на иждивении': 'supported by',
 };
+const DEPENDANT = /^(?:находил(?:ся|ась)\s+)?на иждивении(?=\s)/i;
 
 
 type Match = { token: Token; length: number };
@@ -123,6 +126,8 @@ function special(rest: string): Match | undefined {
   // «ст."Москва-II"»: «ст.» before a name in quotes is the station, never «старший».
   const stationNamed = /^ст\.\s*("[^"]*"?)/.exec(rest);
   if (stationNamed) return { token: { t: 'place', raw: stationNamed[0], zh: stationNamed[1]!, en: stationNamed[1]!, station: true, name: true }, length: stationNamed[0].length };
+  const dependant = DEPENDANT.exec(rest);
+  if (dependant) return { token: { t: 'prep', raw: dependant[0], rel: 'на иждивении' }, length: dependant[0].length };
   const quoted = /^"[^"]*"?/.exec(rest);
   if (quoted) return { token: { t: 'quoted', raw: quoted[0] }, length: quoted[0].length };
   const number = /^№\s*(\d+[а-я]?)/i.exec(rest);

@@ -152,3 +152,17 @@ describe('the formulas of a biography written into the occupation', () => {
     expect(renderOccupation('освобожден из Дмитровского ИТЛ НКВД в мае 1937 г.', 'en')[0]!.untranslated).toBe(true);
   });
 });
+
+describe('«на иждивении» whom: supported by them', () => {
+  it.each([
+    // Was "at dependency of the father" / 父亲供养, and «находился на иждивении детей» "was at dependency of children" / 儿童供养处于.
+    ['на иждивении отца', 'supported by father', '靠父亲供养'],
+    ['находился на иждивении детей', 'supported by children', '靠儿童供养'],
+    ['домохозяйка, на иждивении зятя', 'housewife, supported by son-in-law', '家庭主妇，靠女婿供养'],
+  ])('%s', (ru, en, zh) => {
+    expect(both(renderOccupation, ru)).toEqual({ en, zh });
+  });
+  it('keeps «на» alone a preposition', () => {
+    expect(both(renderOccupation, 'рабочий на заводе')).toEqual({ en: 'worker at the works', zh: '工厂工人' });
+  });
+});
