@@ -916,6 +916,7 @@ export const ORGANISATIONS: readonly WordEntry[] = [
   { ru: 'Союз воинствующих безбожников', zh: '战斗无神论者联盟', en: 'the League of Militant Atheists', also: ['Союза воинствующих безбожников'] },
   { ru: 'Дальний Восток', zh: '远东', en: 'the Far East', also: ['Дальнего Востока', 'Дальнему Востоку', 'Дальнем Востоке'] },
   { ru: 'в запасе', zh: '在预备役', en: 'in the reserve' },
+  { ru: 'на дому', zh: '在家', en: 'at home' },
   { ru: 'по болезни', zh: '因病', en: 'because of illness' },
   // Sixth round (tuning half, 2026-12-01).
   { ru: 'партия', zh: '党', en: 'the Party', also: ['партии', 'партией'] },

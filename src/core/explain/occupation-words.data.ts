@@ -36,6 +36,8 @@ export interface WordEntry {
    * Chinese says the verb first, as `zh`.
    */
   object?: { zh: string; en: string };
+  /** A verb («работал», «находился»): after another word it starts another clause, never a dependent "of" it. */
+  verb?: true;
   source?: string;
 }
 
@@ -205,10 +207,10 @@ export const PERSON_NOUNS: readonly WordEntry[] = [
   { ru: 'эсер', zh: '社会革命党人', en: 'SR (Socialist Revolutionary)' },
   { ru: 'переводчица', zh: '翻译', en: 'translator' },
   { ru: 'преподавательница', zh: '教员', en: 'teacher' },
-  { ru: 'работал', zh: '工作', en: 'worked', decl: 'fixed', also: ['работала'], leads: true, object: { zh: '担任', en: 'as' } },
-  { ru: 'служил', zh: '服务', en: 'served', decl: 'fixed', also: ['служила'], leads: true, object: { zh: '担任', en: 'as' } },
-  { ru: 'состоял', zh: '隶属', en: 'was', decl: 'fixed', also: ['состояла'], leads: true },
-  { ru: 'находился', zh: '处于', en: 'was', decl: 'fixed', also: ['находилась'], leads: true },
+  { ru: 'работал', zh: '工作', en: 'worked', decl: 'fixed', also: ['работала'], leads: true, object: { zh: '担任', en: 'as' }, verb: true },
+  { ru: 'служил', zh: '服务', en: 'served', decl: 'fixed', also: ['служила'], leads: true, object: { zh: '担任', en: 'as' }, verb: true },
+  { ru: 'состоял', zh: '隶属', en: 'was', decl: 'fixed', also: ['состояла'], leads: true, object: { zh: '是', en: '' }, verb: true },
+  { ru: 'находился', zh: '处于', en: 'was', decl: 'fixed', also: ['находилась'], leads: true, verb: true },
   { ru: 'состоял в распоряжении', zh: '听候调遣', en: 'was at the disposal', decl: 'fixed', also: ['состояла в распоряжении', 'находился в распоряжении', 'находилась в распоряжении', 'в распоряжении'], leads: true },
   { ru: 'уволен', zh: '被解职', en: 'dismissed', decl: 'fixed', also: ['уволена'], leads: true },
   // The formulas of a biography written into the occupation, beside «уволен», «снят с должности», «искл. из ВКП(б)»:
@@ -219,7 +221,7 @@ export const PERSON_NOUNS: readonly WordEntry[] = [
   { ru: 'освобожден от работы', zh: '被解除工作', en: 'relieved of the work', decl: 'fixed', also: ['освобождена от работы'] },
   { ru: 'освобожден с должности', zh: '被解除职务', en: 'relieved of the post', decl: 'fixed', also: ['освобождена с должности', 'освобожден от должности', 'освобождена от должности'], leads: true },
   { ru: 'арестован', zh: '被捕', en: 'arrested', decl: 'fixed', also: ['арестована'], leads: true },
-  { ru: 'занимался', zh: '从事', en: 'was engaged', decl: 'fixed', also: ['занималась'], leads: true, object: { zh: '从事', en: 'in' } },
+  { ru: 'занимался', zh: '从事', en: 'was engaged', decl: 'fixed', also: ['занималась'], leads: true, object: { zh: '从事', en: 'in' }, verb: true },
   { ru: 'настоятель', zh: '堂长', en: 'rector (of a church)', decl: 'm-soft' },
   { ru: 'владелец', zh: '业主', en: 'owner', also: ['владельца', 'владельцем'] },
   { ru: 'учитель', zh: '教师', en: 'teacher', decl: 'm-soft' },

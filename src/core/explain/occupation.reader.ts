@@ -166,9 +166,9 @@ function joinDeputies(groups: Group[]): Group[] {
   return out;
 }
 
-const REL_ZH: Readonly<Record<string, string>> = { при: '下属', 'на иждивении': '供养' };
+const REL_ZH: Readonly<Record<string, string>> = { при: '下属', 'на иждивении': '供养', 'на учете': '登记' };
 /** Said before the unit in Chinese: 靠儿子供养 (supported by the son). */
-const REL_ZH_BEFORE: Readonly<Record<string, string>> = { 'на иждивении': '靠' };
+const REL_ZH_BEFORE: Readonly<Record<string, string>> = { 'на иждивении': '靠', 'на учете': '在' };
 
 const lexOf = (g: Group | undefined): Lexeme | undefined => (g?.head?.t === 'word' ? g.head.lex : undefined);
 
@@ -178,7 +178,7 @@ function joinEn(prev: Group, g: Group): string {
   if (g.rel === 'and') return ' and ';
   if (lexOf(g)?.entry.qualifier) return ', ';
   const verb = lexOf(prev)?.entry.object;
-  if (g.asObject && verb) return ` ${verb.en} `;
+  if (g.asObject && verb) return verb.en ? ` ${verb.en} ` : ' ';
   const lex = g.broken ? undefined : lexOf(g);
   const named = g.mods.length === 0 && /^the /i.test(lex?.entry.en ?? '');
   const the = (lex?.kind === 'place' || lex?.kind === 'person') && !named ? 'the ' : '';
@@ -252,12 +252,21 @@ function deputyForLast(tokens: readonly Token[]): Token[] {
   return [...tokens.slice(0, at), ...tokens.slice(whose, stop), ...tokens.slice(at, whose), ...tokens.slice(stop)];
 }
 
-/** «работал инженером», «занимался переводами»: a noun in the instrumental right after a verb is what one was or did. */
+/**
+ * «работал инженером», «занимался переводами»: a noun in the instrumental right after a verb is what one was or did;
+ * so is a position in any case («работал пом. начальника», the clerks' short for «в должности»). A verb after another
+ * word («свободный художник работал на дому») starts another clause, as after a comma.
+ */
 function markObjects(groups: Group[]): void {
   groups.forEach((g, i) => {
     const prev = groups[i - 1];
+    if (!prev || prev.broken || g.broken || g.rel !== 'of') return;
+    if (lexOf(g)?.entry.verb) return void (g.rel = 'sep');
     const instrumental = g.head?.t === 'word' && /(?:ом|ем|ой|ей|ою|ею|ами|ями|ью|ым|им)$/.test(g.head.raw);
-    if (prev && !prev.broken && !g.broken && g.rel === 'of' && instrumental && lexOf(prev)?.entry.object) g.asObject = true;
+    const position = lexOf(g)?.kind === 'person' || g.deputies.length > 0;
+    if ((instrumental || position) && lexOf(prev)?.entry.object) g.asObject = true;
+    // «находился РККА» (once «в запасе» is said aside): a verb says nothing "of" a body; kept as written.
+    else if (lexOf(prev)?.entry.verb) g.broken = g.raws.join(' ');
   });
 }
 

@@ -50,7 +50,7 @@ export type Token =
   | { t: 'unknown'; raw: string };
 
 /** Adverbial phrases («на момент ареста») say when, not what: they are shown beside the position. */
-const ASIDES = new Set(['на момент ареста', 'перед арестом', 'в прошлом', 'ранее', 'прежде', 'до этого', 'затем', 'в запасе', 'по болезни', 'до ареста', 'до революции', 'в момент ареста', 'к моменту ареста', 'по профессии'].map(termKey));
+const ASIDES = new Set(['на момент ареста', 'перед арестом', 'в прошлом', 'ранее', 'прежде', 'до этого', 'затем', 'в запасе', 'по болезни', 'до ареста', 'до революции', 'в момент ареста', 'к моменту ареста', 'по профессии', 'на дому'].map(termKey));
 
 function buildLexicon(): Map<string, Lexeme> {
   const lexicon = new Map<string, Lexeme>();
@@ -114,8 +114,13 @@ const PREPOSITIONS: Readonly<Record<string, string>> = {
   в: 'in', во: 'in', на: 'at', при: 'under', по: 'for', для: 'for', из: 'from', с: 'with', со: 'with', у: 'at', от: 'from', к: 'to', за: 'for',
   // «на иждивении сына», «находился на иждивении детей»: supported by them (靠儿子供养), not "at the dependency of".
   'на иждивении': 'supported by',
+  // «на учете райвоенкомата»: on the register of (在…登记), not "at the accounting".
+  'на учете': 'registered with',
 };
-const DEPENDANT = /^(?:находил(?:ся|ась)\s+)?на иждивении(?=\s)/i;
+const PHRASE_PREPOSITIONS: ReadonlyArray<{ pattern: RegExp; rel: string }> = [
+  { pattern: /^(?:находил(?:ся|ась)\s+)?на иждивении(?=\s)/i, rel: 'на иждивении' },
+  { pattern: /^(?:состоял[а]?\s+)?на учете(?=\s)/i, rel: 'на учете' },
+];
 
 
 type Match = { token: Token; length: number };
@@ -126,8 +131,10 @@ function special(rest: string): Match | undefined {
   // «ст."Москва-II"»: «ст.» before a name in quotes is the station, never «старший».
   const stationNamed = /^ст\.\s*("[^"]*"?)/.exec(rest);
   if (stationNamed) return { token: { t: 'place', raw: stationNamed[0], zh: stationNamed[1]!, en: stationNamed[1]!, station: true, name: true }, length: stationNamed[0].length };
-  const dependant = DEPENDANT.exec(rest);
-  if (dependant) return { token: { t: 'prep', raw: dependant[0], rel: 'на иждивении' }, length: dependant[0].length };
+  for (const { pattern, rel } of PHRASE_PREPOSITIONS) {
+    const m = pattern.exec(rest);
+    if (m) return { token: { t: 'prep', raw: m[0], rel }, length: m[0].length };
+  }
   const quoted = /^"[^"]*"?/.exec(rest);
   if (quoted) return { token: { t: 'quoted', raw: quoted[0] }, length: quoted[0].length };
   const number = /^№\s*(\d+[а-я]?)/i.exec(rest);

@@ -166,3 +166,23 @@ describe('«на иждивении» whom: supported by them', () => {
     expect(both(renderOccupation, 'рабочий на заводе')).toEqual({ en: 'worker at the works', zh: '工厂工人' });
   });
 });
+
+describe('a verb after another word, a position after a verb, and what a verb cannot govern', () => {
+  it.each([
+    // Was "freelance artist of the worked at the house" / 之家工作.
+    ['свободный художник работал на дому', 'freelance artist, worked (at home)', '自由职业艺术家，工作（在家）'],
+    // Was "worked of the assistant head …".
+    ['пенсионер, работал пом. начальника охраны', 'pensioner, worked as assistant head of protection', '退休人员，担任保卫助理主管'],
+    ['состоял членом ВКП(б)', 'was member of the VKP(b)', '是联共（布）成员'],
+  ])('%s', (ru, en, zh) => {
+    expect(both(renderOccupation, ru)).toEqual({ en, zh });
+  });
+  it('keeps Russian what a verb cannot govern, and «на учете» (on a register) is no accounting', () => {
+    // Was "was of the Red Army (RKKA) (in the reserve)".
+    expect(both(renderOccupation, 'находился в запасе РККА, майор').en).toBe('⟦находился в запасе РККА⟧, major');
+    // Was "chief accountant at at accounting at the German section …".
+    const ru = 'на учете в немецкой секции Коминтерна, Русаковское трамвайное депо: главный бухгалтер';
+    expect(renderOccupation(ru, 'en').some((p) => p.untranslated)).toBe(true);
+    expect(renderOccupation(ru, 'en').map((p) => p.text).join('')).not.toContain('accounting');
+  });
+});
