@@ -125,3 +125,23 @@ export function readContraction(word: string, lexicon: Lexicon): Token | undefin
   }
   return found && { t: 'word', raw: word, lex: { ...found, entry: { ...found.entry, ru: word } } };
 }
+
+/**
+ * «Москов. контора», «Ленинградск. ж.д.»: a proper adjective of the tables (its English a name: Moscow, Leningrad)
+ * cut short after four letters or more, as «Моск.» is listed. Only one proper adjective of the tables may begin so,
+ * and it must be capitalised as written; a common adjective cut short («центр.», «спорт.») may be a noun's, so no.
+ */
+export function readShortProper(word: string, lexicon: Lexicon): Token | undefined {
+  const m = /^([А-ЯЁ][а-яё]{3,})\.$/.exec(word);
+  if (!m) return undefined;
+  const stem = m[1]!.toLowerCase();
+  const fits = new Set<Lexeme>();
+  for (const lex of lexicon.values()) {
+    const ru = lex.entry.ru.toLowerCase();
+    if (lex.role === 'adj' && !lex.made && /^[A-Z]/.test(lex.entry.en) && /^[а-яё]+$/.test(ru) && ru.startsWith(stem) && ru !== stem) fits.add(lex);
+  }
+  const entries = new Set([...fits].map((l) => l.entry));
+  if (entries.size !== 1) return undefined;
+  const lex = [...fits][0]!;
+  return { t: 'word', raw: word, lex: { ...lex, entry: { ...lex.entry, ru: word }, nominative: true, oblique: true } };
+}

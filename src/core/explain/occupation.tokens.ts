@@ -10,7 +10,7 @@ import { glossary } from './glossary.ts';
 import { explainDayOfMonth } from './dates.explain.ts';
 import { readWhen } from './occupation.when.ts';
 import { readAcronym, readCompoundName } from './org-names.ts';
-import { readCompound, readContraction } from './occupation.compounds.ts';
+import { readCompound, readContraction, readShortProper } from './occupation.compounds.ts';
 import { feminineOf, personAdjectiveOf } from './occupation.feminine.ts';
 import { STATION_KINDS } from './org-names.data.ts';
 import { ADJECTIVE_ENDING, COMMON_ADJECTIVE, GLAV, PROPER_ADJECTIVE, SHORT_NAMES, STATION_NAME, knownPlace, surnameOf } from './occupation.names.ts';
@@ -268,6 +268,8 @@ function plain(rest: string, prev: Token | undefined): Match {
   // A capitalised word of the syllables bodies were named with («Сельхозстройпроект») is a name before it is a compound word.
   const both = readCompound(bare, LEXICON, first && !readCompoundName(bare)) ?? readContraction(bare, LEXICON);
   if (both) return { token: both, length: bare.length };
+  const cut = readShortProper(word, LEXICON);
+  if (cut) return { token: cut, length: word.length };
   if (bare === 'и') return { token: { t: 'and', raw: word }, length: word.length };
   if (/^[-–—]$/.test(bare)) return { token: { t: 'sep', raw: word }, length: word.length };
   const rel = PREPOSITIONS[bare.toLowerCase()];

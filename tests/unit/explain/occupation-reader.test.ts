@@ -259,3 +259,17 @@ describe('a word contracted with a hyphen (ГОСТ 7.12-93: «хоз-во», «
     expect(renderOccupation('рабочий т-ва', 'en')[0]!.untranslated).toBe(true);
   });
 });
+
+describe('a proper adjective of the tables cut short («Москов.», «Ленинградск.»)', () => {
+  it.each([
+    ['рабочий Московск. завода', 'worker at the Moscow works', '莫斯科工厂工人'],
+    ['кассир Ленинградск. ж.д.', 'cashier at the Leningrad railway', '列宁格勒铁路出纳'],
+  ])('%s', (ru, en, zh) => {
+    expect(partsText(renderOccupation(ru, 'en'))).toBe(en);
+    expect(partsText(renderOccupation(ru, 'zh'))).toBe(zh);
+  });
+  it('reads no common adjective cut short, nor a name no table knows', () => {
+    expect(renderOccupation('Центр. школа', 'en')[0]!.untranslated).toBe(true);
+    expect(renderOccupation('Коминт. р-на', 'en')[0]!.untranslated).toBe(true);
+  });
+});
