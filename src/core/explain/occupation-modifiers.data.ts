@@ -61,7 +61,8 @@ export const ADJECTIVES: readonly WordEntry[] = [
   { ru: 'нефтяной', zh: '石油', en: 'oil' },
   { ru: 'химический', zh: '化学', en: 'chemical' },
   { ru: 'цветной', zh: '有色', en: 'non-ferrous' },
-  { ru: 'водный', zh: '水运', en: 'water transport' },
+  // «водного транспорта» is the one place it stands in the lists: said alone, not "water transport transport" (水路运输).
+  { ru: 'водный', zh: '水路', en: 'water' },
   { ru: 'речной', zh: '内河', en: 'river' },
   { ru: 'морской', zh: '海运', en: 'maritime' },
   { ru: 'воздушный', zh: '航空', en: 'air' },

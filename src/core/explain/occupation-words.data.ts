@@ -1187,6 +1187,8 @@ export const FIELD_NOUNS: readonly WordEntry[] = [
   { ru: 'теннис', zh: '网球', en: 'tennis' },
   { ru: 'гимнастика', zh: '体操', en: 'gymnastics' },
   { ru: 'атлетика', zh: '田径', en: 'athletics' },
+  // «легкая атлетика» is athletics (track and field), 田径; word by word it read "light athletics".
+  { ru: 'легкая атлетика', zh: '田径', en: 'athletics (track and field)', decl: 'fixed', also: ['легкой атлетики', 'легкой атлетике', 'легкой атлетикой'] },
   { ru: 'фехтование', zh: '击剑', en: 'fencing' },
   { ru: 'туризм', zh: '旅游', en: 'tourism' },
   { ru: 'товароведение', zh: '商品学', en: 'merchandise science' },

@@ -150,7 +150,10 @@ function groupParts(g: Group, lang: ExplainLang): Part[] {
     return g.head?.t === 'street' ? [...lead, ...head, ...before] : [...before, ...lead, ...head];
   }
   const spaced = lead.flatMap((p) => [p, known(' ')]);
-  return [...spaced, ...head, ...g.post.flatMap((p) => [known(' '), ...postParts(p, lang)])];
+  // «Московского Кремля»: "the Moscow Kremlin", not "Moscow the Kremlin".
+  const the = spaced.length > 0 && head.length === 1 && /^the /.test(head[0]!.text) ? [known('the ')] : [];
+  const bare = the.length > 0 ? [known(head[0]!.text.slice(4))] : head;
+  return [...the, ...spaced, ...bare, ...g.post.flatMap((p) => [known(' '), ...postParts(p, lang)])];
 }
 
 /** «зам.» + «начальника»: a deputy joins the position it is the deputy of. */
@@ -180,7 +183,7 @@ function joinEn(prev: Group, g: Group): string {
   const verb = lexOf(prev)?.entry.object;
   if (g.asObject && verb) return verb.en ? ` ${verb.en} ` : ' ';
   const lex = g.broken ? undefined : lexOf(g);
-  const named = g.mods.length === 0 && /^the /i.test(lex?.entry.en ?? '');
+  const named = /^the /i.test(lex?.entry.en ?? '');
   const the = (lex?.kind === 'place' || lex?.kind === 'person') && !named ? 'the ' : '';
   // A body by its own name («ЦСУ», «Облмосторг») is a place of work as a workplace noun is.
   const body = !g.broken && (g.head?.t === 'title' || (g.head?.t === 'place' && g.head.name && !g.head.station));

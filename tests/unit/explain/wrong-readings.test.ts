@@ -186,3 +186,19 @@ describe('a verb after another word, a position after a verb, and what a verb ca
     expect(renderOccupation(ru, 'en').map((p) => p.text).join('')).not.toContain('accounting');
   });
 });
+
+describe('words said twice or word by word', () => {
+  it.each([
+    // Was "water transport transport" / 水运运输.
+    ['начальник группы кадров Наркомата водного транспорта СССР', 'head of the group of personnel of the People’s Commissariat of water transport of the USSR', '苏联水路运输人民委员部人事组主管'],
+    // Was "light athletics".
+    ['руководитель кафедры легкой атлетики', 'head of the chair (department) of athletics (track and field)', '田径教研室负责人'],
+    // Was "the Moscow the Kremlin".
+    ['начальник политотдела Московского Кремля', 'head of the political department of the Moscow Kremlin', '莫斯科克里姆林宫政治处主管'],
+  ])('%s', (ru, en, zh) => {
+    expect(both(renderOccupation, ru)).toEqual({ en, zh });
+  });
+  it('keeps «the» of a name said alone', () => {
+    expect(both(renderOccupation, 'начальник Кремля').en).toBe('head of the Kremlin');
+  });
+});
