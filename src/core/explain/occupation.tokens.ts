@@ -13,6 +13,7 @@ import { readAcronym, readCompoundName } from './org-names.ts';
 import { readCompound, readContraction, readShortProper } from './occupation.compounds.ts';
 import { feminineOf, personAdjectiveOf } from './occupation.feminine.ts';
 import { STATION_KINDS } from './org-names.data.ts';
+import { PHRASE_PREPOSITIONS, PREPOSITIONS } from './occupation.prepositions.ts';
 import { ADJECTIVE_ENDING, COMMON_ADJECTIVE, GLAV, PROPER_ADJECTIVE, SHORT_NAMES, STATION_NAME, knownPlace, surnameOf } from './occupation.names.ts';
 
 /** What a word does in an occupation phrase. */
@@ -110,17 +111,6 @@ const STREET_AFTER_NAME = /^((?:\d+-[йя]\s+)?(?:[А-ЯЁ][а-яё]+(?:ой|е�
 /** The kind words in the prepositional, as «на … улице» writes them, → the form the address tables list. */
 const STREET_CASES: Readonly<Record<string, string>> = { улице: 'улица', переулке: 'переулок', набережной: 'набережная', площади: 'площадь' };
 
-const PREPOSITIONS: Readonly<Record<string, string>> = {
-  в: 'in', во: 'in', на: 'at', при: 'under', по: 'for', для: 'for', из: 'from', с: 'with', со: 'with', у: 'at', от: 'from', к: 'to', за: 'for',
-  // «на иждивении сына», «находился на иждивении детей»: supported by them (靠儿子供养), not "at the dependency of".
-  'на иждивении': 'supported by',
-  // «на учете райвоенкомата»: on the register of (在…登记), not "at the accounting".
-  'на учете': 'registered with',
-};
-const PHRASE_PREPOSITIONS: ReadonlyArray<{ pattern: RegExp; rel: string }> = [
-  { pattern: /^(?:находил(?:ся|ась)\s+)?на иждивении(?=\s)/i, rel: 'на иждивении' },
-  { pattern: /^(?:состоял[а]?\s+)?на учете(?=\s)/i, rel: 'на учете' },
-];
 
 
 type Match = { token: Token; length: number };
