@@ -336,6 +336,8 @@ export const PERSON_NOUNS: readonly WordEntry[] = [
   { ru: 'фотолаборант', zh: '照相实验员', en: 'photo-laboratory assistant' },
   { ru: 'электросварщик', zh: '电焊工', en: 'electric welder' },
   { ru: 'сборщик', zh: '装配工', en: 'assembler' },
+  // «сборщик утиля» collects scrap, as a «сборщик налогов» taxes: not an assembler.
+  { ru: 'сборщик утиля', zh: '废品收集员', en: 'scrap collector', decl: 'fixed', also: ['сборщица утиля', 'сборщика утиля', 'сборщиком утиля'] },
   { ru: 'телеграфист', zh: '电报员', en: 'telegraph operator' },
   { ru: 'учительница', zh: '教师', en: 'teacher' },
   { ru: 'аспирантка', zh: '研究生', en: 'postgraduate student' },
@@ -643,6 +645,8 @@ export const PLACE_NOUNS: readonly WordEntry[] = [
   { ru: 'электрокомбинат', zh: '电气联合企业', en: 'electrical combine' },
   { ru: 'станкозавод', zh: '机床厂', en: 'machine-tool works' },
   { ru: 'цех', zh: '车间', en: 'workshop' },
+  // A works' «заготовительный цех» prepares blanks for machining (备料车间), no procurement of produce.
+  { ru: 'заготовительный цех', zh: '备料车间', en: 'blank-preparation shop', decl: 'fixed', also: ['заготовительного цеха', 'заготовительном цехе', 'заготовительным цехом', 'заготовительных цехов'] },
   { ru: 'электроцех', zh: '电气车间', en: 'electrical workshop' },
   { ru: 'мастерская', zh: '工场', en: 'workshop', decl: 'adj', also: ['мастерские'] },
   { ru: 'участок', zh: '工段', en: 'section (site)', also: ['участка', 'участке', 'участком', 'участков'] },

@@ -214,14 +214,21 @@ function renderEn(groups: Group[]): Part[] {
 /** Chinese: the owner first. Items split at a dash; within one, units (joined by «и») in reverse order. */
 function renderZh(groups: Group[]): Part[] {
   const items: Group[][] = [[]];
+  const joins: string[] = [];
   for (const g of groups) {
     // «до 1935 - начальник»: a dash with nothing before it but an aside separates nothing.
-    if (g.rel === 'sep' && items.at(-1)!.length > 0) items.push([]);
+    // «зам. председателя СНК СССР и председатель КСК»: «и» before a second position, the first with its own chain,
+    // joins two items (…副主席和…主席); «секретарь и член Оргбюро» share theirs and stay one.
+    const second = g.rel === 'and' && items.at(-1)!.length > 1 && lexOf(g)?.kind === 'person' && lexOf(g)?.nominative === true;
+    if ((g.rel === 'sep' || second) && items.at(-1)!.length > 0) {
+      items.push([]);
+      joins.push(second ? '和' : '，');
+    }
     items.at(-1)!.push(g);
   }
   const parts: Part[] = [];
   items.forEach((item, i) => {
-    if (i > 0) parts.push(known('，'));
+    if (i > 0) parts.push(known(joins[i - 1]!));
     // «работал инженером завода»: the verb first, then what one was (担任工厂工程师).
     const verb = item[1]?.asObject ? lexOf(item[0])?.entry.object : undefined;
     if (verb) parts.push(known(verb.zh));

@@ -202,3 +202,19 @@ describe('words said twice or word by word', () => {
     expect(both(renderOccupation, 'начальник Кремля').en).toBe('head of the Kremlin');
   });
 });
+
+describe('two positions joined by «и», and trades that mean another thing beside their object', () => {
+  it('says each position with its own chain in Chinese (was 苏维埃监察委员会苏联和主席人民委员会副主席)', () => {
+    expect(both(renderOccupation, 'зам. председателя СНК СССР и председатель КСК').zh).toBe('苏联人民委员会副主席和苏维埃监察委员会主席');
+    // Two positions sharing one chain stay one.
+    expect(both(renderOccupation, 'секретарь и член Оргбюро ЦК ВКП(б)').zh).toBe('联共（布）中央委员会组织局秘书和成员');
+  });
+  it.each([
+    // Was "assembler of salvage (scrap)".
+    ['контора "Союзутиль": сборщик утиля', 'scrap collector at office “Soyuzutil”', '"Союзутиль"办事处：废品收集员'],
+    // Was "procurement workshop": a works' shop that prepares blanks.
+    ['мастер заготовительного цеха завода №119', 'foreman at the blank-preparation shop of the works No. 119', '119号工厂备料车间工长'],
+  ])('%s', (ru, en, zh) => {
+    expect(both(renderOccupation, ru)).toEqual({ en, zh });
+  });
+});
