@@ -1,6 +1,7 @@
 import { known, named, unknown, type ExplainLang, type Part } from './explain.types.ts';
 import { PREPOSITIONS, tokenize, type Lexeme, type Token } from './occupation.tokens.ts';
 import { romanise } from './translit.ts';
+import { deputyForLast } from './occupation.deputy.ts';
 
 /**
  * The compositional reader of occupation phrases: «зам. начальника отдела
@@ -246,22 +247,6 @@ function renderZh(groups: Group[]): Part[] {
   return parts;
 }
 
-/** An occupation phrase read word by word; every part explained, named, or marked untranslated. */
-/**
- * «пом. по кадрам начальника …», «зам. по хозяйственной части начальника …»: what a deputy is for may be
- * written between the deputy and whose deputy he is; it is read after the position's chain, as «пом.
- * начальника … по кадрам» would be written (assistant head of … for personnel).
- */
-function deputyForLast(tokens: readonly Token[]): Token[] {
-  const at = tokens.findIndex((t, i) => t.t === 'prep' && t.rel === 'по' && tokens[i - 1]?.t === 'word' && (tokens[i - 1] as Token & { t: 'word' }).lex.role === 'deputy');
-  if (at < 0) return [...tokens];
-  const whose = tokens.findIndex((t, i) => i > at && t.t === 'word' && t.lex.kind === 'person' && t.lex.oblique && !t.lex.nominative);
-  if (whose < 0 || tokens.slice(at + 1, whose).some((t) => t.t !== 'word' || t.lex.kind === 'person')) return [...tokens];
-  const end = tokens.findIndex((t, i) => i > whose && (t.t === 'sep' || t.t === 'and' || t.t === 'prep' || t.t === 'date'));
-  const stop = end < 0 ? tokens.length : end;
-  return [...tokens.slice(0, at), ...tokens.slice(whose, stop), ...tokens.slice(at, whose), ...tokens.slice(stop)];
-}
-
 /**
  * «работал инженером», «занимался переводами»: a noun in the instrumental right after a verb is what one was or did;
  * so is a position in any case («работал пом. начальника», the clerks' short for «в должности»). A verb after another
@@ -289,6 +274,7 @@ function markOtherSense(groups: Group[], tokens: readonly Token[]): void {
   }
 }
 
+/** An occupation phrase read word by word; every part explained, named, or marked untranslated. */
 export function readOccupation(text: string, lang: ExplainLang): Part[] {
   const tokens = deputyForLast(tokenize(text));
   const { groups: raw, asides } = parse(tokens);
