@@ -141,8 +141,16 @@ function modParts(m: Mod, lang: ExplainLang): Part {
   return known(m.lex.entry[lang]);
 }
 
+/** «3-го курса»: the year of study (3年级, 3rd year), not a 3rd course. */
+const yearOfStudy = (g: Group) => {
+  const mod = g.mods.length === 1 ? g.mods[0] : undefined;
+  return g.head?.t === 'word' && g.head.lex.entry.ru === 'курс' && mod && 'n' in mod ? mod.n : undefined;
+};
+
 function groupParts(g: Group, lang: ExplainLang): Part[] {
   if (g.broken !== undefined) return [unknown(g.raws.join(' ').trim())];
+  const year = yearOfStudy(g);
+  if (year !== undefined) return [known(lang === 'zh' ? `${year}年级` : `${ordinalEn(year)} year`)];
   const lead = [...g.deputies.map((d) => known(d.entry[lang])), ...g.mods.map((m) => modParts(m, lang))];
   const head = headParts(g.head, lang);
   if (lang === 'zh') {
@@ -181,6 +189,7 @@ function joinEn(prev: Group, g: Group): string {
   if (g.rel === 'sep') return ', ';
   if (g.rel === 'and') return ' and ';
   if (lexOf(g)?.entry.qualifier) return ', ';
+  if (yearOfStudy(g) !== undefined && !g.broken) return lexOf(prev)?.entry.leads ? ' of the ' : ' in the ';
   const verb = lexOf(prev)?.entry.object;
   if (g.asObject && verb) return verb.en ? ` ${verb.en} ` : ' ';
   const lex = g.broken ? undefined : lexOf(g);

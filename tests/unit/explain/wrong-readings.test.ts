@@ -218,3 +218,16 @@ describe('two positions joined by «и», and trades that mean another thing bes
     expect(both(renderOccupation, ru)).toEqual({ en, zh });
   });
 });
+
+describe('«студент 3-го курса»: the year of study', () => {
+  it.each([
+    // Was "student at the 3rd course" / 第3课程学生.
+    ['студент 3-го курса Московского планового института', 'student in the 3rd year of the Moscow planning institute', '莫斯科计划研究所（学院）3年级学生'],
+    ['начальник 3-го курса', 'head of the 3rd year', '3年级主管'],
+  ])('%s', (ru, en, zh) => {
+    expect(both(renderOccupation, ru)).toEqual({ en, zh });
+  });
+  it('keeps the courses courses', () => {
+    expect(both(renderOccupation, 'студент курсов')).toEqual({ en: 'student at the courses', zh: '训练班学生' });
+  });
+});
