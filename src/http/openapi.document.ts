@@ -15,7 +15,7 @@ import { SECURITY_SCHEMES } from './openapi.shared.ts';
  * The API's version: the major number changes with every breaking change,
  * each listed in CHANGELOG.md. Served in the document's `info.version`.
  */
-export const API_VERSION = '2.4.1';
+export const API_VERSION = '2.4.2';
 
 /** The document's own routes. */
 const documentOpenApi: ZodOpenApiPathsObject = {
