@@ -17,18 +17,21 @@ const SUFFIXES: ReadonlyArray<[RegExp, string]> = [
   [/([чщ])ик$/, '$1ица'],
 ];
 
-/** The woman's word for a man's position in its dictionary form, or undefined where no regular suffix makes one. */
 /**
  * «полковница» was the colonel's wife, not a colonel: ranks and orders in -ник make no woman's position.
  * A word the rules make that Russian does not have («техница») is harmless: no record writes it.
  */
 const NOT_A_POSITION = /(?:полковник|священник)$/;
 
+/** The woman's word for a man's position in its dictionary form, or undefined where no regular suffix makes one. */
 export function feminineOf(ru: string): string | undefined {
   if (!/^[а-яё]+$/.test(ru) || NOT_A_POSITION.test(ru)) return undefined;
   const rule = SUFFIXES.find(([pattern]) => pattern.test(ru));
   return rule ? ru.replace(rule[0], rule[1]) : undefined;
 }
+
+/** «швейцарский» is Swiss, «курьерский» (поезд) express, «мастерский» masterly: not "of the doorman", "of the courier", "of the foreman". */
+const ANOTHER_ADJECTIVE = new Set(['швейцар', 'курьер', 'мастер']);
 
 /**
  * «инструкторских кадров», «кондукторском резерве», «тренерской работы», «слесарской мастерской»: the
@@ -37,9 +40,6 @@ export function feminineOf(ru: string): string | undefined {
  * in a hard consonant other than к, г, х, ц and the hushing ones, or in -ь: a word in -ик makes
  * -ический («механический» is mechanical, not "of mechanics"), and an entry of the tables always wins.
  */
-/** «швейцарский» is Swiss, «курьерский» (поезд) express, «мастерский» masterly: not "of the doorman", "of the courier", "of the foreman". */
-const ANOTHER_ADJECTIVE = new Set(['швейцар', 'курьер', 'мастер']);
-
 export function personAdjectiveOf(ru: string): string | undefined {
   if (!/^[а-яё]+$/.test(ru) || !/(?:[бвдзлмнпрстф]|ь)$/.test(ru) || ANOTHER_ADJECTIVE.has(ru)) return undefined;
   // «учитель» → «учительский» (a soft л keeps its sign), «слесарь» → «слесарский».

@@ -111,8 +111,6 @@ const STREET_AFTER_NAME = /^((?:\d+-[йя]\s+)?(?:[А-ЯЁ][а-яё]+(?:ой|е�
 /** The kind words in the prepositional, as «на … улице» writes them, → the form the address tables list. */
 const STREET_CASES: Readonly<Record<string, string>> = { улице: 'улица', переулке: 'переулок', набережной: 'набережная', площади: 'площадь' };
 
-
-
 type Match = { token: Token; length: number };
 
 function special(rest: string): Match | undefined {
